@@ -1,0 +1,194 @@
+"""Command line: `reader parse/import/list/search/reindex`, or the window with no subcommand.
+
+The `--json` outputs are contracts other tools rely on; README documents them.
+Errors a user can cause print one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from .config import resolve_paths
+from .core.errors import ReaderError, RejectedFile
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _error(message: str) -> None:
+    print(f"reader: {message}", file=sys.stderr)
+
+
+def _open_library(args: argparse.Namespace):
+    from .core.library import Library
+
+    return Library(resolve_paths(args.data_dir))
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from .core.decode import read_issue_file
+    from .core.parse import parse_text
+
+    try:
+        _, text, _ = read_issue_file(args.file)
+    except RejectedFile as rejection:
+        _error(str(rejection))
+        return EXIT_REJECTED
+    issue = parse_text(text, os.path.basename(args.file))
+    if args.json:
+        _print_json(issue.to_json())
+        return EXIT_OK
+    print(f"{issue.source}: {issue.publication or '?'} {issue.date or '?'}, {len(issue.articles)} articles")
+    for number, article in enumerate(issue.articles):
+        headline = " / ".join(article.headline_parts()) or "(no headline)"
+        print(f"  {number:3d} [{article.kind}] {headline}  ({len(article.paragraphs)} paragraphs)")
+    if issue.unassigned:
+        print(f"  unassigned: {' | '.join(issue.unassigned)}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    library = _open_library(args)
+    try:
+        report = library.import_paths(args.paths)
+    finally:
+        library.close()
+    for rejection in report.rejected:
+        _error(str(rejection))
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        for item in report.imported:
+            print(f"imported {item.path} ({item.articles} articles)")
+        for duplicate in report.duplicates:
+            print(f"already present: {duplicate.path} (same as {duplicate.existing_source})")
+        if report.skipped_non_issue:
+            print(f"skipped {report.skipped_non_issue} files that are not .txt")
+        print(
+            f"{len(report.imported)} imported, {len(report.duplicates)} already present, "
+            f"{len(report.rejected)} rejected"
+        )
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = _open_library(args)
+    try:
+        records = library.records()
+    finally:
+        library.close()
+    if args.json:
+        _print_json({"issues": [record.to_json() for record in records]})
+        return EXIT_OK
+    for record in records:
+        print(
+            f"{record.id}  {record.shown_publication or '?':8}  {record.shown_date or '?':10}  "
+            f"{record.articles:3d} articles  {record.source}"
+        )
+    print(f"{len(records)} issues")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .core.search import Searcher
+
+    paths = resolve_paths(args.data_dir)
+    from .core.analysis import configure_jieba_cache
+
+    configure_jieba_cache(paths.jieba_cache_file)
+    searcher = Searcher(paths.index_dir)
+    try:
+        result = searcher.search(" ".join(args.query), limit=args.limit)
+    finally:
+        searcher.close()
+    if args.json:
+        _print_json(result.to_json())
+        return EXIT_OK
+    print(f"{result.total} articles match {result.query!r}")
+    for hit in result.hits:
+        print(
+            f"\n{hit.publication or '?'} {hit.date or '?'}  {hit.title or '(no headline)'}  [{hit.source} #{hit.ordinal}]"
+        )
+        print(f"  {hit.snippet.marked()}")
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    library = _open_library(args)
+    try:
+        count = library.reindex()
+    finally:
+        library.close()
+    print(f"rebuilt the index of {count} issues")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; `--data-dir` works before or after the subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", default=argparse.SUPPRESS, help="library folder (default: the user data dir; or READER_DATA_DIR)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="reader", description="报刊阅览: read and search archives of digitized newspapers."
+    )
+    parser.add_argument(
+        "--data-dir", default=None, help="library folder (default: the user data dir; or READER_DATA_DIR)"
+    )
+    parser.add_argument("--lang", default=None, help="interface language of the window (zh_CN or en)")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("parse", parents=[common], help="split one issue file into articles")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("import", parents=[common], help="import issue files and folders into the library")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", parents=[common], help="list the issues in the library")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("search", parents=[common], help="search the library")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the library")
+    p.set_defaults(func=cmd_reindex)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `reader` and `python -m reader`."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from .gui.app import run_window
+
+        return run_window(resolve_paths(args.data_dir), language=args.lang)
+    try:
+        return args.func(args)
+    except ReaderError as error:
+        _error(str(error))
+        return EXIT_REJECTED
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130

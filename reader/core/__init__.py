@@ -1,0 +1,1 @@
+"""The engine: decoding, parsing, the library and search. Never imports Qt."""

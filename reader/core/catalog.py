@@ -1,0 +1,179 @@
+"""The catalog: one SQLite row per imported issue, the library's table of contents.
+
+A row is written `pending` before the issue's articles go into the index and
+turned `indexed` after the index commit; a pending row found at start-up
+means an import was interrupted, and the library repairs it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS issues (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    stored_name TEXT NOT NULL,
+    codec TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    publication TEXT,
+    publication_origin TEXT NOT NULL DEFAULT 'unknown',
+    date TEXT,
+    date_precision TEXT,
+    date_origin TEXT NOT NULL DEFAULT 'unknown',
+    page TEXT,
+    articles INTEGER NOT NULL DEFAULT 0,
+    corrections TEXT NOT NULL DEFAULT '{}',
+    state TEXT NOT NULL DEFAULT 'pending',
+    imported_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS issues_by_date ON issues (publication, date);
+"""
+
+PENDING = "pending"
+INDEXED = "indexed"
+
+
+@dataclass
+class IssueRecord:
+    """What the catalog knows of one imported issue."""
+
+    id: str
+    source: str
+    stored_name: str
+    codec: str
+    size: int
+    publication: str | None
+    publication_origin: str
+    date: str | None
+    date_precision: str | None
+    date_origin: str
+    page: str | None
+    articles: int
+    corrections: dict
+    state: str
+    imported_at: float
+
+    @property
+    def shown_publication(self) -> str | None:
+        """The publication as the user corrected it, else as parsed."""
+        return self.corrections.get("publication", self.publication)
+
+    @property
+    def shown_date(self) -> str | None:
+        """The date as the user corrected it, else as parsed."""
+        return self.corrections.get("date", self.date)
+
+    def to_json(self) -> dict:
+        """The issue as `reader list --json` prints it (a stable contract)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "publication": self.shown_publication,
+            "date": self.shown_date,
+            "articles": self.articles,
+        }
+
+
+class Catalog:
+    """Access to the catalog database; every method is one transaction."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(SCHEMA)
+        self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _record(self, row: sqlite3.Row) -> IssueRecord:
+        values = dict(row)
+        values["corrections"] = json.loads(values["corrections"] or "{}")
+        return IssueRecord(**values)
+
+    def get(self, issue_id: str) -> IssueRecord | None:
+        row = self._db.execute("SELECT * FROM issues WHERE id = ?", (issue_id,)).fetchone()
+        return self._record(row) if row else None
+
+    def contains(self, issue_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM issues WHERE id = ?", (issue_id,)).fetchone() is not None
+
+    def all(self) -> list[IssueRecord]:
+        """Every issue, by publication and date (undated last), then source name."""
+        rows = self._db.execute(
+            "SELECT * FROM issues ORDER BY publication IS NULL, publication, date IS NULL, date, source"
+        ).fetchall()
+        return [self._record(row) for row in rows]
+
+    def ids(self, state: str | None = None) -> set[str]:
+        if state is None:
+            rows = self._db.execute("SELECT id FROM issues")
+        else:
+            rows = self._db.execute("SELECT id FROM issues WHERE state = ?", (state,))
+        return {row[0] for row in rows}
+
+    def add_pending(self, records: list[IssueRecord]) -> None:
+        """Record issues about to be indexed, all in one transaction."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO issues VALUES "
+                "(:id, :source, :stored_name, :codec, :size, :publication, :publication_origin, :date, "
+                ":date_precision, :date_origin, :page, :articles, :corrections, :state, :imported_at)",
+                [
+                    dict(vars(record), corrections=json.dumps(record.corrections, ensure_ascii=False))
+                    for record in records
+                ],
+            )
+
+    def mark_indexed(self, issue_ids: list[str]) -> None:
+        with self._db:
+            self._db.executemany("UPDATE issues SET state = ? WHERE id = ?", [(INDEXED, i) for i in issue_ids])
+
+    def update_metadata(self, record: IssueRecord) -> None:
+        """Store re-parsed metadata (reindex) without touching corrections."""
+        with self._db:
+            self._db.execute(
+                "UPDATE issues SET publication = ?, publication_origin = ?, date = ?, date_precision = ?, "
+                "date_origin = ?, page = ?, articles = ? WHERE id = ?",
+                (
+                    record.publication,
+                    record.publication_origin,
+                    record.date,
+                    record.date_precision,
+                    record.date_origin,
+                    record.page,
+                    record.articles,
+                    record.id,
+                ),
+            )
+
+    def set_corrections(self, issue_id: str, corrections: dict) -> None:
+        with self._db:
+            self._db.execute(
+                "UPDATE issues SET corrections = ? WHERE id = ?",
+                (json.dumps(corrections, ensure_ascii=False), issue_id),
+            )
+
+    def remove(self, issue_ids: list[str]) -> None:
+        with self._db:
+            self._db.executemany("DELETE FROM issues WHERE id = ?", [(i,) for i in issue_ids])
+
+    def counts(self) -> tuple[int, int]:
+        """(issues, articles) in the library."""
+        row = self._db.execute("SELECT COUNT(*), COALESCE(SUM(articles), 0) FROM issues").fetchone()
+        return int(row[0]), int(row[1])
+
+    def __iter__(self) -> Iterator[IssueRecord]:
+        return iter(self.all())
+
+
+def now() -> float:
+    return time.time()

@@ -1,0 +1,164 @@
+"""Bytes of an issue file -> text with `\\n` line ends, or a plain-words refusal.
+
+Issue files come from PDF extraction tools on many machines: UTF-8 with or
+without a BOM, UTF-16 with a BOM (or, from some Windows tools, without one),
+and GB18030/GBK from older Chinese software; line ends may be CRLF or CR.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+
+from .errors import RejectedFile
+
+#: An issue of a local paper is 10-100 KB of text; anything far above is not one.
+MAX_ISSUE_BYTES = 16 * 1024 * 1024
+
+#: Share of control characters above which "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.01
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def normalize_line_ends(text: str) -> str:
+    """Turn CRLF and lone CR into LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_common_char(char: str) -> bool:
+    """Characters of ordinary Chinese text: CJK, ASCII, CJK and general punctuation."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x20 <= code < 0x7F
+        or char in "\t\n\r"
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+        or 0x2460 <= code <= 0x25FF
+    )
+
+
+def _plausible_chinese(text: str) -> bool:
+    """True when nearly all characters are ones Chinese newspaper text is made of.
+
+    Bytes decoded with the wrong 16-bit codec scatter over the whole Unicode
+    plane (Hangul, Yi, private use), so this tells a right guess from a wrong one.
+    """
+    sample = text[:4000]
+    has_structure = any(mark in sample for mark in ("\n", "。", "，", "、"))
+    return has_structure and sum(map(_is_common_char, sample)) >= 0.9 * len(sample)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 without a BOM: the decoded text must look like Chinese text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[:8000].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_chinese(text):
+            return codec
+    return None
+
+
+def _detect_encoding(data: bytes) -> str | None:
+    """Name the codec of `data`, or None when no supported codec fits."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if b"\x00" not in data:
+            return "utf-8"
+    guessed_utf16 = _bomless_utf16(data)
+    if guessed_utf16:
+        return guessed_utf16
+    if b"\x00" in data:
+        return None
+    for codec in ("gb18030",):
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return codec
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    """True when the decoded text is mostly not text (control characters, NULs)."""
+    if not text:
+        return False
+    controls = sum(1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+    return controls > max(2, len(text) * _MAX_CONTROL_SHARE)
+
+
+def _too_large(name: str, size: int) -> RejectedFile:
+    """The refusal for a file far larger than any newspaper issue."""
+    megabytes = size / (1024 * 1024)
+    limit = MAX_ISSUE_BYTES // (1024 * 1024)
+    return RejectedFile(
+        name, f"the file is too large to be a newspaper issue ({megabytes:.1f} MB; the limit is {limit} MB)"
+    )
+
+
+def decode_issue_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode an issue file's bytes; return (text, codec) or raise RejectedFile.
+
+    `name` is only used in the error message.
+    """
+    if not data:
+        raise RejectedFile(name, "the file is empty")
+    if len(data) > MAX_ISSUE_BYTES:
+        raise _too_large(name, len(data))
+    codec = _detect_encoding(data)
+    if codec is None:
+        if b"\x00" in data:
+            raise RejectedFile(name, "this is a binary file, not a text file")
+        raise RejectedFile(name, "the text is in an unknown encoding (not UTF-8, UTF-16 or GB18030)")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise RejectedFile(name, f"the text is damaged: it is not valid {codec.upper()}") from None
+    text = normalize_line_ends(text.lstrip("\ufeff"))
+    if _looks_binary(text):
+        raise RejectedFile(name, "this is a binary file, not a text file")
+    if not text.strip():
+        raise RejectedFile(name, "the file contains no text, only blank lines")
+    return text, codec
+
+
+def read_issue_file(path: str) -> tuple[bytes, str, str]:
+    """Read and decode one issue file; return (raw bytes, text, codec).
+
+    Every OS-level failure becomes a RejectedFile naming the file.
+    """
+    if os.path.isdir(path):
+        raise RejectedFile(path, "this is a folder, not a file")
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_ISSUE_BYTES:
+            raise _too_large(path, size)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise RejectedFile(path, "the file does not exist") from None
+    except PermissionError:
+        raise RejectedFile(path, "the file cannot be read (permission denied)") from None
+    except IsADirectoryError:
+        raise RejectedFile(path, "this is a folder, not a file") from None
+    except OSError as error:
+        raise RejectedFile(path, f"the file cannot be read ({error.strerror or error})") from None
+    text, codec = decode_issue_bytes(data, path)
+    return data, text, codec

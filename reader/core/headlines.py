@@ -1,0 +1,105 @@
+"""Headline groups: which printed lines are kicker, title, subtitle or banner.
+
+A Chinese news headline is printed as up to three parts: a kicker above the
+title (引题, e.g. `X在Y会议上强调`), the title (主题) and a subtitle (副题,
+often opened by `——`).  Extraction keeps them as separate lines, or runs the
+kicker and the title together on one line separated by a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import Line
+
+#: A kicker names who spoke where: `王俊在全区…会议上强调`, `…现场指挥…时强调`.
+KICKER = re.compile(r"^\S{4,44}(?:时|上|中|后|会|前)(?:强调|指出|要求|表示|提出|寄语)$")
+#: The same kicker run together with the title on one line.
+KICKER_AND_TITLE = re.compile(r"^(\S{4,48}?(?:强调|指出|要求|表示|提出|寄语))[\s\u3000]+(\S.*)$")
+SUBTITLE_DASH = re.compile(r"^(?:——|--|—|－－)")
+#: `◆组建专职网格队伍◆`: an intertitle inside a long article.
+DECORATED_SUBHEAD = re.compile(r"^[◆◇■□●★☆]\S.*[◆◇■□●★☆]$")
+
+
+@dataclass
+class Headline:
+    """The parts of one headline group, and the lines that were page furniture."""
+
+    kicker: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    banner: list[str] = field(default_factory=list)
+
+
+def is_kicker(text: str) -> bool:
+    """True for a line printed above a title that names who spoke where."""
+    return bool(KICKER.match(text.replace(" ", "")))
+
+
+def _split_kicker_and_title(text: str) -> tuple[str | None, str]:
+    """Split `X在Y会上强调 <title>` into kicker and title; else (None, text)."""
+    match = KICKER_AND_TITLE.match(text)
+    if match and is_kicker(match.group(1)):
+        return match.group(1), match.group(2).strip()
+    return None, text
+
+
+def _join(texts: list[str]) -> str | None:
+    """Join continuation lines of one headline part (CJK needs no separator)."""
+    return "".join(texts) if texts else None
+
+
+def _leading_banner_block(group: list[Line]) -> int:
+    """Length of a multi-line block at the head of a group: a promo banner, not a headline."""
+    if len(group) < 3 or any(line.heading_level for line in group):
+        return 0
+    size = 1
+    while size < len(group) and group[size].gap_before == 0:
+        size += 1
+    return size if 1 < size < len(group) else 0
+
+
+def _title_index(lines: list[Line]) -> int:
+    """Pick the title among headline lines.
+
+    In order: a line that carries kicker and title together; the largest
+    marked heading (fewest `#`) that is not a kicker; the first non-kicker line.
+    """
+    for index, line in enumerate(lines):
+        if _split_kicker_and_title(line.text)[0]:
+            return index
+    marked = [
+        (line.heading_level, index)
+        for index, line in enumerate(lines)
+        if line.heading_level and not is_kicker(line.text)
+    ]
+    if marked:
+        return min(marked)[1]
+    for index, line in enumerate(lines):
+        if not is_kicker(line.text):
+            return index
+    return len(lines) - 1
+
+
+def split_headline(group: list[Line]) -> Headline:
+    """Assign the lines of one headline group to kicker, title, subtitle and banner."""
+    headline = Headline()
+    banner_size = _leading_banner_block(group)
+    headline.banner = [line.text for line in group[:banner_size]]
+    lines = group[banner_size:]
+    if not lines:
+        return headline
+
+    title_index = _title_index(lines)
+    headline.kicker, headline.title = _split_kicker_and_title(lines[title_index].text)
+    before = [line.text for line in lines[:title_index]]
+    for text in reversed(before):
+        if headline.kicker is None and (is_kicker(text) or len(before) == 1):
+            headline.kicker = text
+        else:
+            headline.banner.insert(0, text)
+    after = [line.text for line in lines[title_index + 1 :]]
+    if after:
+        headline.subtitle = _join(after)
+    return headline

@@ -1,0 +1,126 @@
+"""The Whoosh index: its schema, and adding or removing whole issues.
+
+One document per article.  The index is a cache of the library: it can be
+deleted at any time and rebuilt from the originals (`reader reindex`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.writing import IndexWriter
+
+from .analysis import char_analyzer, word_analyzer
+from .model import Issue
+
+#: Bump when the schema or the analyzers change: an older index is rebuilt.
+SCHEMA_VERSION = 1
+VERSION_FILE = "reader-schema-version"
+#: Above this many issues in one batch, indexing uses two processes.
+PARALLEL_THRESHOLD = 40
+
+
+def build_schema() -> Schema:
+    """The fields of an article document (the one place that defines them)."""
+    return Schema(
+        issue=ID(stored=True),
+        ordinal=NUMERIC(stored=True, bits=32),
+        source=STORED(),
+        publication=ID(stored=True),
+        date=ID(stored=True),
+        day=ID(),  # set only when the date is known to the day
+        month=ID(),  # set only when the date is known to the month only
+        kind=ID(stored=True),
+        title=STORED(),
+        text=STORED(),  # headline, byline and paragraphs, one per line: for snippets
+        headline_chars=TEXT(analyzer=char_analyzer(), phrase=True),
+        headline_words=TEXT(analyzer=word_analyzer(), phrase=False, field_boost=3.0),
+        chars=TEXT(analyzer=char_analyzer(), phrase=True),
+        words=TEXT(analyzer=word_analyzer(), phrase=False),
+    )
+
+
+def article_documents(issue_id: str, issue: Issue) -> Iterable[dict]:
+    """The documents of one issue, one per article, in parse order."""
+    date = issue.date or ""
+    for ordinal, article in enumerate(issue.articles):
+        headline = "\n".join(article.headline_parts())
+        body_parts = ([article.byline] if article.byline else []) + article.paragraphs
+        body = "\n".join(body_parts)
+        document = {
+            "issue": issue_id,
+            "ordinal": ordinal,
+            "source": issue.source,
+            "publication": issue.publication or "",
+            "date": date,
+            "kind": article.kind,
+            "title": article.title,
+            "text": "\n".join(article.text_parts()),
+            "headline_chars": headline,
+            "headline_words": headline,
+            "chars": headline + "\n" + body,
+            "words": body,
+        }
+        if len(date) == 10:
+            document["day"] = date
+        elif len(date) == 7:
+            document["month"] = date
+        yield document
+
+
+def _version_file(index_dir: Path) -> Path:
+    return index_dir / VERSION_FILE
+
+
+def index_is_current(index_dir: Path) -> bool:
+    """True when an index exists and was built with this schema version."""
+    try:
+        version = int(_version_file(index_dir).read_text().strip())
+    except (OSError, ValueError):
+        return False
+    return version == SCHEMA_VERSION and whoosh_index.exists_in(str(index_dir))
+
+
+def create_index(index_dir: Path) -> whoosh_index.Index:
+    """Create an empty index in `index_dir`, replacing whatever was there."""
+    if index_dir.exists():
+        shutil.rmtree(index_dir)
+    index_dir.mkdir(parents=True)
+    ix = whoosh_index.create_in(str(index_dir), build_schema())
+    _version_file(index_dir).write_text(str(SCHEMA_VERSION))
+    return ix
+
+
+def open_index(index_dir: Path) -> whoosh_index.Index:
+    """Open the index, creating it when missing or outdated."""
+    if not index_is_current(index_dir):
+        return create_index(index_dir)
+    return whoosh_index.open_dir(str(index_dir))
+
+
+def open_writer(ix: whoosh_index.Index, expected_issues: int) -> IndexWriter:
+    """A writer sized for the job: two processes for big batches, one otherwise."""
+    if expected_issues >= PARALLEL_THRESHOLD:
+        return ix.writer(procs=2, multisegment=True, limitmb=128)
+    return ix.writer(limitmb=128)
+
+
+def add_issue(writer: IndexWriter, issue_id: str, issue: Issue) -> None:
+    """Queue the articles of one issue in `writer`."""
+    for document in article_documents(issue_id, issue):
+        writer.add_document(**document)
+
+
+def delete_issue(writer: IndexWriter, issue_id: str) -> None:
+    """Queue removal of every article of one issue."""
+    writer.delete_by_term("issue", issue_id)
+
+
+def indexed_issue_ids(ix: whoosh_index.Index) -> set[str]:
+    """Ids of the issues that have at least one live document in the index."""
+    with ix.searcher() as searcher:
+        return {fields["issue"] for _, fields in searcher.reader().iter_docs()}

@@ -1,0 +1,352 @@
+"""The library: imported originals, the catalog and the index kept in step.
+
+Import is all-or-nothing per file: the original is stored and a `pending`
+catalog row written before its articles go into the index; the row turns
+`indexed` only after the index commit.  `repair()` finds whatever an
+interrupted import or a hand-edited data folder left out of step, and fixes it
+from the originals, which are never modified.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.config import Paths
+
+from .analysis import configure_jieba_cache
+from .catalog import INDEXED, PENDING, Catalog, IssueRecord, now
+from .decode import decode_issue_bytes, read_issue_file
+from .errors import RejectedFile
+from .index import add_issue, create_index, delete_issue, indexed_issue_ids, open_index, open_writer
+from .locking import WriterLock
+from .model import Issue
+from .parse import parse_text
+
+#: Issues per index commit during a big import: bounds the work an interruption loses.
+BATCH_SIZE = 500
+ISSUE_SUFFIXES = (".txt",)
+
+#: progress(done, total, current file name)
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+def issue_id_for(text: str) -> str:
+    """Identity of an issue: a hash of its decoded text, so re-encoded copies are duplicates."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class Imported:
+    path: str
+    issue_id: str
+    articles: int
+
+
+@dataclass
+class Duplicate:
+    path: str
+    issue_id: str
+    existing_source: str
+
+
+@dataclass
+class ImportReport:
+    """What one import did, file by file."""
+
+    imported: list[Imported] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    rejected: list[RejectedFile] = field(default_factory=list)
+    skipped_non_issue: int = 0
+    cancelled: bool = False
+
+    def to_json(self) -> dict:
+        """The report as `reader import --json` prints it (a stable contract)."""
+        return {
+            "imported": [{"path": i.path, "id": i.issue_id, "articles": i.articles} for i in self.imported],
+            "duplicates": [{"path": d.path, "id": d.issue_id, "existing": d.existing_source} for d in self.duplicates],
+            "rejected": [{"path": r.path, "reason": r.reason} for r in self.rejected],
+            "skipped": self.skipped_non_issue,
+            "cancelled": self.cancelled,
+        }
+
+
+@dataclass
+class RepairReport:
+    """Differences between library and index that `repair()` fixed."""
+
+    reindexed: list[str] = field(default_factory=list)
+    removed_from_index: list[str] = field(default_factory=list)
+    recovered_originals: list[str] = field(default_factory=list)
+    missing_originals: list[str] = field(default_factory=list)
+
+    def changed(self) -> bool:
+        return bool(self.reindexed or self.removed_from_index or self.recovered_originals or self.missing_originals)
+
+
+@dataclass
+class _Prepared:
+    """A file read, decoded and parsed, ready to be stored and indexed."""
+
+    path: str
+    data: bytes
+    issue_id: str
+    issue: Issue
+    codec: str
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[RejectedFile], int]:
+    """Files to import from files and folders (folders recursively, `.txt` only).
+
+    Returns (files, rejections for missing paths, count of non-.txt files skipped).
+    """
+    files: list[str] = []
+    rejected: list[RejectedFile] = []
+    skipped = 0
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file():
+                    if child.suffix.lower() in ISSUE_SUFFIXES:
+                        files.append(str(child))
+                    else:
+                        skipped += 1
+        elif path.exists() or path.is_symlink():
+            files.append(str(path))
+        else:
+            rejected.append(RejectedFile(str(path), "the file does not exist"))
+    return files, rejected, skipped
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write `data` so that `target` is either absent or complete, never half-written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _apply_corrections(issue: Issue, corrections: dict) -> Issue:
+    """Overlay the user's corrections of publication, date and page on a parsed issue."""
+    if "publication" in corrections:
+        issue.publication, issue.publication_origin = corrections["publication"], "corrected"
+    if "date" in corrections:
+        issue.date, issue.date_origin = corrections["date"], "corrected"
+        issue.date_precision = "day" if corrections["date"] and len(corrections["date"]) == 10 else "month"
+    if "page" in corrections:
+        issue.page = corrections["page"]
+    return issue
+
+
+class Library:
+    """One library on disk; the only object that writes to it."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        configure_jieba_cache(paths.jieba_cache_file)
+        self.catalog = Catalog(paths.catalog_file)
+        self._lock = WriterLock(paths.lock_file)
+        self._index = None
+
+    def close(self) -> None:
+        self.catalog.close()
+        self._lock.release()
+
+    # -- reading -------------------------------------------------------------
+    @property
+    def index(self):
+        """The Whoosh index, opened (or created) on first use."""
+        if self._index is None:
+            self._index = open_index(self.paths.index_dir)
+        return self._index
+
+    def records(self) -> list[IssueRecord]:
+        return self.catalog.all()
+
+    def original_path(self, record: IssueRecord) -> Path:
+        return self.paths.originals_dir / record.stored_name
+
+    def _parse_original(self, record: IssueRecord) -> Issue:
+        data = self.original_path(record).read_bytes()
+        text, _ = decode_issue_bytes(data, record.source)
+        return parse_text(text, record.source)
+
+    def load_issue(self, issue_id: str) -> Issue:
+        """Parse an imported issue again from its original, with the user's corrections."""
+        record = self.catalog.get(issue_id)
+        if record is None:
+            raise KeyError(issue_id)
+        return _apply_corrections(self._parse_original(record), record.corrections)
+
+    # -- importing -----------------------------------------------------------
+    def _prepare(self, path: str) -> _Prepared:
+        data, text, codec = read_issue_file(path)
+        try:
+            issue = parse_text(text, os.path.basename(path))
+        except Exception as error:  # a parser bug must not stop the other files
+            raise RejectedFile(path, f"the text could not be split into articles ({error})") from error
+        return _Prepared(path, data, issue_id_for(text), issue, codec)
+
+    def _record_for(self, prepared: _Prepared) -> IssueRecord:
+        issue = prepared.issue
+        return IssueRecord(
+            id=prepared.issue_id,
+            source=issue.source,
+            stored_name=f"{prepared.issue_id[:2]}/{prepared.issue_id}.txt",
+            codec=prepared.codec,
+            size=len(prepared.data),
+            publication=issue.publication,
+            publication_origin=issue.publication_origin,
+            date=issue.date,
+            date_precision=issue.date_precision,
+            date_origin=issue.date_origin,
+            page=issue.page,
+            articles=len(issue.articles),
+            corrections={},
+            state=PENDING,
+            imported_at=now(),
+        )
+
+    def import_paths(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> ImportReport:
+        """Import files and folders; see the module docstring for the guarantees."""
+        with self._lock:
+            self.repair()
+            files, rejected, skipped = expand_paths(paths)
+            report = ImportReport(rejected=rejected, skipped_non_issue=skipped)
+            seen: dict[str, str] = {}
+            batch: list[_Prepared] = []
+            for done, path in enumerate(files):
+                if cancelled and cancelled():
+                    report.cancelled = True
+                    break
+                if progress:
+                    progress(done, len(files), os.path.basename(path))
+                try:
+                    prepared = self._prepare(path)
+                except RejectedFile as rejection:
+                    report.rejected.append(rejection)
+                    continue
+                existing = self.catalog.get(prepared.issue_id)
+                if existing or prepared.issue_id in seen:
+                    source = existing.source if existing else seen[prepared.issue_id]
+                    report.duplicates.append(Duplicate(path, prepared.issue_id, source))
+                    continue
+                seen[prepared.issue_id] = prepared.issue.source
+                batch.append(prepared)
+                if len(batch) >= BATCH_SIZE:
+                    self._store_batch(batch, report, expected=len(files) - done)
+                    batch = []
+            if batch:
+                self._store_batch(batch, report, expected=len(batch))
+            if progress and not report.cancelled:
+                progress(len(files), len(files), "")
+            report.rejected.sort(key=lambda r: r.path)
+            return report
+
+    def _store_batch(self, batch: list[_Prepared], report: ImportReport, expected: int) -> None:
+        """Store originals, record them pending, index them in one commit, mark them indexed."""
+        records = [self._record_for(prepared) for prepared in batch]
+        for prepared, record in zip(batch, records, strict=True):
+            _write_atomically(self.paths.originals_dir / record.stored_name, prepared.data)
+        self.catalog.add_pending(records)
+        writer = open_writer(self.index, expected)
+        try:
+            for prepared in batch:
+                add_issue(writer, prepared.issue_id, prepared.issue)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        self.catalog.mark_indexed([record.id for record in records])
+        report.imported.extend(Imported(p.path, p.issue_id, len(p.issue.articles)) for p in batch)
+
+    # -- keeping library and index in step -------------------------------------
+    def repair(self) -> RepairReport:
+        """Make the index match the library again after an interruption or hand edits."""
+        with self._lock:
+            report = RepairReport()
+            self._recover_unlisted_originals(report)
+            records = {record.id: record for record in self.catalog.all()}
+            for record in list(records.values()):
+                if not self.original_path(record).is_file():
+                    report.missing_originals.append(record.source)
+                    del records[record.id]
+                    self.catalog.remove([record.id])
+            indexed = indexed_issue_ids(self.index)
+            stale = sorted(indexed - set(records))
+            to_index = sorted(
+                issue_id for issue_id, record in records.items() if record.state != INDEXED or issue_id not in indexed
+            )
+            if not stale and not to_index:
+                return report
+            writer = open_writer(self.index, len(to_index))
+            for issue_id in stale + to_index:
+                delete_issue(writer, issue_id)
+            for issue_id in to_index:
+                add_issue(writer, issue_id, self.load_issue(issue_id))
+            writer.commit()
+            self.catalog.mark_indexed(to_index)
+            report.removed_from_index = stale
+            report.reindexed = to_index
+            return report
+
+    def _recover_unlisted_originals(self, report: RepairReport) -> None:
+        """Originals on disk with no catalog row (a crash between the two): list them again."""
+        if not self.paths.originals_dir.is_dir():
+            return
+        known = self.catalog.ids()
+        orphans = [p for p in self.paths.originals_dir.glob("*/*.txt") if p.stem not in known]
+        recovered = []
+        for path in orphans:
+            try:
+                prepared = self._prepare(str(path))
+            except RejectedFile:
+                continue
+            if prepared.issue_id != path.stem:
+                continue
+            record = self._record_for(prepared)
+            record.source = path.name
+            recovered.append(record)
+            report.recovered_originals.append(path.name)
+        if recovered:
+            self.catalog.add_pending(recovered)
+
+    def reindex(self, progress: ProgressCallback | None = None) -> int:
+        """Rebuild the whole index from the originals; return the number of issues indexed."""
+        with self._lock:
+            records = self.catalog.all()
+            self._index = create_index(self.paths.index_dir)
+            writer = open_writer(self._index, len(records))
+            for done, record in enumerate(records):
+                if progress:
+                    progress(done, len(records), record.source)
+                issue = self._parse_original(record)
+                # The parser may have improved since the import: keep its metadata current.
+                self.catalog.update_metadata(self._record_for(_Prepared("", b"", record.id, issue, record.codec)))
+                add_issue(writer, record.id, _apply_corrections(issue, record.corrections))
+            writer.commit()
+            self.catalog.mark_indexed([record.id for record in records])
+            if progress:
+                progress(len(records), len(records), "")
+            return len(records)

@@ -1,0 +1,89 @@
+"""Publication, date and page of an issue: from its file name, else from its text.
+
+File names such as `北碚报_2021-11-09.txt` or `20211109_北碚报_第2版.txt` say
+them outright.  Otherwise the publication is inferred from the district the
+paper calls `我区` (named most often as `X区` and `X` in its text), and the
+date from the dates in the text: the year most often written out and the month
+of the latest `X月X日`.  An inferred date is given to the month only, since
+the day in a lead is the day of the event, not of the issue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import PurePath
+
+from .model import Issue
+
+FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
+FILE_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年](0[1-9]|1[0-2])(?![\d])")
+FILE_PUBLICATION = re.compile(r"([\u4e00-\u9fff]{2,12}(?:报|日报|晚报|周报|时报|商报))")
+FILE_PAGE = re.compile(r"第\s*([\d一二三四五六七八九十]+)\s*版|(?<![A-Za-z])[Pp](?:age)?[_-]?(\d{1,2})(?!\d)")
+
+YEAR = re.compile(r"((?:19|20)\d{2})年")
+TARGET_YEAR = re.compile(r"(?:到|至|计划|力争)\s*((?:19|20)\d{2})年")
+MONTH_DAY = re.compile(r"(?<![\d])(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])日")
+DISTRICT = re.compile(r"([\u4e00-\u9fff]{2})区(?![域间别])")
+#: Words ending in 区 that are not a district: `龙凤社区` must not yield `凤社`.
+AREA_WORDS = set("社小园景城片街辖山校院库新老市郊林疫灾军营禁分学专商矿港厂湾牧警战全我该本各两一地")
+#: Two characters before 区 that are not a place name.
+NOT_A_PLACE = set("试点 示范 功能 服务 核心 中心 风险 重点 开发 保护 贫困 实验 居民 管控 封控 防范 城市 生活".split())
+
+
+def _metadata_from_file_name(issue: Issue) -> None:
+    stem = PurePath(issue.source).stem
+    date = FILE_DATE.search(stem)
+    if date:
+        issue.date = "-".join(date.groups())
+        issue.date_precision, issue.date_origin = "day", "file name"
+    else:
+        month = FILE_MONTH.search(stem)
+        if month:
+            issue.date = "-".join(month.groups())
+            issue.date_precision, issue.date_origin = "month", "file name"
+    publication = FILE_PUBLICATION.search(stem)
+    if publication:
+        issue.publication, issue.publication_origin = publication.group(1), "file name"
+    page = FILE_PAGE.search(stem)
+    if page:
+        issue.page = page.group(1) or page.group(2)
+
+
+def infer_publication(text: str) -> str | None:
+    """The paper of a district: `X报` for the district X the text names most."""
+    named = Counter(
+        match for match in DISTRICT.findall(text) if match not in NOT_A_PLACE and match[-1] not in AREA_WORDS
+    )
+    # A district is named again and again; a verb before 区 (依托区…) is not.
+    named = Counter({name: count for name, count in named.items() if text.count(name) >= 3})
+    if not named:
+        return None
+    place = max(named, key=lambda name: (named[name], text.count(name)))
+    return f"{place}报"
+
+
+def infer_date(text: str) -> str | None:
+    """`YYYY-MM` from the text's dates, or None when it names no year or no month."""
+    targets = Counter(TARGET_YEAR.findall(text))
+    years = Counter(YEAR.findall(text))
+    years.subtract(targets)
+    years = Counter({year: count for year, count in years.items() if count > 0})
+    month_days = [(int(month), int(day)) for month, day in MONTH_DAY.findall(text)]
+    if not years or not month_days:
+        return None
+    year = max(years, key=lambda y: (years[y], y))
+    month = max(month_days)[0]
+    return f"{year}-{month:02d}"
+
+
+def infer_metadata(issue: Issue, text: str) -> None:
+    """Fill publication, date and page of `issue`, noting where each came from."""
+    _metadata_from_file_name(issue)
+    if issue.publication is None:
+        issue.publication = infer_publication(text)
+        issue.publication_origin = "inferred" if issue.publication else "unknown"
+    if issue.date is None:
+        issue.date = infer_date(text)
+        if issue.date:
+            issue.date_precision, issue.date_origin = "month", "inferred"

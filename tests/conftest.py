@@ -1,0 +1,74 @@
+"""Shared fixtures: offscreen Qt, a fresh data dir per test, the bundled seeds."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.config import resolve_paths, seeds_dir
+from reader.core.decode import read_issue_file
+from reader.core.library import Library
+from reader.core.parse import parse_text
+
+SEED_FILES = sorted(seeds_dir().glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """Every test writes to its own data dir (with a non-ASCII name), never the user's."""
+    data_dir = tmp_path_factory.mktemp("数据")
+    monkeypatch.setenv("READER_DATA_DIR", str(data_dir))
+    return data_dir
+
+
+@pytest.fixture
+def paths(_isolated_data_dir):
+    return resolve_paths(_isolated_data_dir)
+
+
+@pytest.fixture
+def library(paths):
+    lib = Library(paths)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_data_dir(tmp_path_factory) -> Path:
+    """A library with the five seeds imported once per session; copy it before changing it."""
+    data_dir = tmp_path_factory.mktemp("seeded")
+    lib = Library(resolve_paths(data_dir))
+    report = lib.import_paths([str(seeds_dir())])
+    lib.close()
+    assert len(report.imported) == len(SEED_FILES)
+    return data_dir
+
+
+@pytest.fixture
+def seeded_paths(seeded_data_dir, tmp_path):
+    """A private copy of the seeded library."""
+    copy = tmp_path / "图书馆"
+    shutil.copytree(seeded_data_dir, copy)
+    return resolve_paths(copy)
+
+
+@pytest.fixture(scope="session")
+def seed_issues():
+    """The parsed seeds: {file name: Issue}."""
+    parsed = {}
+    for path in SEED_FILES:
+        _, text, _ = read_issue_file(str(path))
+        parsed[path.name] = parse_text(text, path.name)
+    return parsed
+
+
+@pytest.fixture(scope="session")
+def seed_texts():
+    """The decoded text of every seed: {file name: text}."""
+    return {path.name: read_issue_file(str(path))[1] for path in SEED_FILES}

@@ -1,0 +1,146 @@
+"""The library: import, duplicates, rejections, all-or-nothing, repair, reindex."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.config import seeds_dir
+from reader.core import index as index_module
+from reader.core import library as library_module
+from reader.core.catalog import PENDING
+from reader.core.errors import LibraryBusy
+from reader.core.index import indexed_issue_ids
+from reader.core.library import Library
+from reader.core.search import Searcher
+
+SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
+
+
+def _hits(paths, query):
+    searcher = Searcher(paths.index_dir)
+    try:
+        return searcher.search(query, limit=None).total
+    finally:
+        searcher.close()
+
+
+def test_import_copies_originals_unchanged_and_indexes_them(library, paths):
+    report = library.import_paths([str(seeds_dir())])
+    assert len(report.imported) == 5 and not report.rejected
+    for record in library.records():
+        original = seeds_dir() / record.source
+        assert library.original_path(record).read_bytes() == original.read_bytes()
+    assert indexed_issue_ids(library.index) == {record.id for record in library.records()}
+    assert _hits(paths, '"核酸检测采样"') == 2
+
+
+def test_the_same_issue_twice_is_reported_not_duplicated(library, tmp_path):
+    library.import_paths([str(SEED_000)])
+    copy = tmp_path / "副本 GB18030.txt"
+    copy.write_bytes(SEED_000.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+    report = library.import_paths([str(SEED_000), str(copy)])
+    assert report.imported == []
+    assert [d.existing_source for d in report.duplicates] == [SEED_000.name, SEED_000.name]
+    assert len(library.records()) == 1
+
+
+def test_bad_files_are_rejected_and_the_others_imported(library, tmp_path):
+    folder = tmp_path / "来稿"
+    folder.mkdir()
+    (folder / "空.txt").write_bytes(b"")
+    (folder / "空白.txt").write_text("\n \n", encoding="utf-8")
+    (folder / "二进制.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "乱码.txt").write_bytes(b"abc\x80\x80\xff\xffdef" * 3)
+    (folder / "好.txt").write_bytes(SEED_000.read_bytes())
+    (folder / "图片.png").write_bytes(b"\x89PNG")
+    report = library.import_paths([str(folder), str(tmp_path / "不存在.txt")])
+    assert [item.path for item in report.imported] == [str(folder / "好.txt")]
+    reasons = {r.path.rsplit("/", 1)[-1]: r.reason for r in report.rejected}
+    assert set(reasons) == {"空.txt", "空白.txt", "二进制.txt", "乱码.txt", "不存在.txt"}
+    assert "empty" in reasons["空.txt"] and "binary" in reasons["二进制.txt"]
+    assert report.skipped_non_issue == 1
+
+
+def test_a_crash_while_indexing_leaves_no_half_indexed_issue(paths, monkeypatch):
+    library = Library(paths)
+    library.import_paths([str(SEED_000)])
+    calls = {"n": 0}
+    real_add = library_module.add_issue
+
+    def crash_on_second(writer, issue_id, issue):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("power cut")
+        real_add(writer, issue_id, issue)
+
+    monkeypatch.setattr(library_module, "add_issue", crash_on_second)
+    with pytest.raises(RuntimeError):
+        library.import_paths([str(seeds_dir())])
+    library.close()
+    monkeypatch.setattr(library_module, "add_issue", real_add)
+
+    # Pending rows exist but nothing of them is searchable: no half-indexed issue.
+    reopened = Library(paths)
+    pending = [r for r in reopened.records() if r.state == PENDING]
+    assert pending
+    assert indexed_issue_ids(reopened.index) == {r.id for r in reopened.records() if r.state != PENDING}
+    repair = reopened.repair()
+    assert sorted(repair.reindexed) == sorted(r.id for r in pending)
+    assert indexed_issue_ids(reopened.index) == {r.id for r in reopened.records()}
+    assert all(r.state != PENDING for r in reopened.records())
+    reopened.close()
+
+
+def test_repair_removes_articles_of_issues_no_longer_in_the_library(library, paths):
+    library.import_paths([str(seeds_dir())])
+    gone = library.records()[0]
+    library.catalog.remove([gone.id])
+    library.original_path(gone).unlink()
+    report = library.repair()
+    assert report.removed_from_index == [gone.id]
+    assert gone.id not in indexed_issue_ids(library.index)
+
+
+def test_repair_relists_an_original_whose_catalog_row_was_lost(library):
+    library.import_paths([str(SEED_000)])
+    record = library.records()[0]
+    library.catalog.remove([record.id])
+    report = library.repair()
+    assert report.recovered_originals == [f"{record.id}.txt"]
+    assert [r.id for r in library.records()] == [record.id]
+
+
+def test_reindex_rebuilds_the_index_from_the_library(library, paths):
+    library.import_paths([str(seeds_dir())])
+    before = _hits(paths, "疫苗")
+    index_module.create_index(paths.index_dir)  # lose the index entirely
+    library._index = None
+    assert _hits(paths, "疫苗") == 0
+    assert library.reindex() == 5
+    assert _hits(paths, "疫苗") == before
+
+
+def test_corrections_survive_reindex(library, paths):
+    library.import_paths([str(SEED_000)])
+    record = library.records()[0]
+    library.catalog.set_corrections(record.id, {"publication": "北碚报", "date": "2021-11-09"})
+    library.reindex()
+    record = library.records()[0]
+    assert (record.shown_publication, record.shown_date) == ("北碚报", "2021-11-09")
+    searcher = Searcher(paths.index_dir)
+    hits = searcher.search("疫苗 date:2021-11-09", limit=None).hits
+    assert hits and {hit.publication for hit in hits} == {"北碚报"}
+    searcher.close()
+
+
+def test_only_one_writer_at_a_time(paths):
+    first, second = Library(paths), Library(paths)
+    first._lock.acquire()
+    try:
+        with pytest.raises(LibraryBusy):
+            second.import_paths([str(SEED_000)])
+    finally:
+        first._lock.release()
+    second.import_paths([str(SEED_000)])
+    first.close()
+    second.close()

@@ -1,0 +1,114 @@
+"""The CLI contracts that tools outside the project rely on."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from reader.cli import main
+from reader.config import seeds_dir
+
+SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
+
+
+def _run(capsys, *argv):
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_parse_json_contract(capsys):
+    code, out, _ = _run(capsys, "parse", str(SEED_000), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"source", "publication", "date", "articles", "unassigned"}
+    assert data["source"] == SEED_000.name
+    assert data["date"] == "2021-11"
+    article = data["articles"][0]
+    assert set(article) == {"title", "kicker", "subtitle", "kind", "byline", "reporters", "paragraphs"}
+    assert article["paragraphs"][0].startswith("本报讯(记者 霍吕)")
+
+
+def test_import_list_search_contracts(capsys, tmp_path):
+    data_dir = str(tmp_path / "库")
+    code, out, err = _run(capsys, "--data-dir", data_dir, "import", str(seeds_dir()), "--json")
+    assert code == 0 and err == ""
+    assert len(json.loads(out)["imported"]) == 5
+
+    code, out, _ = _run(capsys, "list", "--json", "--data-dir", data_dir)
+    issues = json.loads(out)["issues"]
+    assert len(issues) == 5
+    assert set(issues[0]) == {"id", "source", "publication", "date", "articles"}
+
+    code, out, _ = _run(capsys, "search", '"核酸检测采样"', "--json", "--data-dir", data_dir)
+    result = json.loads(out)
+    assert result["query"] == '"核酸检测采样"' and result["total"] == 2
+    hit = result["hits"][0]
+    assert set(hit) == {"issue", "source", "ordinal", "title", "publication", "date", "score", "snippet"}
+    assert "«核酸检测采样»" in hit["snippet"]
+    # ordinal is the index of the article in that file's parse output
+    code, out, _ = _run(capsys, "parse", str(seeds_dir() / hit["source"]), "--json")
+    article = json.loads(out)["articles"][hit["ordinal"]]
+    assert article["title"] == hit["title"]
+
+
+def test_search_limit_and_readable_listing(capsys, tmp_path):
+    data_dir = str(tmp_path / "库")
+    _run(capsys, "import", str(seeds_dir()), "--data-dir", data_dir)
+    code, out, _ = _run(capsys, "search", "疫情", "--limit", "2", "--json", "--data-dir", data_dir)
+    result = json.loads(out)
+    assert len(result["hits"]) == 2 and result["total"] > 2
+    code, out, _ = _run(capsys, "search", "疫情", "--data-dir", data_dir)
+    assert code == 0 and "«疫情»" in out
+
+
+def test_import_rejections_are_one_line_each_and_exit_1(capsys, tmp_path):
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    code, out, err = _run(capsys, "import", str(empty), str(tmp_path / "无.txt"), str(SEED_000))
+    assert code == 1
+    lines = err.strip().split("\n")
+    assert len(lines) == 2
+    assert all(line.startswith("reader: ") for line in lines)
+    assert "Traceback" not in err
+    assert "1 imported" in out
+
+
+def test_duplicate_import_is_not_an_error(capsys):
+    _run(capsys, "import", str(SEED_000))
+    code, out, err = _run(capsys, "import", str(SEED_000))
+    assert code == 0 and err == ""
+    assert "already present" in out
+
+
+def test_parse_of_a_bad_file_exits_1_without_traceback(capsys, tmp_path):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01" * 50)
+    code, _, err = _run(capsys, "parse", str(binary))
+    assert code == 1 and "binary" in err and "Traceback" not in err
+
+
+def test_reindex(capsys):
+    _run(capsys, "import", str(SEED_000))
+    code, out, _ = _run(capsys, "reindex")
+    assert code == 0 and "1 issues" in out
+
+
+def test_bad_query_syntax_is_one_line(capsys):
+    _run(capsys, "import", str(SEED_000))
+    code, _, err = _run(capsys, "search", "date:昨天")
+    assert code == 1 and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("entry", [["-m", "reader"], ["-c", "from reader.cli import main; raise SystemExit(main())"]])
+def test_python_dash_m_reader_works(entry, tmp_path):
+    env = dict(os.environ, READER_DATA_DIR=str(tmp_path / "d"))
+    done = subprocess.run(
+        [sys.executable, *entry, "parse", str(SEED_000), "--json"], capture_output=True, env=env, timeout=60
+    )
+    assert done.returncode == 0
+    assert json.loads(done.stdout.decode("utf-8"))["source"] == SEED_000.name
