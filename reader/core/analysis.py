@@ -4,10 +4,13 @@ Why two: `jieba.analyse.ChineseAnalyzer` emits overlapping search-mode tokens
 with character offsets as positions, so phrase queries break, and a fragment
 inside a jieba word (碚, 疫苗接) is never found.  Here
 
-* the *chars* analyzer emits every character (NFKC, case-folded) as a token
-  at consecutive positions, so any literal string is a phrase of characters
-  and is found exactly; runs of spaces inside a line become one " " token, and
-  a line break skips a position so that no phrase spans two paragraphs;
+* the *chars* analyzer emits every character (NFKC, case-folded) as a token,
+  so a single character is found by one term; runs of spaces inside a line
+  become one " " token;
+* the *bigrams* analyzer emits overlapping character bigrams at consecutive
+  positions, so a literal string of two or more characters is a phrase of
+  bigrams and is found exactly; a line break skips a position so that no
+  phrase spans two paragraphs;
 * the *words* analyzer emits jieba's precise-mode words at consecutive
   positions, used to rank whole-word matches above mere character overlap.
 
@@ -152,6 +155,27 @@ class CharTokenizer(_ListTokenizer):
         return char_tokens(value)
 
 
+def bigram_tokens(text: str) -> list[str | None]:
+    """Overlapping character bigrams, bigram k at position k; None where a line breaks.
+
+    A literal string of n >= 2 characters is then a phrase of its n - 1 bigrams at
+    consecutive positions: an exact match that reads only a few, rare posting lists.
+    """
+    chars = char_tokens(text)
+    grams: list[str | None] = []
+    for index in range(len(chars) - 1):
+        first, second = chars[index], chars[index + 1]
+        grams.append(None if first is None or second is None else first + second)
+    return grams
+
+
+class BigramTokenizer(_ListTokenizer):
+    """Character bigrams at consecutive positions (see `bigram_tokens`)."""
+
+    def tokens_of(self, value: str) -> list[str | None]:
+        return bigram_tokens(value)
+
+
 class WordTokenizer(_ListTokenizer):
     """jieba precise-mode words at consecutive positions, a gap at each line break."""
 
@@ -166,6 +190,11 @@ class WordTokenizer(_ListTokenizer):
 def char_analyzer() -> CharTokenizer:
     """Analyzer of the exact-match fields."""
     return CharTokenizer()
+
+
+def bigram_analyzer() -> BigramTokenizer:
+    """Analyzer of the exact-match field for strings of two or more characters."""
+    return BigramTokenizer()
 
 
 def word_analyzer() -> WordTokenizer:

@@ -14,11 +14,11 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.writing import IndexWriter
 
-from .analysis import char_analyzer, word_analyzer
+from .analysis import bigram_analyzer, char_analyzer, jieba_tokenizer, word_analyzer
 from .model import Issue
 
 #: Bump when the schema or the analyzers change: an older index is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 VERSION_FILE = "reader-schema-version"
 #: Above this many issues in one batch, indexing uses two processes.
 PARALLEL_THRESHOLD = 40
@@ -31,15 +31,17 @@ def build_schema() -> Schema:
         ordinal=NUMERIC(stored=True, bits=32),
         source=STORED(),
         publication=ID(stored=True),
-        date=ID(stored=True),
-        day=ID(),  # set only when the date is known to the day
-        month=ID(),  # set only when the date is known to the month only
+        date=ID(stored=True, sortable=True),  # "YYYY-MM-DD", "YYYY-MM" or ""
         kind=ID(stored=True),
         title=STORED(),
         text=STORED(),  # headline, byline and paragraphs, one per line: for snippets
-        headline_chars=TEXT(analyzer=char_analyzer(), phrase=True),
+        # Exact matching: single characters by term, longer strings by bigram phrase.
+        headline_chars=TEXT(analyzer=char_analyzer(), phrase=False),
+        headline_bigrams=TEXT(analyzer=bigram_analyzer(), phrase=True),
+        chars=TEXT(analyzer=char_analyzer(), phrase=False),
+        bigrams=TEXT(analyzer=bigram_analyzer(), phrase=True),
+        # Ranking: jieba words, headline words counted extra.
         headline_words=TEXT(analyzer=word_analyzer(), phrase=False, field_boost=3.0),
-        chars=TEXT(analyzer=char_analyzer(), phrase=True),
         words=TEXT(analyzer=word_analyzer(), phrase=False),
     )
 
@@ -61,14 +63,12 @@ def article_documents(issue_id: str, issue: Issue) -> Iterable[dict]:
             "title": article.title,
             "text": "\n".join(article.text_parts()),
             "headline_chars": headline,
+            "headline_bigrams": headline,
             "headline_words": headline,
             "chars": headline + "\n" + body,
+            "bigrams": headline + "\n" + body,
             "words": body,
         }
-        if len(date) == 10:
-            document["day"] = date
-        elif len(date) == 7:
-            document["month"] = date
         yield document
 
 
@@ -105,6 +105,8 @@ def open_index(index_dir: Path) -> whoosh_index.Index:
 def open_writer(ix: whoosh_index.Index, expected_issues: int) -> IndexWriter:
     """A writer sized for the job: two processes for big batches, one otherwise."""
     if expected_issues >= PARALLEL_THRESHOLD:
+        # Load jieba before the workers fork, so they share its dictionary instead of each loading it.
+        jieba_tokenizer()
         return ix.writer(procs=2, multisegment=True, limitmb=128)
     return ix.writer(limitmb=128)
 

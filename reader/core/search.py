@@ -1,28 +1,17 @@
-"""Run a parsed query against the index and return ranked hits with snippets.
-
-Each term must occur literally: it becomes a phrase of characters over the
-`chars` field (or `headline_chars` for `title:`), which is exact.  Ranking
-adds optional clauses on jieba words and on the headline, so an article where
-the term is a whole word, or in the headline, comes before one where the
-characters merely occur inside other words.
-"""
+"""Search: exact matching (matching.py), ranking (ranking.py), then hits with snippets."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import query as wq
 from whoosh.index import Index
 
-from .analysis import char_tokens, word_tokens
 from .index import open_index
-from .query import DateRange, Query, Term, parse_query
+from .matching import DateTable, DocSets
+from .query import parse_query
+from .ranking import FieldLengths, Ranker, top_documents
 from .snippets import Snippet, make_snippet
-
-#: Weight of the exact character phrase relative to the ranking clauses.
-CHARS_WEIGHT = 0.3
-HEADLINE_CHARS_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -65,74 +54,28 @@ class SearchResult:
         return {"query": self.query, "total": self.total, "hits": [hit.to_json() for hit in self.hits]}
 
 
-def _char_phrase(field_name: str, text: str, boost: float = 1.0) -> wq.Query:
-    """A query matching `text` literally in a per-character field."""
-    tokens = char_tokens(text.replace("\n", " "))
-    tokens = [token for token in tokens if token is not None]
-    while tokens and tokens[0] == " ":
-        tokens.pop(0)
-    while tokens and tokens[-1] == " ":
-        tokens.pop()
-    if not tokens:
-        return wq.NullQuery
-    if len(tokens) == 1:
-        return wq.Term(field_name, tokens[0], boost=boost)
-    return wq.Phrase(field_name, tokens, boost=boost)
-
-
-def _term_query(term: Term) -> wq.Query:
-    """Literal match required; word and headline matches raise the score."""
-    if term.headline_only:
-        required = _char_phrase("headline_chars", term.text, HEADLINE_CHARS_WEIGHT)
-        ranking = [wq.Term("headline_words", word) for word in word_tokens(term.text)]
-    else:
-        required = _char_phrase("chars", term.text, CHARS_WEIGHT)
-        words = word_tokens(term.text)
-        ranking = [wq.Term("words", word) for word in words]
-        ranking += [wq.Term("headline_words", word) for word in words]
-        ranking.append(_char_phrase("headline_chars", term.text, HEADLINE_CHARS_WEIGHT))
-    ranking = [clause for clause in ranking if clause is not wq.NullQuery]
-    if not ranking:
-        return required
-    return wq.AndMaybe(required, wq.Or(ranking))
-
-
-def _exclusion_query(term: Term) -> wq.Query:
-    field_name = "headline_chars" if term.headline_only else "chars"
-    return _char_phrase(field_name, term.text)
-
-
-def _date_query(dates: DateRange) -> wq.Query:
-    """Articles of issues dated inside the range (month-precision dates by month)."""
-    by_day = wq.TermRange("day", dates.start, dates.end)
-    by_month = wq.TermRange("month", dates.start[:7], dates.end[:7])
-    return wq.Or([by_day, by_month])
-
-
-def build_whoosh_query(query: Query) -> wq.Query:
-    """Translate the parsed query into a Whoosh query."""
-    clauses = []
-    for group in query.groups:
-        alternatives = [_term_query(term) for term in group]
-        clauses.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
-    if query.dates:
-        clauses.append(_date_query(query.dates))
-    positive: wq.Query = wq.And(clauses) if len(clauses) > 1 else clauses[0]
-    if query.excluded:
-        positive = wq.AndNot(positive, wq.Or([_exclusion_query(term) for term in query.excluded]))
-    return positive
-
-
 class Searcher:
-    """An open index ready for queries; reopen cheaply with `refresh()` after imports."""
+    """An open index ready for queries; `refresh()` after imports to see new issues.
+
+    Per-searcher caches (issue dates, field lengths) are read on first use and
+    dropped when a refresh brings a new view of the index.
+    """
 
     def __init__(self, index_dir: Path) -> None:
         self.index: Index = open_index(index_dir)
         self._searcher = self.index.searcher()
+        self._reset_caches()
+
+    def _reset_caches(self) -> None:
+        self._dates: DateTable | None = None
+        self._lengths = FieldLengths(self._searcher)
 
     def refresh(self) -> None:
         """See the latest committed state of the index."""
-        self._searcher = self._searcher.refresh()
+        fresh = self._searcher.refresh()
+        if fresh is not self._searcher:
+            self._searcher = fresh
+            self._reset_caches()
 
     def close(self) -> None:
         self._searcher.close()
@@ -140,31 +83,44 @@ class Searcher:
     def document_count(self) -> int:
         return self._searcher.doc_count()
 
+    def _date_table(self) -> DateTable:
+        if self._dates is None:
+            self._dates = DateTable(self._searcher)
+        return self._dates
+
     def search(self, text: str, limit: int | None = 20, sort_by_date: bool = False) -> SearchResult:
-        """Search with the query syntax of query.py; `limit=None` returns every hit."""
+        """Search with the query syntax of query.py; `limit=None` returns every hit.
+
+        Raises QuerySyntaxError for a query that cannot be understood.
+        """
         parsed = parse_query(text)
-        if parsed.is_empty():
+        if parsed.is_empty() and not parsed.excluded:
             return SearchResult(text, 0, [])
-        whoosh_query = build_whoosh_query(parsed)
+        docsets = DocSets(self._searcher, self._date_table())
+        matches = docsets.matching(parsed)
+        if not matches:
+            return SearchResult(text, 0, [])
+        scores = Ranker(self._searcher, self._lengths, docsets).scores(parsed, matches)
         if sort_by_date:
-            results = self._searcher.search(whoosh_query, limit=limit, sortedby="date", reverse=True)
+            date_of = self._date_table().date_of
+            ordered = sorted(matches, key=lambda doc: (date_of.get(doc, ""), scores.get(doc, 0.0), -doc), reverse=True)
+            best = [(doc, scores.get(doc, 0.0)) for doc in (ordered if limit is None else ordered[:limit])]
         else:
-            results = self._searcher.search(whoosh_query, limit=limit)
+            best = top_documents(scores, matches, limit)
         needles = [term.text for term in parsed.positive_terms()]
-        hits = []
-        for result in results:
-            fields = result.fields()
-            hits.append(
-                Hit(
-                    issue=fields["issue"],
-                    source=fields.get("source", ""),
-                    ordinal=fields["ordinal"],
-                    title=fields.get("title"),
-                    publication=fields.get("publication") or None,
-                    date=fields.get("date") or None,
-                    kind=fields.get("kind", "news"),
-                    score=float(result.score or 0.0),
-                    snippet=make_snippet(fields.get("text", ""), needles),
-                )
-            )
-        return SearchResult(text, len(results), hits)
+        hits = [self._hit(doc, score, needles) for doc, score in best]
+        return SearchResult(text, len(matches), hits)
+
+    def _hit(self, doc: int, score: float, needles: list[str]) -> Hit:
+        fields = self._searcher.stored_fields(doc)
+        return Hit(
+            issue=fields["issue"],
+            source=fields.get("source", ""),
+            ordinal=fields["ordinal"],
+            title=fields.get("title"),
+            publication=fields.get("publication") or None,
+            date=fields.get("date") or None,
+            kind=fields.get("kind", "news"),
+            score=score,
+            snippet=make_snippet(fields.get("text", ""), needles),
+        )

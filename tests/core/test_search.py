@@ -119,3 +119,14 @@ def test_whole_word_matches_rank_above_character_overlap(paths, tmp_path):
     hits = searcher.search("苗", limit=None).hits
     assert {hit.source for hit in hits} == {"a.txt", "b.txt"}
     searcher.close()
+
+
+@pytest.mark.parametrize("query", ["碚", "疫情防控", '"核酸检测采样"', "疫苗 OR 文明", "疫情 -核酸"])
+def test_the_total_does_not_depend_on_the_page_size(searcher, query):
+    """Whoosh undercounts when it replaces matchers during a top-N search; ours must not."""
+    everything = searcher.search(query, limit=None)
+    assert everything.total == len(everything.hits)
+    for limit in (1, 3, 20):
+        page = searcher.search(query, limit=limit)
+        assert page.total == everything.total
+        assert [(h.issue, h.ordinal) for h in page.hits] == [(h.issue, h.ordinal) for h in everything.hits[:limit]]
