@@ -21,14 +21,19 @@ from .analysis import configure_jieba_cache
 from .catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from .decode import decode_issue_bytes, read_issue_file
 from .errors import RejectedFile
-from .index import add_issue, create_index, delete_issue, indexed_issue_ids, open_index, open_writer
+from .index import (
+    BATCH_ISSUES,
+    add_issue,
+    create_index,
+    delete_issue,
+    indexed_issue_ids,
+    open_index,
+    open_writer,
+)
 from .locking import WriterLock
 from .model import Issue
 from .parse import parse_text
 
-#: Issues per index commit during a big import: bounds the work an interruption loses
-#: (repair redoes it from the stored originals), while each commit costs a segment merge.
-BATCH_SIZE = 2000
 ISSUE_SUFFIXES = (".txt",)
 
 #: progress(done, total, current file name)
@@ -255,7 +260,7 @@ class Library:
                     continue
                 seen[prepared.issue_id] = prepared.issue.source
                 batch.append(prepared)
-                if len(batch) >= BATCH_SIZE:
+                if len(batch) >= BATCH_ISSUES:
                     self._store_batch(batch, report, expected=len(files) - done)
                     batch = []
             if batch:
@@ -338,15 +343,17 @@ class Library:
         with self._lock:
             records = self.catalog.all()
             self._index = create_index(self.paths.index_dir)
-            writer = open_writer(self._index, len(records))
-            for done, record in enumerate(records):
-                if progress:
-                    progress(done, len(records), record.source)
-                issue = self._parse_original(record)
-                # The parser may have improved since the import: keep its metadata current.
-                self.catalog.update_metadata(self._record_for(_Prepared("", b"", record.id, issue, record.codec)))
-                add_issue(writer, record.id, _apply_corrections(issue, record.corrections))
-            writer.commit()
+            for start in range(0, len(records), BATCH_ISSUES):
+                batch = records[start : start + BATCH_ISSUES]
+                writer = open_writer(self._index, len(records) - start)
+                for done, record in enumerate(batch, start=start):
+                    if progress:
+                        progress(done, len(records), record.source)
+                    issue = self._parse_original(record)
+                    # The parser may have improved since the import: keep its metadata current.
+                    self.catalog.update_metadata(self._record_for(_Prepared("", b"", record.id, issue, record.codec)))
+                    add_issue(writer, record.id, _apply_corrections(issue, record.corrections))
+                writer.commit()
             self.catalog.mark_indexed([record.id for record in records])
             if progress:
                 progress(len(records), len(records), "")

@@ -144,3 +144,15 @@ def test_only_one_writer_at_a_time(paths):
     second.import_paths([str(SEED_000)])
     first.close()
     second.close()
+
+
+def test_import_and_reindex_in_several_batches(paths, monkeypatch):
+    monkeypatch.setattr(library_module, "BATCH_ISSUES", 2)
+    library = Library(paths)
+    report = library.import_paths([str(seeds_dir())])
+    assert len(report.imported) == 5
+    assert indexed_issue_ids(library.index) == {r.id for r in library.records()}
+    before = _hits(paths, "疫苗")
+    assert library.reindex() == 5
+    assert _hits(paths, "疫苗") == before
+    library.close()
