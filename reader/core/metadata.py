@@ -25,6 +25,8 @@ YEAR = re.compile(r"((?:19|20)\d{2})年")
 TARGET_YEAR = re.compile(r"(?:到|至|计划|力争)\s*((?:19|20)\d{2})年")
 MONTH_DAY = re.compile(r"(?<![\d])(1[0-2]|[1-9])月(3[01]|[12]\d|[1-9])日")
 DISTRICT = re.compile(r"([\u4e00-\u9fff]{2})区(?![域间别])")
+#: A place name before a local institution: `北碚公安`, `渝中融媒体中心`.
+PLACE_BEFORE_INSTITUTION = re.compile(r"([\u4e00-\u9fff]{2})(?:公安|区委|区政府|融媒|发布|日报|电视台|检察院|法院)")
 #: Words ending in 区 that are not a district: `龙凤社区` must not yield `凤社`.
 AREA_WORDS = set("社小园景城片街辖山校院库新老市郊林疫灾军营禁分学专商矿港厂湾牧警战全我该本各两一地")
 #: Two characters before 区 that are not a place name.
@@ -50,13 +52,19 @@ def _metadata_from_file_name(issue: Issue) -> None:
         issue.page = page.group(1) or page.group(2)
 
 
+def _repeated_places(candidates: list[str], text: str) -> Counter:
+    """Candidate place names that the text names again and again (a verb before 区 is not)."""
+    return Counter(name for name in candidates if name not in NOT_A_PLACE and text.count(name) >= 3)
+
+
 def infer_publication(text: str) -> str | None:
-    """The paper of a district: `X报` for the district X the text names most."""
-    named = Counter(
-        match for match in DISTRICT.findall(text) if match not in NOT_A_PLACE and match[-1] not in AREA_WORDS
-    )
-    # A district is named again and again; a verb before 区 (依托区…) is not.
-    named = Counter({name: count for name, count in named.items() if text.count(name) >= 3})
+    """The paper of a district: `X报` for the district X the text names most.
+
+    First from `X区`; failing that, from X before a local institution (`北碚公安`).
+    """
+    named = _repeated_places([m for m in DISTRICT.findall(text) if m[-1] not in AREA_WORDS], text)
+    if not named:
+        named = _repeated_places(PLACE_BEFORE_INSTITUTION.findall(text), text)
     if not named:
         return None
     place = max(named, key=lambda name: (named[name], text.count(name)))

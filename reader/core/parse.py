@@ -60,6 +60,7 @@ class _Draft:
     closed: bool = False
     has_photo_credit: bool = False
     continued: bool = False  # its beginning is on another page: (上接N版)
+    first_line: int | None = None  # input line number where the article starts
 
     def body(self) -> list[_Paragraph]:
         """Paragraphs that are running text (not captions, credits or intertitles)."""
@@ -127,6 +128,8 @@ class _Assembler:
         self.drafts: list[_Draft] = []
         self.unassigned: list[str] = []
         self.current: _Draft | None = None
+        #: Headlines printed inside another article's columns, with their place in `unassigned`.
+        self.stray_headlines: list[tuple[list[Line], int]] = []
 
     # -- helpers -----------------------------------------------------------
     def _is_furniture(self, index: int) -> bool:
@@ -145,13 +148,13 @@ class _Assembler:
         after = self.lines[following]
         return after.kind is LineKind.TEXT and not (self.current and self.current.is_cut())
 
-    def _open(self) -> _Draft:
-        self.current = _Draft(Article())
+    def _open(self, first_line: int | None = None) -> _Draft:
+        self.current = _Draft(Article(), first_line=first_line)
         self.drafts.append(self.current)
         return self.current
 
     def _add(self, line: Line, **flags: bool) -> None:
-        draft = self.current if self.current and not self.current.closed else self._open()
+        draft = self.current if self.current and not self.current.closed else self._open(line.number)
         draft.paragraphs.append(_Paragraph(line.text, line.kind, line.gap_before, **flags))
 
     def _next_content(self, index: int) -> int:
@@ -165,7 +168,35 @@ class _Assembler:
         index = 0
         while index < len(self.lines):
             index = self._step(index)
+        self._attach_stray_headlines()
         return self.drafts, self.unassigned
+
+    def _attach_stray_headlines(self) -> None:
+        """Give each stray headline to the nearest earlier article that has a lead but no headline.
+
+        Layout sometimes prints a headline away from its article; the article is
+        then the one left with a 本报讯 lead and nothing above it.  A stray
+        headline with no such article is page furniture.
+        """
+        for group, place in reversed(self.stray_headlines):
+            first_line = group[0].number
+            untitled = [
+                draft
+                for draft in self.drafts
+                if draft.has_lead
+                and not draft.article.headline_parts()
+                and draft.first_line is not None
+                and draft.first_line < first_line
+            ]
+            if untitled:
+                headline = split_headline(group)
+                target = untitled[-1].article
+                target.kicker, target.title, target.subtitle = headline.kicker, headline.title, headline.subtitle
+                for offset, text in enumerate(headline.banner):
+                    self.unassigned.insert(place + offset, text)
+            else:
+                for offset, line in enumerate(group):
+                    self.unassigned.insert(place + offset, line.text)
 
     def _step(self, index: int) -> int:
         line = self.lines[index]
@@ -229,14 +260,14 @@ class _Assembler:
                     self._add(line, subhead=True)
                 return end
             if draft.is_cut() and after.gap_before <= 1 and len(group) == 1 and draft.has_lead:
-                # Another article's headline printed across this one's column: furniture.
-                self.unassigned.append(group[0].text)
+                # Another article's headline printed across this one's columns; see attach_stray_headlines.
+                self.stray_headlines.append((group, len(self.unassigned)))
                 return end
         headline = split_headline(group)
         self.unassigned.extend(headline.banner)
         if headline.title is None and headline.kicker is None and headline.subtitle is None:
             return end
-        draft = self._open()
+        draft = self._open(group[0].number)
         draft.article.kicker = headline.kicker
         draft.article.title = headline.title
         draft.article.subtitle = headline.subtitle
@@ -254,18 +285,18 @@ class _Assembler:
             return False
         return len(group) <= 2 and all(len(_compact(line.text)) <= MAX_SUBHEAD_CHARS for line in group)
 
-    def _fresh_or_current(self) -> _Draft:
+    def _fresh_or_current(self, first_line: int) -> _Draft:
         """The current article if it has only a headline so far, else a new one."""
         draft = self.current
         if draft and not draft.closed and not draft.paragraphs:
             return draft
-        return self._open()
+        return self._open(first_line)
 
     def _lead(self, index: int) -> int:
         line = self.lines[index]
         draft = self.current
         if not (draft and not draft.closed and not draft.has_lead and not draft.body()):
-            draft = self._open()
+            draft = self._open(line.number)
         draft.has_lead = True
         draft.paragraphs.append(_Paragraph(line.text, line.kind, line.gap_before))
         draft.article.reporters.extend(reporter_names(line.text))
@@ -273,7 +304,7 @@ class _Assembler:
 
     def _byline(self, index: int) -> int:
         line = self.lines[index]
-        draft = self._fresh_or_current()
+        draft = self._fresh_or_current(line.number)
         if draft.article.byline is None:
             draft.article.byline = line.text
         else:
@@ -290,10 +321,8 @@ class _Assembler:
         if draft is None or draft.closed:
             self.unassigned.append(line.text)
             return index + 1
-        if draft.article.byline is None:
-            draft.article.byline = line.text
-        else:
-            draft.paragraphs.append(_Paragraph(line.text, line.kind, line.gap_before))
+        # An end signature stays where it is printed: the article's last paragraph.
+        draft.paragraphs.append(_Paragraph(line.text, line.kind, line.gap_before))
         draft.article.reporters.extend(reporter_names(line.text))
         draft.closed = True
         return index + 1
@@ -354,19 +383,23 @@ def classify_kind(draft: _Draft) -> str:
     body = draft.body()
     if draft.has_photo_credit and not draft.has_lead and len(body) <= 2:
         return "photo"
-    if not body or (not draft.has_lead and any(CONTACT.search(text) for text in texts) and len(body) <= 4):
+    unsigned = not draft.has_lead and article.byline is None
+    if not body or (unsigned and any(CONTACT.search(text) for text in texts) and len(body) <= 4):
         return "ad"
-    if (
-        draft.opened_by_byline
-        or (article.subtitle or "").startswith(("——", "—"))
-        or any(p.subhead for p in draft.paragraphs)
-    ):
+    if unsigned and len(body) <= 2 and not any(ends_sentence(p.text) for p in body):
+        return "ad"  # a promo block: slogan lines, no sentence
+    # Intertitles alone do not make a feature: continued news reports have them too.
+    if draft.opened_by_byline or (article.subtitle or "").startswith(("——", "—")):
         return "feature"
     return "news"
 
 
 def _finish(draft: _Draft) -> Article:
     article = draft.article
+    if not draft.paragraphs and article.subtitle and article.title:
+        # Lines under a title with no body after them are that block's text (a promo), not a subtitle.
+        draft.paragraphs.append(_Paragraph(article.subtitle, LineKind.TEXT, 1))
+        article.subtitle = None
     article.paragraphs = [p.text for p in draft.paragraphs]
     article.caption_indexes = [i for i, p in enumerate(draft.paragraphs) if p.caption]
     article.kind = classify_kind(draft)

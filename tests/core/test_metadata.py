@@ -49,7 +49,7 @@ def test_target_years_do_not_date_an_issue():
 @pytest.mark.parametrize(
     ("seed", "publication", "date"),
     [
-        ("000_3ec1d81f3cd0b893.txt", None, "2021-11"),
+        ("000_3ec1d81f3cd0b893.txt", "北碚报", "2021-11"),
         ("001_be03ec69b60a77f1.txt", "北碚报", "2022-03"),
         ("002_9bd6280fd1becd22.txt", "北碚报", "2022-04"),
         ("003_6cd1b7fef63f82be.txt", "渝中报", "2022-07"),

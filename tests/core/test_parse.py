@@ -10,20 +10,7 @@ import pytest
 from reader.core.decode import decode_issue_bytes
 from reader.core.model import Issue
 from reader.core.parse import parse_text
-
-HEADING_MARKS = re.compile(r"(?m)^[ \t]*#+[ \t]*")
-
-
-def lost_characters(text: str, issue: Issue) -> Counter:
-    """Non-blank input characters (heading marks aside) missing from the parse output."""
-    wanted = Counter(ch for ch in HEADING_MARKS.sub("", text) if not ch.isspace())
-    found = Counter()
-    for article in issue.articles:
-        for part in article.text_parts():
-            found.update(ch for ch in part if not ch.isspace())
-    for piece in issue.unassigned:
-        found.update(ch for ch in piece if not ch.isspace())
-    return wanted - found
+from tests.parsing_checks import HEADING_MARKS, lost_characters
 
 
 def _article(issue: Issue, title_part: str):
