@@ -123,6 +123,29 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_correct(args: argparse.Namespace) -> int:
+    changes: dict[str, str | None] = {}
+    for key in ("publication", "date", "page"):
+        value = getattr(args, key)
+        if value is not None:
+            changes[key] = value
+    for key in args.clear or []:
+        changes[key] = None
+    if not changes:
+        _error("nothing to correct: give --publication, --date, --page or --clear")
+        return EXIT_USAGE
+    library = _open_library(args)
+    try:
+        record = library.correct(args.issue, **changes)
+    finally:
+        library.close()
+    if args.json:
+        _print_json(record.to_json())
+    else:
+        print(f"{record.id}  {record.shown_publication or '?'}  {record.shown_date or '?'}  {record.source}")
+    return EXIT_OK
+
+
 def cmd_reindex(args: argparse.Namespace) -> int:
     library = _open_library(args)
     try:
@@ -167,6 +190,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("correct", parents=[common], help="correct an issue's publication, date or page")
+    p.add_argument("issue", help="the issue id (see reader list)")
+    p.add_argument("--publication")
+    p.add_argument("--date", help="YYYY-MM-DD or YYYY-MM")
+    p.add_argument("--page")
+    p.add_argument("--clear", action="append", choices=["publication", "date", "page"], help="drop a correction")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_correct)
 
     p = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the library")
     p.set_defaults(func=cmd_reindex)

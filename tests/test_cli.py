@@ -25,7 +25,7 @@ def test_parse_json_contract(capsys):
     code, out, _ = _run(capsys, "parse", str(SEED_000), "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"source", "publication", "date", "articles", "unassigned"}
+    assert set(data) >= {"source", "publication", "date", "articles", "unassigned"}  # keys may be added
     assert data["source"] == SEED_000.name
     assert data["date"] == "2021-11"
     article = data["articles"][0]
@@ -112,3 +112,22 @@ def test_python_dash_m_reader_works(entry, tmp_path):
     )
     assert done.returncode == 0
     assert json.loads(done.stdout.decode("utf-8"))["source"] == SEED_000.name
+
+
+def test_parse_json_shows_how_metadata_was_obtained(capsys):
+    _, out, _ = _run(capsys, "parse", str(SEED_000), "--json")
+    data = json.loads(out)
+    assert (data["publication"], data["publication_origin"]) == ("北碚报", "inferred")
+    assert (data["date_precision"], data["date_origin"], data["page"]) == ("month", "inferred", None)
+
+
+def test_correct_command(capsys):
+    _run(capsys, "import", str(SEED_000))
+    _, out, _ = _run(capsys, "list", "--json")
+    issue_id = json.loads(out)["issues"][0]["id"]
+    code, out, _ = _run(capsys, "correct", issue_id, "--date", "2021-11-09", "--json")
+    assert code == 0 and json.loads(out)["date"] == "2021-11-09"
+    code, _, err = _run(capsys, "correct", issue_id, "--date", "11月")
+    assert code == 1 and "not a date" in err
+    code, _, err = _run(capsys, "correct", "nonexistent")
+    assert code == 2

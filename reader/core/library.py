@@ -10,6 +10,7 @@ from the originals, which are never modified.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from reader.config import Paths
 from .analysis import configure_jieba_cache
 from .catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from .decode import decode_issue_bytes, read_issue_file
-from .errors import RejectedFile
+from .errors import ReaderError, RejectedFile
 from .index import (
     BATCH_ISSUES,
     add_issue,
@@ -35,6 +36,10 @@ from .model import Issue
 from .parse import parse_text
 
 ISSUE_SUFFIXES = (".txt",)
+
+#: What a user may correct of an issue's metadata.
+CORRECTABLE = ("publication", "date", "page")
+CORRECTED_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 #: progress(done, total, current file name)
 ProgressCallback = Callable[[int, int, str], None]
@@ -286,6 +291,37 @@ class Library:
         writer.commit()
         self.catalog.mark_indexed([record.id for record in records])
         report.imported.extend(Imported(p.path, p.issue_id, len(p.issue.articles)) for p in batch)
+
+    def correct(self, issue_id: str, **changes: str | None) -> IssueRecord:
+        """Set (a value) or clear (None) the user's correction of publication, date or page.
+
+        Corrections live in the catalog, apart from what the parser found, so
+        they survive `reindex` and a re-import of the same file.
+        """
+        with self._lock:
+            record = self.catalog.get(issue_id)
+            if record is None:
+                raise ReaderError(f"there is no issue with id {issue_id} in the library")
+            corrections = dict(record.corrections)
+            for key, value in changes.items():
+                if key not in CORRECTABLE:
+                    raise ReaderError(f"“{key}” cannot be corrected; only {', '.join(CORRECTABLE)}")
+                if value is None:
+                    corrections.pop(key, None)
+                    continue
+                value = value.strip()
+                if key == "date" and not CORRECTED_DATE.match(value):
+                    raise ReaderError(f"“{value}” is not a date: write 2021-11-09 or 2021-11")
+                if not value:
+                    raise ReaderError(f"the {key} cannot be empty; clear the correction instead")
+                corrections[key] = value
+            self.catalog.set_corrections(issue_id, corrections)
+            writer = open_writer(self.index, 1)
+            delete_issue(writer, issue_id)
+            add_issue(writer, issue_id, self.load_issue(issue_id))
+            writer.commit()
+            self.catalog.mark_indexed([issue_id])
+            return self.catalog.get(issue_id)
 
     # -- keeping library and index in step -------------------------------------
     def repair(self) -> RepairReport:

@@ -13,7 +13,9 @@ class Article:
     """One article: headline parts, who wrote it, and its paragraphs in reading order.
 
     `caption_indexes` marks which paragraphs are photo captions or photo credits,
-    so that the window can set them apart without changing a character.
+    `intertitle_indexes` the intertitles inside long articles and
+    `signature_indexes` end signatures (`记者 X`), so that the window can set
+    them apart without changing a character.
     """
 
     title: str | None = None
@@ -24,6 +26,8 @@ class Article:
     reporters: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     caption_indexes: list[int] = field(default_factory=list)
+    intertitle_indexes: list[int] = field(default_factory=list)
+    signature_indexes: list[int] = field(default_factory=list)
 
     def headline_parts(self) -> list[str]:
         """Kicker, title and subtitle, those that are present, in print order."""
@@ -78,4 +82,8 @@ class Issue:
             "date": self.date,
             "articles": [article.to_json() for article in self.articles],
             "unassigned": list(self.unassigned),
+            "publication_origin": self.publication_origin,
+            "date_precision": self.date_precision,
+            "date_origin": self.date_origin,
+            "page": self.page,
         }

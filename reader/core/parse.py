@@ -402,6 +402,8 @@ def _finish(draft: _Draft) -> Article:
         article.subtitle = None
     article.paragraphs = [p.text for p in draft.paragraphs]
     article.caption_indexes = [i for i, p in enumerate(draft.paragraphs) if p.caption]
+    article.intertitle_indexes = [i for i, p in enumerate(draft.paragraphs) if p.subhead]
+    article.signature_indexes = [i for i, p in enumerate(draft.paragraphs) if p.kind is LineKind.SIGNATURE]
     article.kind = classify_kind(draft)
     article.reporters = list(dict.fromkeys(article.reporters))
     return article

@@ -156,3 +156,29 @@ def test_import_and_reindex_in_several_batches(paths, monkeypatch):
     assert library.reindex() == 5
     assert _hits(paths, "疫苗") == before
     library.close()
+
+
+def test_a_correction_is_searchable_and_survives_reindex_and_reimport(library, paths):
+    library.import_paths([str(SEED_000)])
+    record = library.records()[0]
+    corrected = library.correct(record.id, publication="北碚报", date="2021-11-09", page="1")
+    assert (corrected.shown_publication, corrected.shown_date) == ("北碚报", "2021-11-09")
+    assert corrected.date == "2021-11"  # what the parser found is kept apart
+    assert _hits(paths, "疫苗 date:2021-11-09") > 0
+    library.reindex()
+    report = library.import_paths([str(SEED_000)])
+    assert report.duplicates and not report.imported
+    again = library.records()[0]
+    assert again.corrections == {"publication": "北碚报", "date": "2021-11-09", "page": "1"}
+    assert library.load_issue(again.id).page == "1"
+    cleared = library.correct(record.id, date=None)
+    assert cleared.shown_date == "2021-11"
+
+
+@pytest.mark.parametrize(("changes", "message"), [({"date": "昨天"}, "not a date"), ({"title": "x"}, "cannot be")])
+def test_bad_corrections_are_refused(library, changes, message):
+    library.import_paths([str(SEED_000)])
+    from reader.core.errors import ReaderError
+
+    with pytest.raises(ReaderError, match=message):
+        library.correct(library.records()[0].id, **changes)

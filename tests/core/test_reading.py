@@ -1,0 +1,29 @@
+"""The article as the reader sees it."""
+
+from __future__ import annotations
+
+from reader.core.reading import CAPTION, INTERTITLE, PARAGRAPH, SIGNATURE, article_view, display_text
+
+
+def test_blocks_carry_their_roles(seed_issues):
+    issue = seed_issues["003_6cd1b7fef63f82be.txt"]
+    view = article_view(issue, 0)
+    roles = {block.text: block.role for block in view.blocks}
+    assert roles["专职网格员走进网格商户了解情况。"] == CAPTION
+    assert roles["记者 李一 摄"] == CAPTION
+    assert roles["◆组建专职网格队伍◆"] == INTERTITLE
+    assert roles["记者 李一"] == SIGNATURE
+    assert view.blocks[0].role == PARAGRAPH
+    assert (view.ordinal, view.count) == (0, len(issue.articles))
+    assert view.subtitle == "——朝天门街道探索网格化服务管理新路径"
+
+
+def test_view_has_headline_byline_and_citation(seed_issues):
+    issue = seed_issues["001_be03ec69b60a77f1.txt"]
+    view = article_view(issue, 4)
+    assert view.byline == "本报记者 霍吕"
+    assert view.citation() == "北碚报 2022-03 构建体系 调整机制 我区招商引资 促进工作再添新措施"
+
+
+def test_display_normalisation_changes_no_character():
+    assert display_text("  指尖上的智慧生活   让你  ") == "指尖上的智慧生活 让你"
