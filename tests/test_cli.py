@@ -131,3 +131,8 @@ def test_correct_command(capsys):
     assert code == 1 and "not a date" in err
     code, _, err = _run(capsys, "correct", "nonexistent")
     assert code == 2
+
+
+def test_search_without_an_index_says_so(capsys):
+    code, _, err = _run(capsys, "search", "疫苗")
+    assert code == 1 and "no up-to-date search index" in err

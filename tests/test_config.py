@@ -34,10 +34,12 @@ def test_jieba_writes_its_cache_to_our_cache_dir_only(tmp_path):
     temp.mkdir()
     work.mkdir()
     env = dict(os.environ, TMPDIR=str(temp), READER_DATA_DIR=str(data))
-    done = subprocess.run(
-        [sys.executable, "-m", "reader", "search", "疫苗"], cwd=work, env=env, capture_output=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
+    seed = str(seeds_dir() / "000_3ec1d81f3cd0b893.txt")
+    for command in (["import", seed], ["search", "疫苗"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", *command], cwd=work, env=env, capture_output=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
     assert (data / "cache" / "jieba.cache").is_file()
     assert list(temp.iterdir()) == []
     assert list(work.iterdir()) == []

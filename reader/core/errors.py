@@ -26,3 +26,7 @@ class LibraryBusy(ReaderError):
 
 class QuerySyntaxError(ReaderError):
     """A search query that cannot be understood."""
+
+
+class IndexNotReady(ReaderError):
+    """The search index does not exist yet or was built by an older version."""

@@ -57,12 +57,15 @@ class SearchResult:
 class Searcher:
     """An open index ready for queries; `refresh()` after imports to see new issues.
 
+    Raises IndexNotReady when there is no current index: a searcher never
+    creates or replaces one (that is the writer's job, under its lock).
+
     Per-searcher caches (issue dates, field lengths) are read on first use and
     dropped when a refresh brings a new view of the index.
     """
 
     def __init__(self, index_dir: Path) -> None:
-        self.index: Index = open_index(index_dir)
+        self.index: Index = open_index(index_dir, create=False)
         self._searcher = self.index.searcher()
         self._reset_caches()
 
@@ -71,11 +74,16 @@ class Searcher:
         self._lengths = FieldLengths(self._searcher)
 
     def refresh(self) -> None:
-        """See the latest committed state of the index."""
-        fresh = self._searcher.refresh()
-        if fresh is not self._searcher:
-            self._searcher = fresh
-            self._reset_caches()
+        """See the latest committed state of the index.
+
+        Opens a new Whoosh searcher rather than calling its refresh(), which fails
+        when the previous view was of an empty index (Whoosh 2.7 reuses its readers).
+        """
+        if self._searcher.up_to_date():
+            return
+        stale, self._searcher = self._searcher, self.index.searcher()
+        stale.close()
+        self._reset_caches()
 
     def close(self) -> None:
         self._searcher.close()

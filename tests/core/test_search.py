@@ -130,3 +130,17 @@ def test_the_total_does_not_depend_on_the_page_size(searcher, query):
         page = searcher.search(query, limit=limit)
         assert page.total == everything.total
         assert [(h.issue, h.ordinal) for h in page.hits] == [(h.issue, h.ordinal) for h in everything.hits[:limit]]
+
+
+def test_a_searcher_opened_on_an_empty_index_sees_later_imports(paths):
+    library = Library(paths)
+    library.repair()  # creates the empty index, as the window does on a first start
+    searcher = Searcher(paths.index_dir)
+    assert searcher.search("疫苗").total == 0
+    from reader.config import seeds_dir
+
+    library.import_paths([str(seeds_dir() / "000_3ec1d81f3cd0b893.txt")])
+    searcher.refresh()
+    assert searcher.search("疫苗").total > 0
+    searcher.close()
+    library.close()

@@ -1,0 +1,550 @@
+"""The reader window: issue tree, article pane, search, imports, and remembered state.
+
+Thin by design: the library and the searcher live in reader.core; long work
+(import, repair, rebuild, search) runs as `Job`s on two single-thread pools,
+one that writes the library and one that searches it, so a search never waits
+for an import and two writers never meet.
+
+Signals:
+    library_changed(): the library's contents changed (tree rebuilt).
+    search_done(object): a SearchResult reached the results panel.
+    import_done(object): an ImportReport came back from the worker.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+)
+
+from reader.config import Paths, seeds_dir
+from reader.core.catalog import IssueRecord
+from reader.core.library import ImportReport, Library
+from reader.core.model import Issue
+from reader.core.query import parse_query
+from reader.core.reading import article_view
+from reader.core.search import Hit, Searcher, SearchResult
+from reader.gui.article_view import ArticlePane
+from reader.gui.inbox import InboxWatcher
+from reader.gui.issue_tree import IssueTreeModel
+from reader.gui.search_panel import SearchPanel
+from reader.gui.workers import Job
+
+DEFAULT_FONT_SIZE = 15
+MIN_FONT_SIZE, MAX_FONT_SIZE = 10, 32
+SEARCH_LIMIT = 200
+ISSUE_CACHE = 16
+
+
+class MainWindow(QMainWindow):
+    """The main window of the reader (see the module docstring)."""
+
+    library_changed = Signal()
+    search_done = Signal(object)
+    import_done = Signal(object)
+
+    def __init__(self, paths: Paths, library: Library, settings: QSettings) -> None:
+        super().__init__()
+        self.paths = paths
+        self.library = library
+        self.settings = settings
+        self.writer_pool = QThreadPool(self)
+        self.writer_pool.setMaxThreadCount(1)
+        self.search_pool = QThreadPool(self)
+        self.search_pool.setMaxThreadCount(1)
+        self._searcher: Searcher | None = None
+        #: Set once the start-up repair has made the index current; searches wait for it.
+        self._index_ready = threading.Event()
+        self._jobs: set[Job] = set()
+        self._import_job: Job | None = None
+        self._issues: OrderedDict[str, Issue] = OrderedDict()
+        self._search_serial = 0
+        self._history: list[tuple[str, int]] = []
+        self._history_at = -1
+        self._current: tuple[str, int] | None = None
+        self._needles: list[str] = []
+        self.font_size = int(settings.value("font_size", DEFAULT_FONT_SIZE))
+        self.theme = str(settings.value("theme", "light"))
+
+        self.setWindowTitle(self.tr("Newspaper Reader"))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._restore_layout()
+        self.apply_theme()
+        self.refresh_tree()
+        self.inbox = InboxWatcher([paths.inbox_dir], self)
+        self.inbox.files_ready.connect(self.import_inbox_files)
+
+    # -- construction ----------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.tree_model = IssueTreeModel(self._article_titles, self)
+        self.tree = QTreeView(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.activated.connect(self._tree_activated)
+        self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self._tree_activated(current))
+        self.article = ArticlePane(self)
+        self.article.match_changed.connect(self._match_changed)
+        self.results = SearchPanel(self)
+        self.results.hit_chosen.connect(self.open_hit)
+        self.results.options_changed.connect(self.run_search)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.tree, self.article, self.results):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 3)
+        self.setCentralWidget(self.splitter)
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText(self.tr("Search the archive (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setToolTip(self.syntax_help())
+        self.search_box.returnPressed.connect(self.run_search)
+        self.search_box.setMinimumWidth(360)
+
+        self.library_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.cancel_button.hide()
+        self.match_label = QLabel(self)
+        status = self.statusBar()
+        status.addWidget(self.library_label)
+        status.addPermanentWidget(self.match_label)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self._action(self.tr("Import Files…"), self.choose_files, QKeySequence.StandardKey.Open))
+        menu.addAction(self._action(self.tr("Import Folder…"), self.choose_folder, "Ctrl+Shift+O"))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("Open Inbox Folder"), lambda: self._open_folder(self.paths.inbox_dir)))
+        menu.addAction(self._action(self.tr("Open Data Folder"), lambda: self._open_folder(self.paths.data_dir)))
+        menu.addAction(self._action(self.tr("Rebuild Index"), self.rebuild_index))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addAction(self._action(self.tr("Find"), self.focus_search, ["Ctrl+F", "Ctrl+K"]))
+        menu.addAction(self._action(self.tr("Copy Article with Citation"), self.copy_article, "Ctrl+Shift+C"))
+
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self._action(self.tr("Larger Text"), lambda: self.change_font(1), ["Ctrl++", "Ctrl+="]))
+        menu.addAction(self._action(self.tr("Smaller Text"), lambda: self.change_font(-1), "Ctrl+-"))
+        menu.addAction(self._action(self.tr("Normal Text Size"), lambda: self.change_font(0), "Ctrl+0"))
+        self.dark_action = self._action(self.tr("Dark Theme"), self.toggle_theme, "Ctrl+Shift+D", checkable=True)
+        self.dark_action.setChecked(self.theme == "dark")
+        menu.addAction(self.dark_action)
+        menu.addAction(self._action(self.tr("Full Screen"), self.toggle_full_screen, "F11"))
+
+        menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.back_action = self._action(self.tr("Back"), lambda: self.go_history(-1), QKeySequence.StandardKey.Back)
+        self.forward_action = self._action(
+            self.tr("Forward"), lambda: self.go_history(1), QKeySequence.StandardKey.Forward
+        )
+        menu.addAction(self.back_action)
+        menu.addAction(self.forward_action)
+        menu.addAction(self._action(self.tr("Previous Article"), lambda: self.step_article(-1), "Ctrl+PgUp"))
+        menu.addAction(self._action(self.tr("Next Article"), lambda: self.step_article(1), "Ctrl+PgDown"))
+        menu.addAction(self._action(self.tr("Next Match"), lambda: self.article.step_match(1), "F3"))
+        menu.addAction(self._action(self.tr("Previous Match"), lambda: self.article.step_match(-1), "Shift+F3"))
+
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(
+            self._action(self.tr("Search Syntax"), self.show_syntax_help, QKeySequence.StandardKey.HelpContents)
+        )
+
+        toolbar = self.addToolBar(self.tr("Search"))
+        toolbar.setObjectName("search-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+        self._update_history_actions()
+
+    # -- state -------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        for key, restore in (("window_state", self.restoreState), ("splitter", self.splitter.restoreState)):
+            value = self.settings.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+
+    def save_state(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("font_size", self.font_size)
+        self.settings.setValue("theme", self.theme)
+        if self._current:
+            self.settings.setValue("last_article", f"{self._current[0]}:{self._current[1]}")
+        self.settings.sync()
+
+    def restore_last_article(self) -> None:
+        value = str(self.settings.value("last_article", ""))
+        issue_id, _, ordinal = value.partition(":")
+        if issue_id and ordinal.isdigit() and self.library.catalog.contains(issue_id):
+            self.open_article(issue_id, int(ordinal))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        if self._import_job:
+            self._import_job.cancel()
+        self.writer_pool.waitForDone()
+        self.search_pool.waitForDone()
+        super().closeEvent(event)
+
+    # -- jobs ----------------------------------------------------------------------------
+    def _start(self, pool: QThreadPool, function, on_done=None, on_failed=None, on_progress=None) -> Job:
+        job = Job(function)
+        self._jobs.add(job)
+
+        def finished(result) -> None:
+            self._jobs.discard(job)
+            if on_done:
+                on_done(result)
+
+        def failed(message: str) -> None:
+            self._jobs.discard(job)
+            (on_failed or self.show_error)(message)
+
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        if on_progress:
+            job.signals.progress.connect(on_progress)
+        pool.start(job)
+        return job
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Newspaper Reader"), message)
+
+    def start_background_work(self, import_seeds_if_empty: bool) -> None:
+        """Repair the library, warm up search, and on a first start import the sample issues."""
+
+        def repaired(_report) -> None:
+            self._index_ready.set()
+            self.refresh_tree()
+
+        def failed(message: str) -> None:
+            self._index_ready.set()  # searches report the problem instead of waiting forever
+            self.show_error(message)
+
+        self._start(self.writer_pool, lambda job: self.library.repair(), repaired, failed)
+        self._start(self.search_pool, lambda job: self._ensure_searcher())
+        if import_seeds_if_empty and not self.library.records():
+            self.import_paths([str(seeds_dir())])
+
+    def _ensure_searcher(self) -> Searcher:
+        """The searcher, opened on the search thread once the index is ready (loads jieba there too)."""
+        if self._searcher is None:
+            self._index_ready.wait()
+            self._searcher = Searcher(self.paths.index_dir)
+        return self._searcher
+
+    # -- the tree and the article pane ------------------------------------------------------
+    def refresh_tree(self) -> None:
+        records = self.library.records()
+        self.tree_model.set_records(records)
+        issues = len(records)
+        articles = sum(record.articles for record in records)
+        self.library_label.setText(
+            self.tr("%1 issues, %2 articles").replace("%1", str(issues)).replace("%2", str(articles))
+        )
+        self._issues.clear()
+        self.library_changed.emit()
+
+    def _issue(self, issue_id: str) -> Issue:
+        if issue_id in self._issues:
+            self._issues.move_to_end(issue_id)
+        else:
+            self._issues[issue_id] = self.library.load_issue(issue_id)
+            while len(self._issues) > ISSUE_CACHE:
+                self._issues.popitem(last=False)
+        return self._issues[issue_id]
+
+    def _article_titles(self, record: IssueRecord) -> list[str]:
+        issue = self._issue(record.id)
+        return [
+            article.title or article.kicker or (article.paragraphs[0][:24] if article.paragraphs else "")
+            for article in issue.articles
+        ]
+
+    def _tree_activated(self, index) -> None:
+        node = self.tree_model.node(index)
+        if node.kind == "article" and node.record is not None and node.ordinal is not None:
+            if self._current != (node.record.id, node.ordinal):
+                self.open_article(node.record.id, node.ordinal)
+
+    def open_article(self, issue_id: str, ordinal: int, remember: bool = True) -> None:
+        issue = self._issue(issue_id)
+        if not 0 <= ordinal < len(issue.articles):
+            return
+        self._current = (issue_id, ordinal)
+        if remember:
+            del self._history[self._history_at + 1 :]
+            self._history.append(self._current)
+            self._history_at = len(self._history) - 1
+        self._update_history_actions()
+        labels = {
+            "page": self.tr("page %1"),
+            "reporters": self.tr("reporters: %1"),
+            "position": self.tr("article %1 of %2"),
+        }
+        self.article.show_article(article_view(issue, ordinal), self._needles, self.theme, labels)
+        index = self.tree_model.index_of_article(issue_id, ordinal)
+        if index.isValid() and self.tree.currentIndex() != index:
+            self.tree.blockSignals(True)
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+            self.tree.blockSignals(False)
+
+    def step_article(self, step: int) -> None:
+        if self._current:
+            self.open_article(self._current[0], self._current[1] + step)
+
+    def go_history(self, step: int) -> None:
+        target = self._history_at + step
+        if 0 <= target < len(self._history):
+            self._history_at = target
+            self.open_article(*self._history[target], remember=False)
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self._history_at > 0)
+        self.forward_action.setEnabled(self._history_at < len(self._history) - 1)
+
+    def _match_changed(self, current: int, total: int) -> None:
+        self.match_label.setText(
+            self.tr("match %1 of %2").replace("%1", str(current)).replace("%2", str(total)) if total else ""
+        )
+
+    # -- search ----------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        text = self.search_box.text().strip()
+        if not text:
+            return
+        query = " ".join(part for part in (text, self.results.date_filter()) if part)
+        try:
+            parsed = parse_query(query)
+        except Exception as error:
+            self.results.show_message(str(error))
+            return
+        self._needles = [term.text for term in parsed.positive_terms()]
+        self._search_serial += 1
+        serial, by_date = self._search_serial, self.results.sort_by_date()
+        self.results.show_message(self.tr("Searching…"))
+
+        def search(job: Job) -> tuple[int, SearchResult]:
+            return serial, self._ensure_searcher().search(query, limit=SEARCH_LIMIT, sort_by_date=by_date)
+
+        self._start(self.search_pool, search, self._search_finished, self.results.show_message)
+
+    def _search_finished(self, outcome: tuple[int, SearchResult]) -> None:
+        serial, result = outcome
+        if serial != self._search_serial:
+            return  # a newer search is on its way
+        self.results.show_result(result)
+        self.search_done.emit(result)
+
+    def open_hit(self, hit: Hit) -> None:
+        if self.library.catalog.contains(hit.issue):
+            self.open_article(hit.issue, hit.ordinal)
+
+    # -- importing -------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Files"), "", self.tr("Issue files (*.txt)"))
+        if files:
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str], on_done=None) -> Job:
+        """Import files and folders on the writer thread, with progress in the status bar."""
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(self.tr("Importing…"))
+
+        def work(job: Job) -> ImportReport:
+            return self.library.import_paths(paths, progress=job.report, cancelled=lambda: job.cancelled)
+
+        def finished(report: ImportReport) -> None:
+            self._import_job = None
+            self._import_finished(report)
+            if on_done:
+                on_done(report)
+
+        def failed(message: str) -> None:
+            self._import_job = None
+            self._hide_progress()
+            self.show_error(message)
+
+        self._import_job = self._start(self.writer_pool, work, finished, failed, self._import_progress)
+        return self._import_job
+
+    def _import_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total}")
+        self.statusBar().showMessage(self.tr("Importing %1").replace("%1", name) if name else "")
+
+    def cancel_import(self) -> None:
+        if self._import_job:
+            self._import_job.cancel()
+            self.statusBar().showMessage(self.tr("Cancelling…"))
+
+    def _hide_progress(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().clearMessage()
+
+    def _import_finished(self, report: ImportReport) -> None:
+        self._index_ready.set()  # a finished import has left a current index
+        self._hide_progress()
+        self.refresh_tree()
+        self._start(self.search_pool, lambda job: self._ensure_searcher().refresh(), lambda _r: self.run_search())
+        summary = self.tr("%1 imported, %2 already present, %3 rejected")
+        summary = summary.replace("%1", str(len(report.imported)))
+        summary = summary.replace("%2", str(len(report.duplicates))).replace("%3", str(len(report.rejected)))
+        if report.skipped_non_issue:
+            summary += self.tr("; %1 files that are not .txt skipped").replace("%1", str(report.skipped_non_issue))
+        if report.cancelled:
+            summary += self.tr(" (cancelled)")
+        self.statusBar().showMessage(summary, 10000)
+        self.import_done.emit(report)
+        if report.rejected:
+            self.show_rejections(report)
+
+    def show_rejections(self, report: ImportReport) -> None:
+        """One dismissible dialog per import listing every rejected file and why."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Some files were not imported"))
+        box.setText(self.tr("%1 files could not be imported.").replace("%1", str(len(report.rejected))))
+        box.setDetailedText("\n".join(f"{Path(r.path).name}: {r.reason}" for r in report.rejected))
+        box.setModal(False)
+        box.show()
+        self._rejection_box = box
+
+    def import_inbox_files(self, files: list[str]) -> None:
+        def done(report: ImportReport) -> None:
+            rejected = {r.path for r in report.rejected}
+            for path in files:
+                self.inbox.file_done(path, rejected=path in rejected)
+
+        self.import_paths(files, on_done=done)
+
+    def rebuild_index(self) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.statusBar().showMessage(self.tr("Rebuilding the index…"))
+
+        def done(_count) -> None:
+            self._index_ready.set()
+            self._hide_progress()
+            self._start(self.search_pool, lambda job: self._ensure_searcher().refresh())
+            self.refresh_tree()
+
+        self._start(
+            self.writer_pool, lambda job: self.library.reindex(progress=job.report), done, None, self._import_progress
+        )
+
+    def _open_folder(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # -- drag and drop --------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+            self.statusBar().showMessage(self.tr("Drop to import these issues"))
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.statusBar().clearMessage()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- reading comfort ---------------------------------------------------------------------------
+    def change_font(self, step: int) -> None:
+        self.font_size = (
+            DEFAULT_FONT_SIZE if step == 0 else max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, self.font_size + step))
+        )
+        self.apply_theme()
+
+    def toggle_theme(self) -> None:
+        self.theme = "dark" if self.dark_action.isChecked() else "light"
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        from reader.gui.article_view import THEMES
+
+        colors = THEMES[self.theme]
+        self.article.setStyleSheet(
+            f"QTextBrowser {{ background: {colors['background']}; color: {colors['text']}; "
+            f"font-size: {self.font_size}pt; padding: 12px 28px; }}"
+        )
+        if self._current:
+            self.open_article(*self._current, remember=False)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def copy_article(self) -> None:
+        text = self.article.plain_text_with_citation()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.statusBar().showMessage(self.tr("Article copied with its citation"), 4000)
+
+    def syntax_help(self) -> str:
+        # One literal, so that lupdate finds it.
+        return self.tr(
+            '疫苗 接种 — both words\n疫苗 OR 核酸 — either\n疫苗 -儿童 — without 儿童\n"核酸检测采样" — the exact phrase\ntitle:文明 — in the headline\ndate:2021-11 or date:2021-01-01..2021-12-31 — by date'
+        )
+
+    def show_syntax_help(self) -> None:
+        QMessageBox.information(self, self.tr("Search Syntax"), self.syntax_help())

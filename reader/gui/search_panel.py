@@ -1,0 +1,109 @@
+"""The results panel: total, hits with highlighted snippets, sorting and a date range."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.search import Hit, SearchResult
+from reader.core.snippets import MARK_CLOSE, MARK_OPEN
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def snippet_html(hit: Hit) -> str:
+    """Escaped title line and snippet, matches in bold on a highlight."""
+    marked = escape(hit.snippet.marked(MARK_OPEN, MARK_CLOSE))
+    marked = marked.replace(escape(MARK_OPEN), '<b style="background-color:#ffe28a; color:#000">')
+    marked = marked.replace(escape(MARK_CLOSE), "</b>")
+    meta = " · ".join(part for part in (hit.publication, hit.date) if part)
+    return f"<b>{escape(hit.title or '—')}</b><br/><small>{escape(meta)}</small><br/>{marked}"
+
+
+class SearchPanel(QWidget):
+    """Lists the hits of the last search.
+
+    Signals:
+        hit_chosen(object): the Hit the user opened.
+        options_changed(): sorting or date range changed; the search should run again.
+    """
+
+    hit_chosen = Signal(object)
+    options_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.sort = QComboBox(self)
+        self.sort.addItem(self.tr("By relevance"), "relevance")
+        self.sort.addItem(self.tr("Newest first"), "date")
+        self.dates = QLineEdit(self)
+        self.dates.setPlaceholderText(self.tr("Dates, e.g. 2021-01..2021-12"))
+        self.dates.setClearButtonEnabled(True)
+        self.hits = QListWidget(self)
+        self.hits.setWordWrap(True)
+        self.hits.setAlternatingRowColors(True)
+        self.hits.itemActivated.connect(self._activated)
+        self.hits.currentItemChanged.connect(lambda current, _previous: self._activated(current))
+        self.sort.currentIndexChanged.connect(lambda _index: self.options_changed.emit())
+        self.dates.editingFinished.connect(self.options_changed.emit)
+
+        options = QHBoxLayout()
+        options.addWidget(self.sort)
+        options.addWidget(self.dates, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addLayout(options)
+        layout.addWidget(self.hits, 1)
+        self.show_message(self.tr("Type in the search box and press Enter."))
+
+    def sort_by_date(self) -> bool:
+        return self.sort.currentData() == "date"
+
+    def date_filter(self) -> str:
+        """The date range as query syntax (empty when none is given)."""
+        text = self.dates.text().strip()
+        return f"date:{text}" if text else ""
+
+    def show_message(self, message: str) -> None:
+        self.summary.setText(escape(message))
+        self.hits.clear()
+
+    def show_result(self, result: SearchResult) -> None:
+        self.hits.clear()
+        if result.total == 0:
+            self.summary.setText(self.tr("No article contains “%1”.").replace("%1", escape(result.query)))
+            return
+        shown = len(result.hits)
+        text = self.tr("%1 articles found").replace("%1", str(result.total))
+        if shown < result.total:
+            text += self.tr(" (showing the first %1)").replace("%1", str(shown))
+        self.summary.setText(text)
+        for hit in result.hits:
+            item = QListWidgetItem()
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(hit.snippet.text)
+            label = QLabel(snippet_html(hit))
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setContentsMargins(4, 4, 4, 4)
+            item.setSizeHint(label.sizeHint())
+            self.hits.addItem(item)
+            self.hits.setItemWidget(item, label)
+
+    def _activated(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.hit_chosen.emit(item.data(HIT_ROLE))

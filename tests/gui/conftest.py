@@ -1,0 +1,44 @@
+"""GUI fixtures: a main window on a fresh data dir; modal message boxes never block a test."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from reader.core.library import Library
+from reader.gui.app import settings_for
+from reader.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_boxes(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: shown.append(args))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args, **kwargs: shown.append(args))
+    return shown
+
+
+def open_window(qtbot, paths) -> MainWindow:
+    library = Library(paths)
+    window = MainWindow(paths, library, settings_for(paths))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    window.close()
+    window.library.close()
+
+
+@pytest.fixture
+def window(qtbot, paths):
+    opened = open_window(qtbot, paths)
+    yield opened
+    close_window(opened)
+
+
+def import_and_wait(qtbot, window, paths: list[str], timeout: int = 90000):
+    with qtbot.waitSignal(window.import_done, timeout=timeout) as blocker:
+        window.import_paths(paths)
+    return blocker.args[0]

@@ -1,0 +1,132 @@
+"""The reader window, driven as a user would (offscreen)."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from reader.config import seeds_dir
+from reader.core.index import indexed_issue_ids
+from tests.gui.conftest import close_window, import_and_wait, open_window
+
+SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
+
+
+def _top_labels(window) -> list[str]:
+    model = window.tree_model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def test_first_start_imports_the_seeds_and_the_tree_shows_them(qtbot, window):
+    with qtbot.waitSignal(window.import_done, timeout=90000) as blocker:
+        window.start_background_work(import_seeds_if_empty=True)
+    assert len(blocker.args[0].imported) == 5
+    assert _top_labels(window) == ["北碚报", "渝中报"]
+    assert "5" in window.library_label.text()
+
+
+def test_choosing_an_article_shows_it(qtbot, window):
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    record = window.library.records()[0]
+    window.open_article(record.id, 1)
+    text = window.article.toPlainText()
+    assert "我区全面开展3至11周岁儿童新冠病毒疫苗接种工作" in text
+    assert "本报讯(记者 田济中)" in text
+    assert window.tree_model.node(window.tree.currentIndex()).ordinal == 1
+
+
+def test_search_shows_hits_and_opening_one_highlights_the_matches(qtbot, window):
+    import_and_wait(qtbot, window, [str(seeds_dir())])
+    window.search_box.setText('"核酸检测采样"')
+    with qtbot.waitSignal(window.search_done, timeout=60000) as blocker:
+        window.run_search()
+    assert blocker.args[0].total == 2
+    assert window.results.hits.count() == 2
+    assert "2" in window.results.summary.text()
+    window.results.hits.setCurrentRow(0)
+    assert window.article.match_count() >= 1
+    assert "background-color:#ffe28a" in window.article.toHtml()  # matches are highlighted
+    assert "核酸检测采样" in window.article.toPlainText()
+    assert window.match_label.text()
+    window.article.step_match(1)
+
+
+def test_drop_of_a_file_and_of_a_folder_imports_them(qtbot, window, tmp_path):
+    folder = tmp_path / "新到报纸"
+    folder.mkdir()
+    shutil.copy(seeds_dir() / "001_be03ec69b60a77f1.txt", folder)
+    (folder / "说明.doc").write_bytes(b"not an issue")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEED_000)), QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
+        window.dropEvent(event)
+    report = blocker.args[0]
+    assert len(report.imported) == 2 and report.skipped_non_issue == 1
+    assert len(window.library.records()) == 2
+
+
+def test_a_file_copied_into_the_inbox_is_imported_once(qtbot, window, paths):
+    target = paths.inbox_dir / SEED_000.name
+    shutil.copy(SEED_000, target)
+    window.inbox.scan()  # first look: the file may still be growing
+    with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
+        window.inbox.scan()  # unchanged since: handed over
+    assert len(blocker.args[0].imported) == 1
+    qtbot.waitUntil(lambda: (paths.inbox_dir / "imported" / SEED_000.name).exists(), timeout=10000)
+    assert not target.exists()
+    window.inbox.scan()
+    window.inbox.scan()
+    assert len(window.library.records()) == 1
+
+
+def test_a_bad_file_is_reported_and_nothing_else_is_disturbed(qtbot, window, tmp_path):
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    bad = tmp_path / "坏.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 50)
+    report = import_and_wait(qtbot, window, [str(bad)])
+    assert [r.reason for r in report.rejected] == ["this is a binary file, not a text file"]
+    assert window._rejection_box.isVisible()
+    assert "坏.txt" in window._rejection_box.detailedText()
+    assert len(window.library.records()) == 1
+
+
+def test_cancelling_an_import_leaves_a_consistent_library(qtbot, window):
+    with qtbot.waitSignal(window.import_done, timeout=90000) as blocker:
+        job = window.import_paths([str(seeds_dir())])
+        job.cancel()
+    report = blocker.args[0]
+    assert report.cancelled
+    records = window.library.records()
+    assert indexed_issue_ids(window.library.index) == {r.id for r in records}
+    assert not window.library.repair().changed()
+
+
+def test_font_size_and_theme_persist_across_a_restart(qtbot, paths):
+    first = open_window(qtbot, paths)
+    first.change_font(+3)
+    first.dark_action.setChecked(True)
+    first.toggle_theme()
+    size = first.font_size
+    close_window(first)
+    second = open_window(qtbot, paths)
+    assert (second.font_size, second.theme) == (size, "dark")
+    assert second.dark_action.isChecked()
+    close_window(second)
+
+
+def test_article_text_is_escaped(qtbot, window, tmp_path):
+    hostile = tmp_path / "恶意.txt"
+    hostile.write_text(
+        '区里召开会议\n\n本报讯 会上展示了<img src="file:///etc/passwd">和<a href="http://x">链接</a>。\n',
+        encoding="utf-8",
+    )
+    import_and_wait(qtbot, window, [str(hostile)])
+    window.open_article(window.library.records()[0].id, 0)
+    assert '<img src="file:///etc/passwd">' in window.article.toPlainText()
+    assert "<img" not in window.article.toHtml().replace("&lt;img", "")
+    assert not window.article.openLinks()
