@@ -286,6 +286,9 @@ class MainWindow(QMainWindow):
             self.tr("%1 issues, %2 articles").replace("%1", str(issues)).replace("%2", str(articles))
         )
         self._issues.clear()
+        if self._current is None and records:
+            newest = max(records, key=lambda record: (record.shown_date or "", record.imported_at))
+            self.open_article(newest.id, 0)
         self.library_changed.emit()
 
     def _issue(self, issue_id: str) -> Issue:
@@ -328,10 +331,14 @@ class MainWindow(QMainWindow):
         self.article.show_article(article_view(issue, ordinal), self._needles, self.theme, labels)
         index = self.tree_model.index_of_article(issue_id, ordinal)
         if index.isValid() and self.tree.currentIndex() != index:
-            self.tree.blockSignals(True)
+            parent = index.parent()
+            while parent.isValid():
+                self.tree.expand(parent)
+                parent = parent.parent()
+            self.tree.selectionModel().blockSignals(True)
             self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().blockSignals(False)
             self.tree.scrollTo(index)
-            self.tree.blockSignals(False)
 
     def step_article(self, step: int) -> None:
         if self._current:
