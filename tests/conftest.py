@@ -72,3 +72,12 @@ def seed_issues():
 def seed_texts():
     """The decoded text of every seed: {file name: text}."""
     return {path.name: read_issue_file(str(path))[1] for path in SEED_FILES}
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Show the parser's gold-standard scores in the test output (and so in CI's log)."""
+    from tests.core import test_gold
+
+    if test_gold.REPORT:
+        terminalreporter.write_line("")
+        terminalreporter.write_line(test_gold.REPORT[0])

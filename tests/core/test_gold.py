@@ -76,18 +76,23 @@ def score(issue: Issue, text: str, gold: dict) -> dict[str, float]:
     }
 
 
+def format_scores(scores: dict[str, dict[str, float]]) -> str:
+    """The per-seed table, as quoted in notes."""
+    names = list(next(iter(scores.values())))
+    lines = ["gold-standard scores".ljust(24) + "".join(seed[:3].rjust(7) for seed in scores)]
+    lines += [name.ljust(24) + "".join(f"{scores[seed][name]:7.2f}" for seed in scores) for name in names]
+    return "\n".join(lines)
+
+
+#: The table of the last run, printed at the end of the test session (tests/conftest.py).
+REPORT: list[str] = []
+
+
 @pytest.fixture(scope="module")
 def scores(seed_issues, seed_texts):
-    return {seed: score(seed_issues[seed], seed_texts[seed], _gold(seed)) for seed in sorted(seed_issues)}
-
-
-def test_print_scores(scores, capsys):
-    """Not an assertion: the per-seed table, shown in the test output for the record."""
-    names = list(next(iter(scores.values())))
-    with capsys.disabled():
-        print("\n" + "gold-standard scores".ljust(24) + "".join(seed[:3].rjust(7) for seed in scores))
-        for name in names:
-            print(name.ljust(24) + "".join(f"{scores[seed][name]:7.2f}" for seed in scores))
+    computed = {seed: score(seed_issues[seed], seed_texts[seed], _gold(seed)) for seed in sorted(seed_issues)}
+    REPORT[:] = [format_scores(computed)]
+    return computed
 
 
 @pytest.mark.parametrize("seed", [path.name for path in SEED_FILES])
