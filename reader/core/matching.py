@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from whoosh.searching import Searcher as WhooshSearcher
 
 from .analysis import bigram_tokens, char_tokens
-from .postings import decode_positions, position_blocks, posting_set
+from .postings import VALUES, blocks, decode_positions, posting_set
 from .query import DateRange, Query, Term
 
 
@@ -126,7 +126,7 @@ class DocSets:
                 if not starts:
                     break
                 narrowed: dict[int, set[int]] = {}
-                for ids, values in position_blocks(reader, field, grams[offset]):
+                for ids, values in blocks(reader, field, grams[offset], carrying=VALUES):
                     for index, doc in enumerate(ids):
                         if doc not in starts:
                             continue

@@ -4,7 +4,7 @@ Whoosh's public matcher API costs a few microseconds per posting in Python;
 the whoosh3 codec already keeps each block (up to 128 postings) as arrays, so
 reading those directly makes set building and scoring several times faster.
 This module is the only place that touches those private attributes, and it
-falls back to the public API for any other matcher (or a segment with deletions).
+falls back to the public API for any other kind of matcher.
 """
 
 from __future__ import annotations
@@ -17,67 +17,68 @@ from itertools import accumulate
 _COUNT_BYTES = 4
 
 
-def _blocks_supported(matcher, reader) -> bool:
-    return (
-        hasattr(matcher, "_read_ids")
-        and hasattr(matcher, "_read_weights")
-        and hasattr(matcher, "_next_block")
-        and not reader.has_deletions()
-    )
+#: What a block carries besides its ids: the weights (scoring) or the encoded values (positions).
+WEIGHTS, VALUES = "weights", "values"
 
 
-def posting_blocks(reader, field: str, text: str, weights: bool = True) -> Iterator[tuple[tuple[int, ...], list]]:
-    """(segment-local ids, weights or None) of a term's live postings, one block at a time."""
+def _leaf(matcher):
+    """The whoosh3 leaf matcher under Whoosh's deletion filter, or None for any other kind."""
+    leaf = getattr(matcher, "child", matcher)  # SegmentReader wraps it in a FilterMatcher
+    has_blocks = all(hasattr(leaf, name) for name in ("_read_ids", "_read_weights", "_read_values", "_next_block"))
+    return leaf if has_blocks else None
+
+
+def _live(ids: tuple[int, ...], extra, deleted: frozenset[int]):
+    """Drop deleted documents from one block (most blocks have none)."""
+    if not deleted or deleted.isdisjoint(ids):
+        return ids, extra
+    keep = [index for index, doc in enumerate(ids) if doc not in deleted]
+    return tuple(ids[i] for i in keep), (None if extra is None else [extra[i] for i in keep])
+
+
+def blocks(reader, field: str, text: str, carrying: str | None = WEIGHTS) -> Iterator[tuple[tuple[int, ...], object]]:
+    """(segment-local ids, weights / values / None) of a term's live postings, one block at a time.
+
+    Deleted documents are dropped here, from the block arrays, so a segment
+    with deletions (after a correction or a repair) keeps the fast path.
+    """
     if (field, text) not in reader:
         return
     matcher = reader.postings(field, text)
-    if _blocks_supported(matcher, reader):
+    leaf = _leaf(matcher)
+    if leaf is None:  # public API: one posting at a time
+        ids, extras = [], []
         while matcher.is_active():
-            if matcher._ids is None:
-                matcher._read_ids()
-            if weights and matcher._weights is None:
-                matcher._read_weights()
-            yield matcher._ids, (matcher._weights if weights else None)
-            matcher._next_block()
+            ids.append(matcher.id())
+            if carrying:
+                extras.append(matcher.weight() if carrying == WEIGHTS else matcher.value())
+            matcher.next()
+        yield tuple(ids), (extras if carrying else None)
         return
-    ids, values = [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        values.append(matcher.weight() if weights else None)
-        matcher.next()
-    yield tuple(ids), (values if weights else None)
+    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+    while leaf.is_active():
+        if leaf._ids is None:
+            leaf._read_ids()
+        extra = None
+        if carrying == WEIGHTS:
+            if leaf._weights is None:
+                leaf._read_weights()
+            extra = leaf._weights
+        elif carrying == VALUES:
+            if leaf._values is None:
+                leaf._read_values()
+            extra = leaf._values
+        yield _live(leaf._ids, extra, deleted)
+        leaf._next_block()
 
 
 def posting_set(searcher, field: str, text: str) -> set[int]:
     """Global numbers of the live documents whose `field` contains the term `text`."""
     documents: set[int] = set()
     for subsearcher, base in searcher.leaf_searchers():
-        reader = subsearcher.reader()
-        for ids, _ in posting_blocks(reader, field, text, weights=False):
+        for ids, _ in blocks(subsearcher.reader(), field, text, carrying=None):
             documents.update(ids if base == 0 else (doc + base for doc in ids))
     return documents
-
-
-def position_blocks(reader, field: str, text: str) -> Iterator[tuple[tuple[int, ...], tuple]]:
-    """(segment-local ids, encoded positions) of a positional field's postings, by block."""
-    if (field, text) not in reader:
-        return
-    matcher = reader.postings(field, text)
-    if _blocks_supported(matcher, reader) and hasattr(matcher, "_read_values"):
-        while matcher.is_active():
-            if matcher._ids is None:
-                matcher._read_ids()
-            if matcher._values is None:
-                matcher._read_values()
-            yield matcher._ids, matcher._values
-            matcher._next_block()
-        return
-    ids, values = [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        values.append(matcher.value())
-        matcher.next()
-    yield tuple(ids), tuple(values)
 
 
 def decode_positions(value: bytes) -> list[int]:

@@ -26,7 +26,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from .analysis import word_tokens
 from .matching import DocSets, field_prefix, literal_grams, literal_tokens
-from .postings import posting_blocks
+from .postings import WEIGHTS, blocks
 from .query import Query
 
 K1 = 1.2
@@ -77,7 +77,7 @@ class Ranker:
         for segment, (subsearcher, base) in enumerate(self.searcher.leaf_searchers()):
             reader = subsearcher.reader()
             lengths = None
-            for ids, weights in posting_blocks(reader, field, text):
+            for ids, weights in blocks(reader, field, text, carrying=WEIGHTS):
                 for index, local in enumerate(ids):
                     doc = local + base
                     if doc not in matches:

@@ -144,3 +144,27 @@ def test_a_searcher_opened_on_an_empty_index_sees_later_imports(paths):
     assert searcher.search("疫苗").total > 0
     searcher.close()
     library.close()
+
+
+def test_deleted_articles_are_never_found(paths):
+    """After a repair deletes an issue's articles, every kind of term skips them (fast path included)."""
+    from reader.config import seeds_dir
+
+    library = Library(paths)
+    library.import_paths([str(seeds_dir())])
+    gone = next(r for r in library.records() if r.source.startswith("000"))
+    library.catalog.remove([gone.id])
+    library.original_path(gone).unlink()
+    library.repair()  # deletes its documents: the segment now has deletions
+    searcher = Searcher(paths.index_dir)
+    from reader.core.postings import _leaf
+
+    with_deletions = [sub.reader() for sub, _ in searcher._searcher.leaf_searchers() if sub.reader().has_deletions()]
+    assert with_deletions and all(_leaf(r.postings("bigrams", "疫苗")) is not None for r in with_deletions)
+    for query in ['"核酸检测采样"', "核酸检测采样", "核酸", "碚", "疫苗 date:2021-11", "卢海浪"]:
+        hits = searcher.search(query, limit=None).hits
+        assert all(hit.issue != gone.id for hit in hits), query
+    assert searcher.search('"核酸检测采样"').total == 0  # only seed 000 contains it
+    assert searcher.search("疫苗").total > 0
+    searcher.close()
+    library.close()
