@@ -266,22 +266,22 @@ class Library:
                 seen[prepared.issue_id] = prepared.issue.source
                 batch.append(prepared)
                 if len(batch) >= BATCH_ISSUES:
-                    self._store_batch(batch, report, expected=len(files) - done)
+                    self._store_batch(batch, report)
                     batch = []
             if batch:
-                self._store_batch(batch, report, expected=len(batch))
+                self._store_batch(batch, report)
             if progress and not report.cancelled:
                 progress(len(files), len(files), "")
             report.rejected.sort(key=lambda r: r.path)
             return report
 
-    def _store_batch(self, batch: list[_Prepared], report: ImportReport, expected: int) -> None:
+    def _store_batch(self, batch: list[_Prepared], report: ImportReport) -> None:
         """Store originals, record them pending, index them in one commit, mark them indexed."""
         records = [self._record_for(prepared) for prepared in batch]
         for prepared, record in zip(batch, records, strict=True):
             _write_atomically(self.paths.originals_dir / record.stored_name, prepared.data)
         self.catalog.add_pending(records)
-        writer = open_writer(self.index, expected)
+        writer = open_writer(self.index, len(batch))
         try:
             for prepared in batch:
                 add_issue(writer, prepared.issue_id, prepared.issue)
@@ -316,11 +316,7 @@ class Library:
                     raise ReaderError(f"the {key} cannot be empty; clear the correction instead")
                 corrections[key] = value
             self.catalog.set_corrections(issue_id, corrections)
-            writer = open_writer(self.index, 1)
-            delete_issue(writer, issue_id)
-            add_issue(writer, issue_id, self.load_issue(issue_id))
-            writer.commit()
-            self.catalog.mark_indexed([issue_id])
+            self._rewrite_in_index([issue_id])
             return self.catalog.get(issue_id)
 
     # -- keeping library and index in step -------------------------------------
@@ -342,16 +338,32 @@ class Library:
             )
             if not stale and not to_index:
                 return report
-            writer = open_writer(self.index, len(to_index))
-            for issue_id in stale + to_index:
-                delete_issue(writer, issue_id)
-            for issue_id in to_index:
-                add_issue(writer, issue_id, self.load_issue(issue_id))
-            writer.commit()
-            self.catalog.mark_indexed(to_index)
+            self._rewrite_in_index(to_index, remove=stale)
             report.removed_from_index = stale
             report.reindexed = to_index
             return report
+
+    def _rewrite_in_index(self, issue_ids: list[str], remove: list[str] = ()) -> None:
+        """Replace the documents of `issue_ids` from their originals and drop those of `remove`.
+
+        In commits of BATCH_ISSUES issues, each marking its rows indexed, so a
+        whole-library repair (after a schema change) neither spills the posting
+        pool nor loses finished batches to an interruption.
+        """
+        if remove:
+            writer = open_writer(self.index, 0)
+            for issue_id in remove:
+                delete_issue(writer, issue_id)
+            writer.commit()
+        for start in range(0, len(issue_ids), BATCH_ISSUES):
+            batch = issue_ids[start : start + BATCH_ISSUES]
+            writer = open_writer(self.index, len(batch))
+            for issue_id in batch:
+                delete_issue(writer, issue_id)
+            for issue_id in batch:
+                add_issue(writer, issue_id, self.load_issue(issue_id))
+            writer.commit()
+            self.catalog.mark_indexed(batch)
 
     def _recover_unlisted_originals(self, report: RepairReport) -> None:
         """Originals on disk with no catalog row (a crash between the two): list them again."""
@@ -381,7 +393,7 @@ class Library:
             self._index = create_index(self.paths.index_dir)
             for start in range(0, len(records), BATCH_ISSUES):
                 batch = records[start : start + BATCH_ISSUES]
-                writer = open_writer(self._index, len(records) - start)
+                writer = open_writer(self._index, len(batch))
                 for done, record in enumerate(batch, start=start):
                     if progress:
                         progress(done, len(records), record.source)

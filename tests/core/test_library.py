@@ -182,3 +182,26 @@ def test_bad_corrections_are_refused(library, changes, message):
 
     with pytest.raises(ReaderError, match=message):
         library.correct(library.records()[0].id, **changes)
+
+
+def test_a_whole_library_repair_runs_in_batches(paths, monkeypatch):
+    """After an index upgrade every issue is reindexed; batches keep finished work."""
+    library = Library(paths)
+    library.import_paths([str(seeds_dir())])
+    before = _hits(paths, "疫苗")
+    index_module.create_index(paths.index_dir)  # as after a schema change: an empty index
+    library._index = None
+    monkeypatch.setattr(library_module, "BATCH_ISSUES", 2)
+    commits = []
+    real_open = library_module.open_writer
+
+    def counting_open(ix, expected):
+        commits.append(expected)
+        return real_open(ix, expected)
+
+    monkeypatch.setattr(library_module, "open_writer", counting_open)
+    report = library.repair()
+    assert sorted(report.reindexed) == sorted(r.id for r in library.records())
+    assert commits == [2, 2, 1]
+    assert _hits(paths, "疫苗") == before
+    library.close()
