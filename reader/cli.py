@@ -100,11 +100,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from .core.analysis import configure_jieba_cache
     from .core.search import Searcher
 
     paths = resolve_paths(args.data_dir)
-    from .core.analysis import configure_jieba_cache
-
     configure_jieba_cache(paths.jieba_cache_file)
     searcher = Searcher(paths.index_dir)
     try:

@@ -108,7 +108,7 @@ class Ranker:
                 rarest = min(grams, key=lambda gram: len(self.docsets.postings(prefix + "bigrams", gram)))
                 self._add_bm25(scores, matches, prefix + "bigrams", rarest, ANCHOR_WEIGHT)
             if not term.headline_only:
-                headline = self.docsets.literal(replace(term, headline_only=True), exact=False) & matches
+                headline = self.docsets.literal(replace(term, headline_only=True), exact=term.quoted) & matches
                 for doc in headline:
                     scores[doc] = scores.get(doc, 0.0) + HEADLINE_BONUS
         return scores

@@ -38,7 +38,7 @@ from reader.core.model import Issue
 from reader.core.query import parse_query
 from reader.core.reading import article_view
 from reader.core.search import Hit, Searcher, SearchResult
-from reader.gui.article_view import ArticlePane
+from reader.gui.article_view import THEMES, ArticlePane
 from reader.gui.inbox import InboxWatcher
 from reader.gui.issue_tree import IssueTreeModel
 from reader.gui.search_panel import SearchPanel
@@ -318,7 +318,8 @@ class MainWindow(QMainWindow):
         if not 0 <= ordinal < len(issue.articles):
             return
         self._current = (issue_id, ordinal)
-        if remember:
+        already_there = self._history_at >= 0 and self._history[self._history_at] == self._current
+        if remember and not already_there:  # selecting and activating a hit both open it
             del self._history[self._history_at + 1 :]
             self._history.append(self._current)
             self._history_at = len(self._history) - 1
@@ -528,8 +529,6 @@ class MainWindow(QMainWindow):
         self.apply_theme()
 
     def apply_theme(self) -> None:
-        from reader.gui.article_view import THEMES
-
         colors = THEMES[self.theme]
         self.article.setStyleSheet(
             f"QTextBrowser {{ background: {colors['background']}; color: {colors['text']}; "

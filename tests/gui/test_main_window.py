@@ -130,3 +130,19 @@ def test_article_text_is_escaped(qtbot, window, tmp_path):
     assert '<img src="file:///etc/passwd">' in window.article.toPlainText()
     assert "<img" not in window.article.toHtml().replace("&lt;img", "")
     assert not window.article.openLinks()
+
+
+def test_back_and_forward_skip_repeated_openings(qtbot, window):
+    import_and_wait(qtbot, window, [str(SEED_000)])  # opens the newest issue's first article
+    issue_id = window.library.records()[0].id
+    window.open_article(issue_id, 2)
+    window.open_article(issue_id, 2)  # a hit selected, then activated
+    window.open_article(issue_id, 5)
+    visited = []
+    while window.back_action.isEnabled():
+        window.go_history(-1)
+        visited.append(window._current[1])
+    assert visited == [2, 0]
+    window.go_history(1)
+    window.go_history(1)
+    assert window._current == (issue_id, 5) and not window.forward_action.isEnabled()
