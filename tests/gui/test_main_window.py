@@ -49,8 +49,10 @@ def test_search_shows_hits_and_opening_one_highlights_the_matches(qtbot, window)
     assert window.article.match_count() >= 1
     assert "background-color:#ffe28a" in window.article.toHtml()  # matches are highlighted
     assert "核酸检测采样" in window.article.toPlainText()
-    assert window.match_label.text()
+    total = window.article.match_count()
+    assert window.match_label.text() == f"match 1 of {total}"
     window.article.step_match(1)
+    assert window.match_label.text() == f"match {2 if total > 1 else 1} of {total}"
 
 
 def test_drop_of_a_file_and_of_a_folder_imports_them(qtbot, window, tmp_path):
