@@ -286,7 +286,9 @@ class MainWindow(QMainWindow):
             self.tr("%1 issues, %2 articles").replace("%1", str(issues)).replace("%2", str(articles))
         )
         self._issues.clear()
-        if self._current is None and records:
+        if self._current and self.library.catalog.contains(self._current[0]):
+            self._show_in_tree(*self._current)  # the rebuilt tree keeps the open article in view
+        elif records:
             newest = max(records, key=lambda record: (record.shown_date or "", record.imported_at))
             self.open_article(newest.id, 0)
         self.library_changed.emit()
@@ -330,16 +332,21 @@ class MainWindow(QMainWindow):
             "position": self.tr("article %1 of %2"),
         }
         self.article.show_article(article_view(issue, ordinal), self._needles, self.theme, labels)
+        self._show_in_tree(issue_id, ordinal)
+
+    def _show_in_tree(self, issue_id: str, ordinal: int) -> None:
+        """Select an article in the tree, expanding the way to it, without opening it again."""
         index = self.tree_model.index_of_article(issue_id, ordinal)
-        if index.isValid() and self.tree.currentIndex() != index:
-            parent = index.parent()
-            while parent.isValid():
-                self.tree.expand(parent)
-                parent = parent.parent()
-            self.tree.selectionModel().blockSignals(True)
-            self.tree.setCurrentIndex(index)
-            self.tree.selectionModel().blockSignals(False)
-            self.tree.scrollTo(index)
+        if not index.isValid() or self.tree.currentIndex() == index:
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self.tree.selectionModel().blockSignals(True)
+        self.tree.setCurrentIndex(index)
+        self.tree.selectionModel().blockSignals(False)
+        self.tree.scrollTo(index)
 
     def step_article(self, step: int) -> None:
         if self._current:

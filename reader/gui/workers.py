@@ -51,9 +51,17 @@ class Job(QRunnable):
         try:
             result = self.function(self)
         except ReaderError as error:
-            self.signals.failed.emit(str(error))
+            self._emit(self.signals.failed, str(error))
         except Exception as error:  # never let an exception escape into Qt
             traceback.print_exc()
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+            self._emit(self.signals.failed, f"{type(error).__name__}: {error}")
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        """Deliver a result; if the window that asked for it is already gone, drop it quietly."""
+        try:
+            signal.emit(value)
+        except RuntimeError:  # "Signal source has been deleted" at shutdown
+            pass

@@ -148,3 +148,14 @@ def test_back_and_forward_skip_repeated_openings(qtbot, window):
     window.go_history(1)
     window.go_history(1)
     assert window._current == (issue_id, 5) and not window.forward_action.isEnabled()
+
+
+def test_the_open_article_stays_selected_when_the_tree_is_rebuilt(qtbot, window):
+    import_and_wait(qtbot, window, [str(seeds_dir())])
+    record = window.library.records()[0]
+    window.open_article(record.id, 3)
+    window.refresh_tree()  # as after any import
+    current = window.tree.currentIndex()
+    assert current.isValid()
+    assert window.tree_model.node(current).ordinal == 3
+    assert window.tree.isExpanded(current.parent())
