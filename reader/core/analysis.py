@@ -25,6 +25,7 @@ import logging
 import threading
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from whoosh.analysis import Token, Tokenizer
@@ -70,40 +71,66 @@ def normalize_char(char: str) -> str:
     return unicodedata.normalize("NFKC", char).casefold() or char
 
 
+# Every character seen so far and its searchable form, so that a line is
+# normalised by one str.translate instead of a Python call per character.
+_forms: dict[str, str] = {}
+_known: set[str] = set()  # the keys of _forms, as a set for fast subset tests
+_translation: dict[int, str] = {}  # only the characters whose form differs
+_expanding: set[str] = set()  # characters whose form is not exactly one character
+
+
+def _learn(chars: set[str]) -> None:
+    for char in chars.difference(_forms):
+        form = normalize_char(char)
+        if form != char:
+            _translation[ord(char)] = form
+        if len(form) != 1:
+            _expanding.add(char)
+        _forms[char] = form
+        _known.add(char)
+
+
+def line_tokens(line: str) -> list[str]:
+    """Tokens of one line (no line break in it): one per character, " " for a run of spaces inside it."""
+    chars = set(line)
+    if not chars <= _known:
+        _learn(chars)
+    words = line.split()  # the same whitespace as str.isspace
+    if _expanding.isdisjoint(chars):
+        return list(" ".join(words).translate(_translation))
+    tokens: list[str] = []
+    for word in words:
+        if tokens:
+            tokens.append(" ")
+        tokens.extend(_forms[char] for char in word)
+    return tokens
+
+
 def char_tokens(text: str) -> list[str | None]:
     """Tokens of `text` for exact matching, one per position; None marks a paragraph break.
 
     Shared by the index and the query side, so both see a string the same way.
     """
     tokens: list[str | None] = []
-    pending_space = False
-    for char in text:
-        if char == "\n":
+    for number, line in enumerate(text.split("\n")):
+        if number:
             tokens.append(None)
-            pending_space = False
-        elif char.isspace():
-            pending_space = bool(tokens) and tokens[-1] is not None
-        else:
-            if pending_space:
-                tokens.append(" ")
-                pending_space = False
-            tokens.append(normalize_char(char))
+        tokens.extend(line_tokens(line))
     return tokens
 
 
 def is_word_token(word: str) -> bool:
     """True for a jieba token worth indexing: it has a letter, digit or CJK character."""
-    return any(char.isalnum() for char in word)
+    return word.isalnum() or any(char.isalnum() for char in word)
 
 
 def word_tokens(text: str) -> list[str]:
     """jieba precise-mode words of `text`, normalised, punctuation and spaces dropped."""
     tokenizer = jieba_tokenizer()
-    words = []
-    for word in tokenizer.cut(text, HMM=False):
-        if is_word_token(word):
-            words.append("".join(normalize_char(char) for char in word.strip()))
-    return words
+    chars = set(text)
+    if not chars <= _known:
+        _learn(chars)
+    return [word.strip().translate(_translation) for word in tokenizer.cut(text, HMM=False) if is_word_token(word)]
 
 
 class _ListTokenizer(Tokenizer):
@@ -162,11 +189,7 @@ def bigram_tokens(text: str) -> list[str | None]:
     consecutive positions: an exact match that reads only a few, rare posting lists.
     """
     chars = char_tokens(text)
-    grams: list[str | None] = []
-    for index in range(len(chars) - 1):
-        first, second = chars[index], chars[index + 1]
-        grams.append(None if first is None or second is None else first + second)
-    return grams
+    return [None if first is None or second is None else first + second for first, second in pairwise(chars)]
 
 
 class BigramTokenizer(_ListTokenizer):

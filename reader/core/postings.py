@@ -13,6 +13,8 @@ import pickle
 from collections.abc import Iterator
 from itertools import accumulate
 
+from whoosh.reading import TermNotFound
+
 #: whoosh.formats.Positions values: a 4-byte count, then the pickled position deltas.
 _COUNT_BYTES = 4
 
@@ -42,9 +44,10 @@ def blocks(reader, field: str, text: str, carrying: str | None = WEIGHTS) -> Ite
     Deleted documents are dropped here, from the block arrays, so a segment
     with deletions (after a correction or a repair) keeps the fast path.
     """
-    if (field, text) not in reader:
+    try:
+        matcher = reader.postings(field, text)  # one term lookup, not `in` and then postings
+    except TermNotFound:
         return
-    matcher = reader.postings(field, text)
     leaf = _leaf(matcher)
     if leaf is None:  # public API: one posting at a time
         ids, extras = [], []

@@ -30,3 +30,9 @@ def test_word_positions_are_sequential_not_character_offsets():
 
 def test_words_drop_punctuation_and_spaces():
     assert word_tokens("疫苗, 接种。") == ["疫苗", "接种"]
+
+
+def test_characters_whose_form_is_longer_stay_one_token():
+    # ß folds to "ss", ㈱ to "(株)": one position each, on the fast and the slow path alike.
+    assert char_tokens("aß ㈱b") == ["a", "ss", " ", "(株)", "b"]
+    assert char_tokens("ab\n\ncd ") == ["a", "b", None, None, "c", "d"]

@@ -1,0 +1,65 @@
+"""The index's own field types and Whoosh tuning write what Whoosh itself would."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh.fields import TEXT
+from whoosh.formats import Positions
+
+from reader.config import seeds_dir
+from reader.core import whoosh_tuning
+from reader.core.analysis import bigram_analyzer, char_analyzer, word_analyzer
+from reader.core.decode import read_issue_file
+from reader.core.index import add_issue, create_index, open_writer
+from reader.core.parse import parse_text
+from reader.core.termfields import BigramField, CharField, WordField
+
+SAMPLES = ["ａＢ  c\n\n碚碚碚 x", "", "甲\n乙丙乙丙乙丙\nß㈱"]
+
+
+def _seed_texts() -> list[str]:
+    return [read_issue_file(str(path))[1] for path in sorted(seeds_dir().glob("*.txt"))]
+
+
+def _rows(field, text):
+    rows = sorted(field.index(text))
+    if isinstance(field.format, Positions):  # the same positions, whatever the pickle bytes
+        rows = [(term, freq, weight, field.format.decode_positions(value)) for term, freq, weight, value in rows]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("ours", "whooshs"),
+    [
+        (CharField(), TEXT(analyzer=char_analyzer(), phrase=False)),
+        (BigramField(), TEXT(analyzer=bigram_analyzer(), phrase=True)),
+        (WordField(field_boost=3.0), TEXT(analyzer=word_analyzer(), phrase=False, field_boost=3.0)),
+    ],
+    ids=["chars", "bigrams", "words"],
+)
+def test_field_rows_equal_whooshs_own_formats(ours, whooshs):
+    for text in SAMPLES + _seed_texts():
+        assert _rows(ours, text) == _rows(whooshs, text)
+
+
+def _segment_dump(index_dir, seed_issues, flush, monkeypatch, tuned):
+    monkeypatch.setattr(whoosh_tuning.SegmentWriter, "_flush_segment", flush)
+    ix = create_index(index_dir)
+    writer = open_writer(ix, 0) if tuned else ix.writer()
+    for number, issue in enumerate(seed_issues):
+        add_issue(writer, str(number), issue)
+    writer.commit()
+    with ix.reader() as reader:
+        dump = []
+        for field, term in reader.all_terms():
+            info = reader.term_info(field, term)
+            dump.append((field, term, info.doc_frequency(), info.min_length(), info.max_length()))
+        return dump
+
+
+def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
+    issues = [parse_text(text, "seed.txt") for text in _seed_texts()[:2]]
+    tuned = _segment_dump(tmp_path / "tuned", issues, whoosh_tuning._flush_segment, monkeypatch, tuned=True)
+    plain = _segment_dump(tmp_path / "plain", issues, whoosh_tuning.whoosh_flush_segment, monkeypatch, tuned=False)
+    assert tuned == plain
+    assert any(min_length for *_, min_length, _ in tuned)  # lengths were really written
