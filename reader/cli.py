@@ -201,7 +201,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the library")
     p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser(
+        "open",
+        parents=[common],
+        help="open the window (the default), importing PATHS; an open window on the library gets them instead",
+    )
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--lang", default=argparse.SUPPRESS, help="interface language of the window (zh_CN or en)")
     return parser
+
+
+#: The subcommands (tests/test_cli.py keeps this in step with the parser).
+COMMANDS = ("parse", "import", "list", "search", "correct", "reindex", "open")
+#: Top-level options that take a value, so `_with_open_for_paths` can skip it.
+_VALUED_OPTIONS = ("--data-dir", "--lang")
+
+
+def _with_open_for_paths(argv: list[str], commands: set[str]) -> list[str]:
+    """`reader FILE...` means `reader open FILE...` (as a desktop file manager calls it)."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token in _VALUED_OPTIONS:
+            index += 2
+            continue
+        if token.startswith("-"):
+            index += 1
+            continue
+        return argv if token in commands else [*argv[:index], "open", *argv[index:]]
+    return argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -210,11 +239,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_with_open_for_paths(argv, set(COMMANDS)))
+    if args.command in (None, "open"):
         from .gui.app import run_window
 
-        return run_window(resolve_paths(args.data_dir), language=args.lang)
+        return run_window(resolve_paths(args.data_dir), language=args.lang, files=getattr(args, "paths", []))
     try:
         return args.func(args)
     except ReaderError as error:

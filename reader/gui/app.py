@@ -17,6 +17,7 @@ from reader.config import Paths, resources_dir
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.gui.main_window import MainWindow
+from reader.gui.single_instance import InstanceServer, hand_over, server_name
 
 
 def settings_for(paths: Paths) -> QSettings:
@@ -36,10 +37,22 @@ def install_translator(app: QApplication, language: str | None) -> None:
         app._reader_translator = translator  # keep it alive as long as the app
 
 
-def run_window(paths: Paths, language: str | None = None) -> int:
-    """Open the window on the library at `paths`; import the seeds on the first start."""
+def run_window(paths: Paths, language: str | None = None, files: list[str] | None = None) -> int:
+    """Open the window on the library at `paths`; import the seeds on the first start.
+
+    `files` are imported once the window is up.  When a window is already open
+    on the same library, they are handed to it instead, and it comes forward.
+    """
+    files = list(files or [])
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("baokan-reader")
+    name = server_name(paths.data_dir)
+    if hand_over(name, files):
+        print("reader: the library is already open in a window; brought it forward", file=sys.stderr)
+        return 0
+    server = InstanceServer(name, app)
+    if not server.listen():
+        print(f"reader: could not claim the library for this window ({server.name}); continuing", file=sys.stderr)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "reader.svg")))
     settings = settings_for(paths)
     install_translator(app, language or str(settings.value("language", "")) or None)
@@ -51,7 +64,11 @@ def run_window(paths: Paths, language: str | None = None) -> int:
     window = MainWindow(paths, library, settings)
     window.show()
     window.restore_last_article()
-    window.start_background_work(import_seeds_if_empty=True)
+    server.activated.connect(window.receive_hand_over)
+    window.start_background_work(import_seeds_if_empty=not files)
+    if files:
+        window.import_paths(files)
     code = app.exec()
+    server.close()
     library.close()
     return code

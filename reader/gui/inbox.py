@@ -3,12 +3,16 @@
 A copy into the inbox arrives in bursts and may still be written when the
 folder changes, so the watcher waits for a quiet moment (debounce) and only
 hands over a file whose size and modification time have not changed between
-two looks.  After the import, the window moves each file into `imported/` or
-`rejected/` under the inbox, so no file is imported twice or retried forever.
+two looks.  After the import, each file of the library's inbox is moved into
+`imported/` or `rejected/` under it; a file in a folder the user added is left
+where it is and its size and time are recorded in a small JSON file, so in
+neither case is a file imported twice or retried forever (a changed file is
+looked at again).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -22,18 +26,23 @@ QUIET_MS = 1500
 class InboxWatcher(QObject):
     """Emits `files_ready` with files that have stopped changing in the watched folders.
 
+    `inbox` is the library's own inbox (handled files are moved out of it);
+    `folders` are the user's (handled files are recorded in `record_file`).
+
     Signals:
         files_ready(list): paths (str) of complete issue files.
     """
 
     files_ready = Signal(list)
 
-    def __init__(self, folders: list[Path], parent: QObject | None = None) -> None:
+    def __init__(self, inbox: Path, folders: list[Path], record_file: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.folders = folders
-        for folder in folders:
-            folder.mkdir(parents=True, exist_ok=True)
-        self._watcher = QFileSystemWatcher([str(folder) for folder in folders], self)
+        self.inbox = inbox
+        self.inbox.mkdir(parents=True, exist_ok=True)
+        self.folders: list[Path] = []
+        self._record_file = record_file
+        self._recorded: dict[str, list[int]] = self._read_record()
+        self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -41,6 +50,20 @@ class InboxWatcher(QObject):
         self._timer.timeout.connect(self.scan)
         self._last_seen: dict[str, tuple[int, int]] = {}
         self._handed_over: set[str] = set()
+        self.set_folders(folders)
+
+    def set_folders(self, folders: list[Path]) -> None:
+        """Watch the inbox and these folders (those that exist now), and look at them soon."""
+        self.folders = [folder for folder in folders if folder.is_dir() and folder != self.inbox]
+        watched = self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+        self._watcher.addPaths([str(folder) for folder in [self.inbox, *self.folders]])
+        self.look_soon()
+
+    def look_soon(self) -> None:
+        """Scan after a quiet moment (at start, files may have arrived while the window was closed)."""
+        self._timer.start()
 
     def _changed(self, _folder: str) -> None:
         self._timer.start()  # restart: wait for the burst to end
@@ -48,9 +71,11 @@ class InboxWatcher(QObject):
     def candidates(self) -> list[Path]:
         """Issue files directly in the watched folders."""
         found = []
-        for folder in self.folders:
-            if folder.is_dir():
+        for folder in [self.inbox, *self.folders]:
+            try:
                 found += [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() == ISSUE_SUFFIX]
+            except OSError:
+                continue  # a folder on a drive that went away
         return found
 
     def scan(self) -> None:
@@ -65,6 +90,8 @@ class InboxWatcher(QObject):
             except OSError:
                 continue
             signature = (stat.st_size, stat.st_mtime_ns)
+            if self._recorded.get(key) == list(signature):
+                continue  # handled in an earlier session and unchanged since
             if self._last_seen.get(key) == signature:
                 ready.append(key)
                 self._handed_over.add(key)
@@ -77,8 +104,18 @@ class InboxWatcher(QObject):
             self.files_ready.emit(ready)
 
     def file_done(self, path: str, rejected: bool) -> None:
-        """Move a handled file out of the inbox (it stays in the library's originals if imported)."""
+        """Never hand this file over again: move it out of the inbox, or record it in a user's folder."""
         source = Path(path)
+        if source.parent == self.inbox:
+            self._move_out_of_inbox(source, rejected)
+        else:
+            signature = self._last_seen.get(path)
+            if signature:
+                self._recorded[path] = list(signature)
+                self._write_record()
+            self._handed_over.discard(path)
+
+    def _move_out_of_inbox(self, source: Path, rejected: bool) -> None:
         target_dir = source.parent / ("rejected" if rejected else "imported")
         target_dir.mkdir(exist_ok=True)
         target = target_dir / source.name
@@ -90,5 +127,20 @@ class InboxWatcher(QObject):
             shutil.move(str(source), str(target))
         except OSError:
             return  # left in place, but remembered as handed over: not imported again this session
-        self._handed_over.discard(path)
-        self._last_seen.pop(path, None)
+        self._handed_over.discard(str(source))
+        self._last_seen.pop(str(source), None)
+
+    def _read_record(self) -> dict[str, list[int]]:
+        try:
+            record = json.loads(self._record_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return record if isinstance(record, dict) else {}
+
+    def _write_record(self) -> None:
+        temporary = self._record_file.with_suffix(".tmp")
+        try:
+            temporary.write_text(json.dumps(self._recorded, ensure_ascii=False), encoding="utf-8")
+            temporary.replace(self._record_file)
+        except OSError:
+            pass  # only costs a second look (and a "already present") next session

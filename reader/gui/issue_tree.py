@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QObject, Qt
 
 from reader.core.catalog import IssueRecord
 
@@ -28,6 +28,8 @@ class Node:
     record: IssueRecord | None = None
     ordinal: int | None = None
     fetched: bool = True
+    #: Stable across rebuilds (publication, year, month or issue id), to restore expansion.
+    key: tuple = ()
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
@@ -57,7 +59,7 @@ class IssueTreeModel(QAbstractItemModel):
 
         def child(parent: Node, key: tuple, label: str, kind: str) -> Node:
             if key not in index:
-                node = Node(label, kind, parent)
+                node = Node(label, kind, parent, key=key)
                 parent.children.append(node)
                 index[key] = node
             return index[key]
@@ -71,17 +73,37 @@ class IssueTreeModel(QAbstractItemModel):
             pub_node = child(root, (publication,), publication, "publication")
             date = record.shown_date
             if date:
-                year_node = child(pub_node, (publication, date[:4]), date[:4], "year")
-                month_node = child(year_node, (publication, date[:7]), date[5:7], "month")
+                year_node = child(pub_node, (publication, date[:4]), self.year_label(date[:4]), "year")
+                month_node = child(year_node, (publication, date[:7]), self.month_label(date[5:7]), "month")
                 parent = month_node
             else:
                 parent = child(pub_node, (publication, UNDATED), undated_label, "year")
             articles_text = self.tr("%n articles").replace("%n", str(record.articles))
             parent.children.append(
-                Node(_issue_label(record, articles_text), "issue", parent, record=record, fetched=False)
+                Node(
+                    _issue_label(record, articles_text),
+                    "issue",
+                    parent,
+                    record=record,
+                    fetched=False,
+                    key=("issue", record.id),
+                )
             )
         self._root = root
         self.endResetModel()
+
+    def year_label(self, year: str) -> str:
+        return self.tr("{year}", "year node of the issue tree").format(year=year)
+
+    def month_label(self, month: str) -> str:
+        """ "11月" in Chinese, "November" in English."""
+        number = int(month) if month.isdigit() and 1 <= int(month) <= 12 else 0
+        if not number:
+            return month
+        name = QLocale(QLocale.Language.English).standaloneMonthName(number)
+        return self.tr("{name}", "month node; {number} is 1-12, {name} the English name").format(
+            name=name, number=number
+        )
 
     # -- Qt model interface ------------------------------------------------------
     def _node(self, index: QModelIndex) -> Node:
@@ -142,6 +164,19 @@ class IssueTreeModel(QAbstractItemModel):
     # -- lookups -------------------------------------------------------------------
     def node(self, index: QModelIndex) -> Node:
         return self._node(index)
+
+    def indexes_of_keys(self, keys: set[tuple]) -> list[QModelIndex]:
+        """Rows whose `Node.key` is in `keys`, parents first; only wanted rows are descended into."""
+        found: list[QModelIndex] = []
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop(0)
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                if self._node(index).key in keys:
+                    found.append(index)
+                    pending.append(index)
+        return found
 
     def index_of_article(self, issue_id: str, ordinal: int) -> QModelIndex:
         """The model index of an article, fetching its issue's articles if needed."""

@@ -9,6 +9,7 @@ Signals:
     library_changed(): the library's contents changed (tree rebuilt).
     search_done(object): a SearchResult reached the results panel.
     import_done(object): an ImportReport came back from the worker.
+    correction_done(str): an issue's details were corrected (its id).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -39,6 +41,7 @@ from reader.core.query import parse_query
 from reader.core.reading import article_view
 from reader.core.search import Hit, Searcher, SearchResult
 from reader.gui.article_view import THEMES, ArticlePane
+from reader.gui.dialogs import CorrectionDialog, WatchedFoldersDialog
 from reader.gui.inbox import InboxWatcher
 from reader.gui.issue_tree import IssueTreeModel
 from reader.gui.search_panel import SearchPanel
@@ -48,6 +51,10 @@ DEFAULT_FONT_SIZE = 15
 MIN_FONT_SIZE, MAX_FONT_SIZE = 10, 32
 SEARCH_LIMIT = 200
 ISSUE_CACHE = 16
+#: Beside the library: which files of the user's watched folders were already handled.
+WATCHED_RECORD = "watched-files.json"
+#: Interface languages offered in the View menu: (settings value, name in its own language).
+LANGUAGES = (("", None), ("zh_CN", "简体中文"), ("en", "English"))
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +63,7 @@ class MainWindow(QMainWindow):
     library_changed = Signal()
     search_done = Signal(object)
     import_done = Signal(object)
+    correction_done = Signal(str)
 
     def __init__(self, paths: Paths, library: Library, settings: QSettings) -> None:
         super().__init__()
@@ -87,7 +95,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.apply_theme()
         self.refresh_tree()
-        self.inbox = InboxWatcher([paths.inbox_dir], self)
+        self.inbox = InboxWatcher(paths.inbox_dir, self._watched_folders(), paths.data_dir / WATCHED_RECORD, self)
         self.inbox.files_ready.connect(self.import_inbox_files)
 
     # -- construction ----------------------------------------------------------------
@@ -98,6 +106,8 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         self.tree.activated.connect(self._tree_activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self._tree_activated(current))
         self.article = ArticlePane(self)
         self.article.match_changed.connect(self._match_changed)
@@ -149,6 +159,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("Import Folder…"), self.choose_folder, "Ctrl+Shift+O"))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("Open Inbox Folder"), lambda: self._open_folder(self.paths.inbox_dir)))
+        menu.addAction(self._action(self.tr("Watched Folders…"), self.edit_watched_folders))
         menu.addAction(self._action(self.tr("Open Data Folder"), lambda: self._open_folder(self.paths.data_dir)))
         menu.addAction(self._action(self.tr("Rebuild Index"), self.rebuild_index))
         menu.addSeparator()
@@ -157,6 +168,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Edit"))
         menu.addAction(self._action(self.tr("Find"), self.focus_search, ["Ctrl+F", "Ctrl+K"]))
         menu.addAction(self._action(self.tr("Copy Article with Citation"), self.copy_article, "Ctrl+Shift+C"))
+        menu.addSeparator()
+        self.correct_action = self._action(self.tr("Correct Issue Details…"), self.correct_current_issue, "Ctrl+E")
+        menu.addAction(self.correct_action)
 
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self._action(self.tr("Larger Text"), lambda: self.change_font(1), ["Ctrl++", "Ctrl+="]))
@@ -166,6 +180,15 @@ class MainWindow(QMainWindow):
         self.dark_action.setChecked(self.theme == "dark")
         menu.addAction(self.dark_action)
         menu.addAction(self._action(self.tr("Full Screen"), self.toggle_full_screen, "F11"))
+        menu.addSeparator()
+        self.language_menu = menu.addMenu(self.tr("Language"))
+        chosen = str(self.settings.value("language", ""))
+        for value, name in LANGUAGES:
+            action = QAction(name or self.tr("System Language"), self)
+            action.setCheckable(True)
+            action.setChecked(value == chosen)
+            action.triggered.connect(lambda _checked=False, value=value: self.choose_language(value))
+            self.language_menu.addAction(action)
 
         menu = self.menuBar().addMenu(self.tr("&Go"))
         self.back_action = self._action(self.tr("Back"), lambda: self.go_history(-1), QKeySequence.StandardKey.Back)
@@ -178,6 +201,10 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("Next Article"), lambda: self.step_article(1), "Ctrl+PgDown"))
         menu.addAction(self._action(self.tr("Next Match"), lambda: self.article.step_match(1), "F3"))
         menu.addAction(self._action(self.tr("Previous Match"), lambda: self.article.step_match(-1), "Shift+F3"))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("Issue Tree"), lambda: self.tree.setFocus(), "Ctrl+1"))
+        menu.addAction(self._action(self.tr("Article"), lambda: self.article.setFocus(), "Ctrl+2"))
+        menu.addAction(self._action(self.tr("Search Results"), self.results.focus_hits, "Ctrl+3"))
 
         menu = self.menuBar().addMenu(self.tr("&Help"))
         menu.addAction(
@@ -264,7 +291,11 @@ class MainWindow(QMainWindow):
             self._index_ready.set()  # searches report the problem instead of waiting forever
             self.show_error(message)
 
-        self._start(self.writer_pool, lambda job: self.library.repair(), repaired, failed)
+        def repaired_then_look(report) -> None:
+            repaired(report)
+            self.inbox.look_soon()  # files that arrived while the window was closed
+
+        self._start(self.writer_pool, lambda job: self.library.repair(), repaired_then_look, failed)
         self._start(self.search_pool, lambda job: self._ensure_searcher())
         if import_seeds_if_empty and not self.library.records():
             self.import_paths([str(seeds_dir())])
@@ -277,9 +308,25 @@ class MainWindow(QMainWindow):
         return self._searcher
 
     # -- the tree and the article pane ------------------------------------------------------
+    def _expanded_keys(self) -> set[tuple]:
+        """Keys of the expanded rows, walking only through expanded rows (cheap on a big tree)."""
+        keys: set[tuple] = set()
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.tree_model.rowCount(parent)):
+                index = self.tree_model.index(row, 0, parent)
+                if self.tree.isExpanded(index):
+                    keys.add(self.tree_model.node(index).key)
+                    pending.append(index)
+        return keys
+
     def refresh_tree(self) -> None:
         records = self.library.records()
+        expanded = self._expanded_keys()
         self.tree_model.set_records(records)
+        for index in self.tree_model.indexes_of_keys(expanded):  # open branches stay open after an import
+            self.tree.expand(index)
         issues = len(records)
         articles = sum(record.articles for record in records)
         self.library_label.setText(
@@ -561,3 +608,68 @@ class MainWindow(QMainWindow):
 
     def show_syntax_help(self) -> None:
         QMessageBox.information(self, self.tr("Search Syntax"), self.syntax_help())
+
+    # -- other instances, settings, corrections ------------------------------------------------------
+    def receive_hand_over(self, files: list[str]) -> None:
+        """A later start of the app on this library: come forward and import what it was given."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if files:
+            self.import_paths(files)
+
+    def choose_language(self, value: str) -> None:
+        self.settings.setValue("language", value)
+        for action, (option, _name) in zip(self.language_menu.actions(), LANGUAGES, strict=True):
+            action.setChecked(option == value)
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("The new language is used from the next start of the reader.")
+        )
+
+    def _watched_folders(self) -> list[Path]:
+        value = self.settings.value("watched_folders", [])
+        folders = [value] if isinstance(value, str) else list(value or [])
+        return [Path(folder) for folder in folders if folder]
+
+    def edit_watched_folders(self) -> None:
+        dialog = WatchedFoldersDialog(str(self.paths.inbox_dir), [str(f) for f in self._watched_folders()], self)
+        if dialog.exec():
+            self.set_watched_folders(dialog.folders())
+
+    def set_watched_folders(self, folders: list[str]) -> None:
+        self.settings.setValue("watched_folders", folders)
+        self.inbox.set_folders([Path(folder) for folder in folders])
+
+    def _tree_menu(self, position) -> None:
+        node = self.tree_model.node(self.tree.indexAt(position))
+        if node.record is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Correct Issue Details…"), lambda: self.correct_issue(node.record.id))
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def correct_current_issue(self) -> None:
+        node = self.tree_model.node(self.tree.currentIndex())
+        issue_id = node.record.id if node.record else (self._current[0] if self._current else None)
+        if issue_id:
+            self.correct_issue(issue_id)
+
+    def correct_issue(self, issue_id: str) -> None:
+        record = self.library.catalog.get(issue_id)
+        if record is None:
+            return
+        dialog = CorrectionDialog(record, self)
+        if dialog.exec():
+            self.apply_correction(issue_id, dialog.changes())
+
+    def apply_correction(self, issue_id: str, changes: dict[str, str | None]) -> Job:
+        """Correct on the writer thread (the index is rewritten), then rebuild the tree."""
+
+        def corrected(_record) -> None:
+            self.refresh_tree()
+            self._start(self.search_pool, lambda job: self._ensure_searcher().refresh())
+            self.statusBar().showMessage(self.tr("Issue details corrected"), 4000)
+            self.correction_done.emit(issue_id)
+
+        return self._start(self.writer_pool, lambda job: self.library.correct(issue_id, **changes), corrected)

@@ -78,6 +78,10 @@ class SearchPanel(QWidget):
         text = self.dates.text().strip()
         return f"date:{text}" if text else ""
 
+    def focus_hits(self) -> None:
+        """Keyboard focus to the hit list (arrow keys then open hits one by one)."""
+        self.hits.setFocus()
+
     def show_message(self, message: str) -> None:
         self.summary.setText(escape(message))
         self.hits.clear()

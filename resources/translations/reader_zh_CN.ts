@@ -2,24 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="33"/>
+        <source>Correct Issue Details</source>
+        <translation>更正本期信息</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="36"/>
+        <source>File: %1
+Leave a field empty to use what was read from the file (shown in grey).</source>
+        <translation>文件：%1
+留空则使用从文件中读出的内容（灰色显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="46"/>
+        <source>Publication</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="47"/>
+        <source>Date (2021-11-09 or 2021-11)</source>
+        <translation>日期（2021-11-09 或 2021-11）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="48"/>
+        <source>Page</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="53"/>
+        <source>(not found in the file)</source>
+        <translation>（文件中未找到）</translation>
+    </message>
+</context>
+<context>
     <name>IssueTreeModel</name>
     <message>
-        <location filename="../../reader/gui/issue_tree.py" line="65"/>
+        <location filename="../../reader/gui/issue_tree.py" line="67"/>
         <source>Undated</source>
+        <extracomment>Stable across rebuilds (publication, year, month or issue id), to restore expansion.</extracomment>
         <translation>未注明日期</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/issue_tree.py" line="66"/>
+        <location filename="../../reader/gui/issue_tree.py" line="68"/>
         <source>Unknown publication</source>
         <translation>未知报刊</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/issue_tree.py" line="79"/>
+        <location filename="../../reader/gui/issue_tree.py" line="81"/>
         <source>%n articles</source>
         <translation>%n 篇</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/issue_tree.py" line="127"/>
+        <location filename="../../reader/gui/issue_tree.py" line="96"/>
+        <source>{year}</source>
+        <comment>year node of the issue tree</comment>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/issue_tree.py" line="104"/>
+        <source>{name}</source>
+        <comment>month node; {number} is 1-12, {name} the English name</comment>
+        <translation>{number}月</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/issue_tree.py" line="149"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -27,254 +75,292 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="80"/>
-        <location filename="../../reader/gui/main_window.py" line="251"/>
+        <location filename="../../reader/gui/main_window.py" line="91"/>
+        <location filename="../../reader/gui/main_window.py" line="281"/>
         <source>Newspaper Reader</source>
+        <extracomment>Beside the library: which files of the user&apos;s watched folders were already handled. Interface languages offered in the View menu: (settings value, name in its own language). Set once the start-up repair has made the index current; searches wait for it.</extracomment>
         <translation>报刊阅览</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="113"/>
+        <location filename="../../reader/gui/main_window.py" line="126"/>
         <source>Search the archive (Ctrl+F)</source>
         <translation>检索全部报刊（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="123"/>
+        <location filename="../../reader/gui/main_window.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="144"/>
+        <location filename="../../reader/gui/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="145"/>
+        <location filename="../../reader/gui/main_window.py" line="158"/>
         <source>Import Files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="146"/>
+        <location filename="../../reader/gui/main_window.py" line="159"/>
         <source>Import Folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="148"/>
+        <location filename="../../reader/gui/main_window.py" line="161"/>
         <source>Open Inbox Folder</source>
         <translation>打开收件文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="149"/>
+        <location filename="../../reader/gui/main_window.py" line="162"/>
+        <source>Watched Folders…</source>
+        <translation>监视文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="163"/>
         <source>Open Data Folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="150"/>
+        <location filename="../../reader/gui/main_window.py" line="164"/>
         <source>Rebuild Index</source>
         <translation>重建索引</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="152"/>
+        <location filename="../../reader/gui/main_window.py" line="166"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="154"/>
+        <location filename="../../reader/gui/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="155"/>
+        <location filename="../../reader/gui/main_window.py" line="169"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="156"/>
+        <location filename="../../reader/gui/main_window.py" line="170"/>
         <source>Copy Article with Citation</source>
         <translation>复制文章（含出处）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="158"/>
+        <location filename="../../reader/gui/main_window.py" line="172"/>
+        <location filename="../../reader/gui/main_window.py" line="649"/>
+        <source>Correct Issue Details…</source>
+        <translation>更正本期信息…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="159"/>
+        <location filename="../../reader/gui/main_window.py" line="176"/>
         <source>Larger Text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="160"/>
+        <location filename="../../reader/gui/main_window.py" line="177"/>
         <source>Smaller Text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="161"/>
+        <location filename="../../reader/gui/main_window.py" line="178"/>
         <source>Normal Text Size</source>
         <translation>默认文字大小</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="162"/>
+        <location filename="../../reader/gui/main_window.py" line="179"/>
         <source>Dark Theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="165"/>
+        <location filename="../../reader/gui/main_window.py" line="182"/>
         <source>Full Screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="167"/>
+        <location filename="../../reader/gui/main_window.py" line="184"/>
+        <location filename="../../reader/gui/main_window.py" line="627"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="187"/>
+        <source>System Language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="193"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="168"/>
+        <location filename="../../reader/gui/main_window.py" line="194"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="170"/>
+        <location filename="../../reader/gui/main_window.py" line="196"/>
         <source>Forward</source>
         <translation>前进</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="174"/>
+        <location filename="../../reader/gui/main_window.py" line="200"/>
         <source>Previous Article</source>
         <translation>上一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="175"/>
+        <location filename="../../reader/gui/main_window.py" line="201"/>
         <source>Next Article</source>
         <translation>下一篇</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="176"/>
+        <location filename="../../reader/gui/main_window.py" line="202"/>
         <source>Next Match</source>
         <translation>下一处匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="177"/>
+        <location filename="../../reader/gui/main_window.py" line="203"/>
         <source>Previous Match</source>
         <translation>上一处匹配</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="179"/>
+        <location filename="../../reader/gui/main_window.py" line="205"/>
+        <source>Issue Tree</source>
+        <translation>报刊目录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="206"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="207"/>
+        <source>Search Results</source>
+        <translation>检索结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="181"/>
-        <location filename="../../reader/gui/main_window.py" line="533"/>
+        <location filename="../../reader/gui/main_window.py" line="211"/>
+        <location filename="../../reader/gui/main_window.py" line="610"/>
         <source>Search Syntax</source>
         <translation>检索语法</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="184"/>
+        <location filename="../../reader/gui/main_window.py" line="214"/>
         <source>Search</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="273"/>
+        <location filename="../../reader/gui/main_window.py" line="333"/>
         <source>%1 issues, %2 articles</source>
         <translation>%1 期，%2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="311"/>
+        <location filename="../../reader/gui/main_window.py" line="377"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="312"/>
+        <location filename="../../reader/gui/main_window.py" line="378"/>
         <source>reporters: %1</source>
         <translation>记者：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="313"/>
+        <location filename="../../reader/gui/main_window.py" line="379"/>
         <source>article %1 of %2</source>
         <translation>第 %1 篇，共 %2 篇</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="339"/>
+        <location filename="../../reader/gui/main_window.py" line="414"/>
         <source>match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="360"/>
+        <location filename="../../reader/gui/main_window.py" line="435"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="380"/>
+        <location filename="../../reader/gui/main_window.py" line="455"/>
         <source>Import Files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="380"/>
+        <location filename="../../reader/gui/main_window.py" line="455"/>
         <source>Issue files (*.txt)</source>
         <translation>报纸文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="385"/>
+        <location filename="../../reader/gui/main_window.py" line="460"/>
         <source>Import Folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="394"/>
+        <location filename="../../reader/gui/main_window.py" line="469"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="417"/>
+        <location filename="../../reader/gui/main_window.py" line="492"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="422"/>
+        <location filename="../../reader/gui/main_window.py" line="497"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="433"/>
+        <location filename="../../reader/gui/main_window.py" line="509"/>
         <source>%1 imported, %2 already present, %3 rejected</source>
         <translation>导入 %1 期，%2 期已存在，%3 个文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="437"/>
+        <location filename="../../reader/gui/main_window.py" line="513"/>
         <source>; %1 files that are not .txt skipped</source>
         <translation>；跳过 %1 个非 .txt 文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="439"/>
+        <location filename="../../reader/gui/main_window.py" line="515"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="449"/>
+        <location filename="../../reader/gui/main_window.py" line="525"/>
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="450"/>
+        <location filename="../../reader/gui/main_window.py" line="526"/>
         <source>%1 files could not be imported.</source>
         <translation>有 %1 个文件未能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="467"/>
+        <location filename="../../reader/gui/main_window.py" line="543"/>
         <source>Rebuilding the index…</source>
         <translation>正在重建索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="486"/>
+        <location filename="../../reader/gui/main_window.py" line="563"/>
         <source>Drop to import these issues</source>
         <translation>松开即可导入这些报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="526"/>
+        <location filename="../../reader/gui/main_window.py" line="601"/>
         <source>Article copied with its citation</source>
         <translation>已复制文章及出处</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="530"/>
+        <location filename="../../reader/gui/main_window.py" line="606"/>
         <source>疫苗 接种 — both words
 疫苗 OR 核酸 — either
 疫苗 -儿童 — without 儿童
@@ -284,9 +370,19 @@ date:2021-11 or date:2021-01-01..2021-12-31 — by date</source>
         <translation>疫苗 接种 — 同时包含两个词
 疫苗 OR 核酸 — 包含任一个
 疫苗 -儿童 — 包含“疫苗”但不含“儿童”
-"核酸检测采样" — 完全一致的短语
+&quot;核酸检测采样&quot; — 完全一致的短语
 title:文明 — 只在标题中
 date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="627"/>
+        <source>The new language is used from the next start of the reader.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="672"/>
+        <source>Issue details corrected</source>
+        <translation>已更正本期信息</translation>
     </message>
 </context>
 <context>
@@ -312,19 +408,49 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <translation>在检索框中输入后按回车。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="88"/>
+        <location filename="../../reader/gui/search_panel.py" line="92"/>
         <source>No article contains “%1”.</source>
         <translation>没有文章包含“%1”。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="91"/>
+        <location filename="../../reader/gui/search_panel.py" line="95"/>
         <source>%1 articles found</source>
         <translation>找到 %1 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/search_panel.py" line="93"/>
+        <location filename="../../reader/gui/search_panel.py" line="97"/>
         <source> (showing the first %1)</source>
         <translation>（显示前 %1 篇）</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFoldersDialog</name>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="73"/>
+        <source>Watched Folders</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="78"/>
+        <source>New issue files in these folders are imported automatically. Files in the inbox are moved to its imported/ or rejected/ folder afterwards; files in your own folders are left where they are and remembered.
+Inbox: %1</source>
+        <translation>这些文件夹中出现的新报纸文件会自动导入。收件文件夹中的文件导入后移入其中的 imported/ 或 rejected/ 文件夹；您自己的文件夹中的文件保持原位，只作记录。
+收件文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="90"/>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="92"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="104"/>
+        <source>Watch Folder</source>
+        <translation>选择要监视的文件夹</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,117 @@
+"""Small dialogs of the window: correcting an issue's details, choosing watched folders.
+
+Both only collect what the user typed; the window applies it (the library
+checks a corrected date and says what is wrong with it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.catalog import IssueRecord
+from reader.core.library import CORRECTABLE
+
+
+class CorrectionDialog(QDialog):
+    """Publication, date and page of one issue; an empty field means "as the parser found it"."""
+
+    def __init__(self, record: IssueRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record = record
+        self.setWindowTitle(self.tr("Correct Issue Details"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("File: %1\nLeave a field empty to use what was read from the file (shown in grey).").replace(
+                "%1", record.source
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        parsed = {"publication": record.publication, "date": record.date, "page": record.page}
+        labels = {
+            "publication": self.tr("Publication"),
+            "date": self.tr("Date (2021-11-09 or 2021-11)"),
+            "page": self.tr("Page"),
+        }
+        self.fields: dict[str, QLineEdit] = {}
+        for key in CORRECTABLE:
+            edit = QLineEdit(record.corrections.get(key, ""), self)
+            edit.setPlaceholderText(parsed[key] or self.tr("(not found in the file)"))
+            edit.setClearButtonEnabled(True)
+            form.addRow(labels[key], edit)
+            self.fields[key] = edit
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def changes(self) -> dict[str, str | None]:
+        """What Library.correct needs: a value to set, or None to clear a correction."""
+        return {key: (edit.text().strip() or None) for key, edit in self.fields.items()}
+
+
+class WatchedFoldersDialog(QDialog):
+    """The folders imported automatically besides the library's own inbox."""
+
+    def __init__(self, inbox: str, folders: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Watched Folders"))
+        self.resize(560, 360)
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "New issue files in these folders are imported automatically. Files in the inbox are moved "
+                "to its imported/ or rejected/ folder afterwards; files in your own folders are left where "
+                "they are and remembered.\nInbox: %1"
+            ).replace("%1", inbox),
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.list = QListWidget(self)
+        self.list.addItems(folders)
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        add = QPushButton(self.tr("Add Folder…"), self)
+        add.clicked.connect(self._add)
+        self.remove = QPushButton(self.tr("Remove"), self)
+        self.remove.clicked.connect(self._remove)
+        row.addWidget(add)
+        row.addWidget(self.remove)
+        row.addStretch()
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _add(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Watch Folder"))
+        if folder:
+            self.add_folder(folder)
+
+    def add_folder(self, folder: str) -> None:
+        if folder not in self.folders():
+            self.list.addItem(folder)
+
+    def _remove(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+
+    def folders(self) -> list[str]:
+        return [self.list.item(row).text() for row in range(self.list.count())]

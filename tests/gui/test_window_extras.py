@@ -1,0 +1,155 @@
+"""The window beyond reading: one instance per library, watched folders, corrections, tree labels, language."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDir, QTranslator
+from PySide6.QtNetwork import QLocalServer
+
+from reader.config import resources_dir, seeds_dir
+from reader.gui.inbox import InboxWatcher
+from reader.gui.main_window import WATCHED_RECORD
+from reader.gui.single_instance import InstanceServer, server_name
+from tests.gui.conftest import close_window, import_and_wait, open_window
+
+SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
+SEED_001 = seeds_dir() / "001_be03ec69b60a77f1.txt"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_second_start_hands_its_files_to_the_open_window(qtbot, window, paths):
+    server = InstanceServer(server_name(paths.data_dir))
+    assert server.listen()
+    server.activated.connect(window.receive_hand_over)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    with qtbot.waitSignal(window.import_done, timeout=90000) as blocker:
+        second = subprocess.Popen(
+            [sys.executable, "-m", "reader", "--data-dir", str(paths.data_dir), str(SEED_000)],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        qtbot.waitUntil(lambda: second.poll() is not None, timeout=60000)
+    assert second.returncode == 0
+    assert "already open" in second.stderr.read()
+    assert [imported.path for imported in blocker.args[0].imported] == [str(SEED_000)]
+    server.close()
+
+
+def test_a_name_left_by_a_crashed_window_is_taken_over(paths):
+    name = server_name(paths.data_dir)
+    stale = Path(QDir.tempPath()) / name
+    if os.name != "nt":  # on Unix the name is a socket file that outlives a crash
+        stale.write_text("left behind")
+    server = InstanceServer(name)
+    try:
+        assert server.listen()
+    finally:
+        server.close()
+        QLocalServer.removeServer(name)
+
+
+def test_reader_with_paths_means_open(monkeypatch):
+    from reader import cli
+
+    opened = {}
+    monkeypatch.setattr("reader.gui.app.run_window", lambda paths, language, files: opened.update(files=files) or 0)
+    assert cli.main(["--lang", "en", "a.txt", "b"]) == 0
+    assert opened["files"] == ["a.txt", "b"]
+    assert cli._with_open_for_paths(["--data-dir", "lib", "list"], set(cli.COMMANDS)) == ["--data-dir", "lib", "list"]
+    assert cli._with_open_for_paths(["--data-dir=lib", "x.txt"], set(cli.COMMANDS)) == [
+        "--data-dir=lib",
+        "open",
+        "x.txt",
+    ]
+    choices = cli.build_parser()._subparsers._group_actions[0].choices
+    assert set(choices) == set(cli.COMMANDS)
+
+
+def test_a_watched_folder_of_the_user_is_imported_once_and_left_in_place(qtbot, window, paths, tmp_path):
+    folder = tmp_path / "扫描件"
+    folder.mkdir()
+    window.set_watched_folders([str(folder)])
+    copied = folder / SEED_001.name
+    shutil.copy(SEED_001, copied)
+    window.inbox.scan()
+    with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
+        window.inbox.scan()
+    assert len(blocker.args[0].imported) == 1
+    qtbot.waitUntil(lambda: (paths.data_dir / WATCHED_RECORD).exists(), timeout=10000)
+    assert copied.exists()  # the user's folder is not touched
+    # A later session does not hand the file over again.
+    later = InboxWatcher(paths.inbox_dir, [folder], paths.data_dir / WATCHED_RECORD)
+    handed: list = []
+    later.files_ready.connect(handed.append)
+    later.scan()
+    later.scan()
+    assert handed == []
+    assert window._watched_folders() == [folder]
+
+
+def test_correcting_an_issue_moves_it_in_the_tree(qtbot, window):
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    issue_id = window.library.records()[0].id
+    with qtbot.waitSignal(window.correction_done, timeout=60000):
+        window.apply_correction(issue_id, {"publication": "合川日报", "date": "2020-03-05", "page": "2"})
+    model = window.tree_model
+    assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == ["合川日报"]
+    record = window.library.catalog.get(issue_id)
+    assert (record.shown_publication, record.shown_date) == ("合川日报", "2020-03-05")
+
+
+def test_a_bad_corrected_date_is_explained(qtbot, window, _no_modal_boxes):
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    issue_id = window.library.records()[0].id
+    window.apply_correction(issue_id, {"date": "去年"})
+    qtbot.waitUntil(lambda: bool(_no_modal_boxes), timeout=30000)
+    assert "is not a date" in str(_no_modal_boxes[-1])
+
+
+def test_tree_names_years_and_months_in_the_interface_language(qtbot, window):
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    model = window.tree_model
+    publication = model.index(0, 0)
+    year = model.index(0, 0, publication)
+    month = model.index(0, 0, year)
+    assert (model.data(year), model.data(month)) == ("2021", "November")
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "translations" / "reader_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        window.refresh_tree()
+        year = model.index(0, 0, model.index(0, 0))
+        assert (model.data(year), model.data(model.index(0, 0, year))) == ("2021年", "11月")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_expanded_branches_stay_open_after_an_import(qtbot, window):
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    import_and_wait(qtbot, window, [str(path) for path in seeds[:-1]])
+    model = window.tree_model
+    open_publication = window.tree.currentIndex().parent().parent().parent().parent()
+    other = next(model.index(row, 0) for row in range(model.rowCount()) if model.index(row, 0) != open_publication)
+    other_year = model.index(0, 0, other)
+    window.tree.expand(other)  # a branch away from the open article, opened by the reader
+    window.tree.expand(other_year)
+    keys = {model.node(other).key, model.node(other_year).key}
+    import_and_wait(qtbot, window, [str(seeds[-1])])
+    reopened = model.indexes_of_keys(keys)
+    assert len(reopened) == 2 and all(window.tree.isExpanded(index) for index in reopened)
+
+
+def test_language_choice_is_remembered(qtbot, paths, _no_modal_boxes):
+    first = open_window(qtbot, paths)
+    first.choose_language("en")
+    close_window(first)
+    second = open_window(qtbot, paths)
+    checked = [action.text() for action in second.language_menu.actions() if action.isChecked()]
+    assert checked == ["English"]
+    close_window(second)
