@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -35,6 +35,11 @@ def install_translator(app: QApplication, language: str | None) -> None:
     if translator.load(str(resources_dir() / "translations" / "reader_zh_CN.qm")):
         app.installTranslator(translator)
         app._reader_translator = translator  # keep it alive as long as the app
+    # Qt's own strings (OK / Cancel buttons, the file dialogs, context menus of text fields).
+    qt_translator = QTranslator(app)
+    if qt_translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+        app._qt_translator = qt_translator
 
 
 def run_window(paths: Paths, language: str | None = None, files: list[str] | None = None) -> int:

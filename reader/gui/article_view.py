@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFontMetrics, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.core.reading import CAPTION, INTERTITLE, SIGNATURE, ArticleView
@@ -36,8 +36,14 @@ def _marked(text: str, needles: list[str], counter: list[int]) -> str:
     return "".join(pieces)
 
 
-def article_html(view: ArticleView, needles: list[str], theme: str, meta_labels: dict[str, str]) -> tuple[str, int]:
-    """The article as HTML, and how many matches it marks."""
+def article_html(
+    view: ArticleView, needles: list[str], theme: str, meta_labels: dict[str, str], indent_px: int = 30
+) -> tuple[str, int]:
+    """The article as HTML, and how many matches it marks.
+
+    `indent_px` is the width of two characters: Qt's rich text ignores
+    `text-indent` given in em, so the pane measures its own font.
+    """
     colors = THEMES.get(theme, THEMES["light"])
     counter = [0]
     parts = [
@@ -47,8 +53,8 @@ def article_html(view: ArticleView, needles: list[str], theme: str, meta_labels:
         ".title { font-size: 170%; font-weight: bold; }"
         f".subtitle {{ font-size: 115%; color: {colors['muted']}; }}"
         f".meta {{ color: {colors['muted']}; font-size: 90%; }}"
-        "p.body { text-indent: 2em; line-height: 180%; margin-top: 0.5em; }"
-        f"p.caption {{ color: {colors['muted']}; font-size: 90%; margin-left: 2em; }}"
+        f"p.body {{ text-indent: {indent_px}px; line-height: 180%; margin-top: 0.5em; }}"
+        f"p.caption {{ color: {colors['muted']}; font-size: 90%; margin-left: {indent_px}px; }}"
         "p.intertitle { font-weight: bold; margin-top: 1em; }"
         "p.signature { text-align: right; }"
         f".mark {{ background-color: {colors['mark']}; }}"
@@ -100,7 +106,8 @@ class ArticlePane(QTextBrowser):
 
     def show_article(self, view: ArticleView, needles: list[str], theme: str, meta_labels: dict[str, str]) -> None:
         self.view = view
-        html, self._matches = article_html(view, needles, theme, meta_labels)
+        indent = QFontMetrics(self.font()).horizontalAdvance("中中")
+        html, self._matches = article_html(view, needles, theme, meta_labels, indent)
         self.setHtml(html)
         self._current = -1
         if self._matches:
