@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 import threading
 import unicodedata
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -65,44 +64,50 @@ def jieba_tokenizer():
     return _jieba_tokenizer
 
 
-@lru_cache(maxsize=8192)
 def normalize_char(char: str) -> str:
     """The searchable form of one character: NFKC (full-width to half-width), case-folded."""
     return unicodedata.normalize("NFKC", char).casefold() or char
 
 
-# Every character seen so far and its searchable form, so that a line is
-# normalised by one str.translate instead of a Python call per character.
-_forms: dict[str, str] = {}
-_known: set[str] = set()  # the keys of _forms, as a set for fast subset tests
-_translation: dict[int, str] = {}  # only the characters whose form differs
-_expanding: set[str] = set()  # characters whose form is not exactly one character
+class FormTable(dict):
+    """A `str.translate` table: each character to its searchable form, computed on first sight.
 
+    With `one_to_one`, a character whose form is several characters (ß -> ss,
+    ㈱ -> (株)) is left as it is, so offsets in the translated text are
+    offsets in the original (snippets rely on that).
+    """
 
-def _learn(chars: set[str]) -> None:
-    for char in chars.difference(_forms):
+    def __init__(self, one_to_one: bool) -> None:
+        super().__init__()
+        self.one_to_one = one_to_one
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
         form = normalize_char(char)
-        if form != char:
-            _translation[ord(char)] = form
-        if len(form) != 1:
-            _expanding.add(char)
-        _forms[char] = form
-        _known.add(char)
+        if self.one_to_one and len(form) != 1:
+            form = char
+        self[code] = form
+        return form
+
+
+#: Every character to its searchable form (the index and the query side).
+SEARCH_FORMS = FormTable(one_to_one=False)
+#: The same, but only where a character stays one character (highlighting).
+ONE_TO_ONE_FORMS = FormTable(one_to_one=True)
 
 
 def line_tokens(line: str) -> list[str]:
     """Tokens of one line (no line break in it): one per character, " " for a run of spaces inside it."""
-    chars = set(line)
-    if not chars <= _known:
-        _learn(chars)
     words = line.split()  # the same whitespace as str.isspace
-    if _expanding.isdisjoint(chars):
-        return list(" ".join(words).translate(_translation))
+    spaced = " ".join(words)
+    translated = spaced.translate(SEARCH_FORMS)
+    if len(translated) == len(spaced):  # every form is one character: one token each
+        return list(translated)
     tokens: list[str] = []
     for word in words:
         if tokens:
             tokens.append(" ")
-        tokens.extend(_forms[char] for char in word)
+        tokens.extend(char.translate(SEARCH_FORMS) for char in word)
     return tokens
 
 
@@ -127,10 +132,7 @@ def is_word_token(word: str) -> bool:
 def word_tokens(text: str) -> list[str]:
     """jieba precise-mode words of `text`, normalised, punctuation and spaces dropped."""
     tokenizer = jieba_tokenizer()
-    chars = set(text)
-    if not chars <= _known:
-        _learn(chars)
-    return [word.strip().translate(_translation) for word in tokenizer.cut(text, HMM=False) if is_word_token(word)]
+    return [word.strip().translate(SEARCH_FORMS) for word in tokenizer.cut(text, HMM=False) if is_word_token(word)]
 
 
 class _ListTokenizer(Tokenizer):

@@ -1,7 +1,10 @@
 """Find literal matches of query terms in article text and cut a snippet around them.
 
 Matching uses the same per-character normalisation as the index (full-width
-and half-width forms, case), so a snippet marks what made the hit.  Whoosh's
+and half-width forms, case), so a snippet marks what made the hit; only
+one-to-one forms are applied, so offsets stay those of the original text (the
+rare characters NFKC expands, ㎡ -> m2, are still found by search, just not
+highlighted).  Whoosh's
 own highlighter re-analyses whole documents and costs ~60 ms per page of hits;
 this is one `str.translate` and one regular expression per article.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import normalize_char
+from .analysis import ONE_TO_ONE_FORMS
 from .matching import literal_tokens
 
 MARK_OPEN = "«"
@@ -37,26 +40,6 @@ class Snippet:
         return "".join(pieces)
 
 
-class _NormalizingTable(dict):
-    """`str.translate` table: each character to its searchable form, computed on first sight.
-
-    Only one-to-one replacements are applied (full-width to half-width, case),
-    so offsets in the translated text are offsets in the original.  The rare
-    characters that NFKC expands to several (㎡ -> m2) are left as they are:
-    they are still found by search, just not highlighted.
-    """
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        normalized = normalize_char(char)
-        value = normalized if len(normalized) == 1 else char
-        self[code] = value
-        return value
-
-
-_TABLE = _NormalizingTable()
-
-
 def _pattern(term: str) -> str | None:
     """A regular expression for one term: its normalised characters, any run of spaces for a space."""
     tokens = literal_tokens(term)
@@ -71,7 +54,7 @@ def find_matches(text: str, terms: list[str]) -> list[tuple[int, int]]:
     if not patterns:
         return []
     regex = re.compile("|".join(sorted(patterns, key=len, reverse=True)))
-    return [match.span() for match in regex.finditer(text.translate(_TABLE))]
+    return [match.span() for match in regex.finditer(text.translate(ONE_TO_ONE_FORMS))]
 
 
 def _densest_start(starts: list[int], width: int) -> int:
