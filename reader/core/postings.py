@@ -84,6 +84,37 @@ def posting_set(searcher, field: str, text: str) -> set[int]:
     return documents
 
 
+class FieldLengthLists:
+    """One segment's per-document field lengths, read once per field into a list.
+
+    Whoosh reads a length with a column seek per call; ranking (per match)
+    and segment flushing (per posting) ask for thousands.  Works on a segment
+    reader or on a writer's per-document reader: both answer
+    `doc_field_length(doc, field, default)` and `doc_count_all()`.
+    """
+
+    def __init__(self, reader) -> None:
+        self._reader = reader
+        self._lists: dict[str, list[int]] = {}
+
+    def lengths(self, fieldname: str) -> list[int]:
+        if fieldname not in self._lists:
+            read = self._reader.doc_field_length
+            self._lists[fieldname] = [read(doc, fieldname, 0) for doc in range(self._reader.doc_count_all())]
+        return self._lists[fieldname]
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        return self.lengths(fieldname)[docnum]
+
+
+def live_terms(reader, field: str) -> set[str]:
+    """The terms of `field` that at least one live document of this segment has."""
+    terms = {term.decode("utf-8") for term in reader.lexicon(field)}
+    if not reader.has_deletions():
+        return terms  # a segment's lexicon holds only terms its documents had
+    return {term for term in terms if any(ids for ids, _ in blocks(reader, field, term, carrying=None))}
+
+
 def decode_positions(value: bytes) -> list[int]:
     """Positions from a whoosh.formats.Positions value (pickled deltas; the final STOP may be cut)."""
     body = value[_COUNT_BYTES:]

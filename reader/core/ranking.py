@@ -26,7 +26,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from .analysis import word_tokens
 from .matching import DocSets, field_prefix, literal_grams, literal_tokens
-from .postings import WEIGHTS, blocks
+from .postings import WEIGHTS, FieldLengthLists, blocks
 from .query import Query
 
 K1 = 1.2
@@ -41,14 +41,13 @@ class FieldLengths:
 
     def __init__(self, searcher: WhooshSearcher) -> None:
         self.searcher = searcher
-        self._lengths: dict[tuple[int, str], list[int]] = {}
+        self._segments: dict[int, FieldLengthLists] = {}
         self._averages: dict[str, float] = {}
 
     def lengths(self, segment: int, reader, field: str) -> list[int]:
-        key = (segment, field)
-        if key not in self._lengths:
-            self._lengths[key] = [reader.doc_field_length(doc, field, 0) for doc in range(reader.doc_count_all())]
-        return self._lengths[key]
+        if segment not in self._segments:
+            self._segments[segment] = FieldLengthLists(reader)
+        return self._segments[segment].lengths(field)
 
     def average(self, field: str) -> float:
         if field not in self._averages:

@@ -7,7 +7,7 @@ length of the posting's field in the posting's document once per posting
 read in Python for every one of ~1,000 postings per article, a third of
 the commit time on a 1,000-issue import.  `_flush_segment` below is
 Whoosh 2.7's own, except that the reader it hands over answers from a list
-per field read once.  The data written is unchanged.
+per field read once (postings.FieldLengthLists, which ranking uses too).  The data written is unchanged.
 
 **A leaner posting pool.**  `PostingPool.add` runs once per posting (about
 a thousand per article) and spends most of its time on type assertions and
@@ -23,6 +23,8 @@ in pyproject.toml; tests/core/test_index.py checks that both write the same segm
 from __future__ import annotations
 
 from whoosh.writing import PostingPool, SegmentWriter
+
+from .postings import FieldLengthLists
 
 #: PostingPool.add's estimate of a posting's memory, less its variable parts.
 _POSTING_OVERHEAD = 28 + 4 * 5 + 21 + 26 + 18 + 16 + 21
@@ -40,27 +42,11 @@ class LeanPostingPool(PostingPool):
         self.current.append(item)
 
 
-class CachedLengths:
-    """A per-document reader's `doc_field_length`, one list per field."""
-
-    def __init__(self, reader) -> None:
-        self._reader = reader
-        self._count = reader.doc_count_all()
-        self._lengths: dict[str, list[int]] = {}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        lengths = self._lengths.get(fieldname)
-        if lengths is None:
-            read = self._reader.doc_field_length
-            lengths = self._lengths[fieldname] = [read(doc, fieldname, default) for doc in range(self._count)]
-        return lengths[docnum]
-
-
 def _flush_segment(self: SegmentWriter) -> None:
     self.perdocwriter.close()
     reader = self.per_document_reader() if self.codec.length_stats else None
     postings = self.pool.iter_postings()
-    self.fieldwriter.add_postings(self.schema, CachedLengths(reader) if reader else None, postings)
+    self.fieldwriter.add_postings(self.schema, FieldLengthLists(reader) if reader else None, postings)
     self.fieldwriter.close()
     if reader:
         reader.close()
