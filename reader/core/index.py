@@ -7,7 +7,8 @@ deleted at any time and rebuilt from the originals (`reader reindex`).
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -142,6 +143,22 @@ def open_writer(ix: whoosh_index.Index, expected_issues: int) -> IndexWriter:
         jieba_tokenizer()
         return ix.writer(procs=2, multisegment=True, **_WRITER_OPTIONS)
     return ix.writer(**_WRITER_OPTIONS)
+
+
+@contextmanager
+def writing(ix: whoosh_index.Index, expected_issues: int) -> Iterator[IndexWriter]:
+    """A writer (see open_writer) committed when the block ends, cancelled if it fails.
+
+    Cancelling releases Whoosh's write lock and drops the half-written
+    segment at once, rather than whenever the writer is collected.
+    """
+    writer = open_writer(ix, expected_issues)
+    try:
+        yield writer
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
 
 
 def add_issue(writer: IndexWriter, issue_id: str, issue: Issue) -> None:

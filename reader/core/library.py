@@ -9,6 +9,7 @@ from the originals, which are never modified.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -29,7 +30,7 @@ from .index import (
     delete_issue,
     indexed_issue_ids,
     open_index,
-    open_writer,
+    writing,
 )
 from .locking import WriterLock
 from .model import Issue
@@ -48,8 +49,6 @@ CancelCheck = Callable[[], bool]
 
 def issue_id_for(text: str) -> str:
     """Identity of an issue: a hash of its decoded text, so re-encoded copies are duplicates."""
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
@@ -281,14 +280,9 @@ class Library:
         for prepared, record in zip(batch, records, strict=True):
             _write_atomically(self.paths.originals_dir / record.stored_name, prepared.data)
         self.catalog.add_pending(records)
-        writer = open_writer(self.index, len(batch))
-        try:
+        with writing(self.index, len(batch)) as writer:
             for prepared in batch:
                 add_issue(writer, prepared.issue_id, prepared.issue)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
         self.catalog.mark_indexed([record.id for record in records])
         report.imported.extend(Imported(p.path, p.issue_id, len(p.issue.articles)) for p in batch)
 
@@ -351,18 +345,16 @@ class Library:
         pool nor loses finished batches to an interruption.
         """
         if remove:
-            writer = open_writer(self.index, 0)
-            for issue_id in remove:
-                delete_issue(writer, issue_id)
-            writer.commit()
+            with writing(self.index, 0) as writer:
+                for issue_id in remove:
+                    delete_issue(writer, issue_id)
         for start in range(0, len(issue_ids), BATCH_ISSUES):
             batch = issue_ids[start : start + BATCH_ISSUES]
-            writer = open_writer(self.index, len(batch))
-            for issue_id in batch:
-                delete_issue(writer, issue_id)
-            for issue_id in batch:
-                add_issue(writer, issue_id, self.load_issue(issue_id))
-            writer.commit()
+            with writing(self.index, len(batch)) as writer:
+                for issue_id in batch:
+                    delete_issue(writer, issue_id)
+                for issue_id in batch:
+                    add_issue(writer, issue_id, self.load_issue(issue_id))
             self.catalog.mark_indexed(batch)
 
     def _recover_unlisted_originals(self, report: RepairReport) -> None:
@@ -393,15 +385,16 @@ class Library:
             self._index = create_index(self.paths.index_dir)
             for start in range(0, len(records), BATCH_ISSUES):
                 batch = records[start : start + BATCH_ISSUES]
-                writer = open_writer(self._index, len(batch))
-                for done, record in enumerate(batch, start=start):
-                    if progress:
-                        progress(done, len(records), record.source)
-                    issue = self._parse_original(record)
-                    # The parser may have improved since the import: keep its metadata current.
-                    self.catalog.update_metadata(self._record_for(_Prepared("", b"", record.id, issue, record.codec)))
-                    add_issue(writer, record.id, _apply_corrections(issue, record.corrections))
-                writer.commit()
+                with writing(self._index, len(batch)) as writer:
+                    for done, record in enumerate(batch, start=start):
+                        if progress:
+                            progress(done, len(records), record.source)
+                        issue = self._parse_original(record)
+                        # The parser may have improved since the import: keep its metadata current.
+                        self.catalog.update_metadata(
+                            self._record_for(_Prepared("", b"", record.id, issue, record.codec))
+                        )
+                        add_issue(writer, record.id, _apply_corrections(issue, record.corrections))
             self.catalog.mark_indexed([record.id for record in records])
             if progress:
                 progress(len(records), len(records), "")

@@ -10,7 +10,7 @@ from reader.config import seeds_dir
 from reader.core import whoosh_tuning
 from reader.core.analysis import bigram_analyzer, char_analyzer, word_analyzer
 from reader.core.decode import read_issue_file
-from reader.core.index import add_issue, create_index, open_writer
+from reader.core.index import add_issue, create_index, open_writer, writing
 from reader.core.parse import parse_text
 from reader.core.termfields import BigramField, CharField, WordField
 
@@ -63,3 +63,17 @@ def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
     plain = _segment_dump(tmp_path / "plain", issues, whoosh_tuning.whoosh_flush_segment, monkeypatch, tuned=False)
     assert tuned == plain
     assert any(min_length for *_, min_length, _ in tuned)  # lengths were really written
+
+
+def test_a_failed_batch_is_cancelled_and_leaves_the_index_writable(tmp_path):
+    ix = create_index(tmp_path / "index")
+    try:
+        with writing(ix, 0) as writer:
+            writer.add_document(issue="half", text="x")
+            raise RuntimeError("a parser bug in the middle of a batch")
+    except RuntimeError:
+        pass
+    with writing(ix, 0) as writer:  # would time out on Whoosh's write lock had the failed writer kept it
+        writer.add_document(issue="whole", text="y")
+    with ix.searcher() as searcher:
+        assert [fields["issue"] for fields in searcher.all_stored_fields()] == ["whole"]

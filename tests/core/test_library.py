@@ -193,13 +193,13 @@ def test_a_whole_library_repair_runs_in_batches(paths, monkeypatch):
     library._index = None
     monkeypatch.setattr(library_module, "BATCH_ISSUES", 2)
     commits = []
-    real_open = library_module.open_writer
+    real_writing = library_module.writing
 
-    def counting_open(ix, expected):
+    def counting_writing(ix, expected):
         commits.append(expected)
-        return real_open(ix, expected)
+        return real_writing(ix, expected)
 
-    monkeypatch.setattr(library_module, "open_writer", counting_open)
+    monkeypatch.setattr(library_module, "writing", counting_writing)
     report = library.repair()
     assert sorted(report.reindexed) == sorted(r.id for r in library.records())
     assert commits == [2, 2, 1]
