@@ -103,17 +103,32 @@ class InboxWatcher(QObject):
         if ready:
             self.files_ready.emit(ready)
 
-    def file_done(self, path: str, rejected: bool) -> None:
-        """Never hand this file over again: move it out of the inbox, or record it in a user's folder."""
-        source = Path(path)
-        if source.parent == self.inbox:
-            self._move_out_of_inbox(source, rejected)
-        else:
+    def files_done(self, outcomes: dict[str, bool]) -> None:
+        """Never hand these files over again (path -> rejected?): move them out of the inbox,
+        or record those in a user's folder (one write of the record for the whole import)."""
+        recorded = False
+        for path, rejected in outcomes.items():
+            source = Path(path)
+            if source.parent == self.inbox:
+                self._move_out_of_inbox(source, rejected)
+                continue
             signature = self._last_seen.get(path)
             if signature:
                 self._recorded[path] = list(signature)
-                self._write_record()
+                recorded = True
             self._handed_over.discard(path)
+        if recorded:
+            self._write_record()
+
+    def release(self, paths: list[str]) -> None:
+        """Files handed over but not handled (the import was cancelled): look at them again later.
+
+        Not at once: that would restart the import the user just cancelled;
+        the next change in the folder or the next start picks them up.
+        """
+        for path in paths:
+            self._handed_over.discard(path)
+            self._last_seen.pop(path, None)
 
     def _move_out_of_inbox(self, source: Path, rejected: bool) -> None:
         target_dir = source.parent / ("rejected" if rejected else "imported")

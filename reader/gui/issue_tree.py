@@ -165,18 +165,22 @@ class IssueTreeModel(QAbstractItemModel):
     def node(self, index: QModelIndex) -> Node:
         return self._node(index)
 
-    def indexes_of_keys(self, keys: set[tuple]) -> list[QModelIndex]:
-        """Rows whose `Node.key` is in `keys`, parents first; only wanted rows are descended into."""
+    def walk(self, descend: Callable[[QModelIndex], bool]) -> list[QModelIndex]:
+        """Rows for which `descend` is true, looking only inside such rows (cheap on a big tree)."""
         found: list[QModelIndex] = []
         pending = [QModelIndex()]
         while pending:
-            parent = pending.pop(0)
+            parent = pending.pop()
             for row in range(self.rowCount(parent)):
                 index = self.index(row, 0, parent)
-                if self._node(index).key in keys:
+                if descend(index):
                     found.append(index)
                     pending.append(index)
         return found
+
+    def indexes_of_keys(self, keys: set[tuple]) -> list[QModelIndex]:
+        """Rows whose `Node.key` is in `keys`, looking only inside such rows."""
+        return self.walk(lambda index: self._node(index).key in keys)
 
     def index_of_article(self, issue_id: str, ordinal: int) -> QModelIndex:
         """The model index of an article, fetching its issue's articles if needed."""

@@ -18,7 +18,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -309,17 +309,7 @@ class MainWindow(QMainWindow):
 
     # -- the tree and the article pane ------------------------------------------------------
     def _expanded_keys(self) -> set[tuple]:
-        """Keys of the expanded rows, walking only through expanded rows (cheap on a big tree)."""
-        keys: set[tuple] = set()
-        pending = [QModelIndex()]
-        while pending:
-            parent = pending.pop()
-            for row in range(self.tree_model.rowCount(parent)):
-                index = self.tree_model.index(row, 0, parent)
-                if self.tree.isExpanded(index):
-                    keys.add(self.tree_model.node(index).key)
-                    pending.append(index)
-        return keys
+        return {self.tree_model.node(index).key for index in self.tree_model.walk(self.tree.isExpanded)}
 
     def refresh_tree(self) -> None:
         records = self.library.records()
@@ -532,8 +522,9 @@ class MainWindow(QMainWindow):
     def import_inbox_files(self, files: list[str]) -> None:
         def done(report: ImportReport) -> None:
             rejected = {r.path for r in report.rejected}
-            for path in files:
-                self.inbox.file_done(path, rejected=path in rejected)
+            handled = rejected | {i.path for i in report.imported} | {d.path for d in report.duplicates}
+            self.inbox.files_done({path: path in rejected for path in files if path in handled})
+            self.inbox.release([path for path in files if path not in handled])  # a cancelled import
 
         self.import_paths(files, on_done=done)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -159,3 +160,21 @@ def test_the_open_article_stays_selected_when_the_tree_is_rebuilt(qtbot, window)
     assert current.isValid()
     assert window.tree_model.node(current).ordinal == 3
     assert window.tree.isExpanded(current.parent())
+
+
+def test_a_cancelled_inbox_import_leaves_the_files_not_reached_in_the_inbox(qtbot, window, paths):
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    for seed in seeds:
+        shutil.copy(seed, paths.inbox_dir / seed.name)
+    window.inbox.files_ready.connect(lambda _files: window.cancel_import())  # runs after the window's own slot
+    window.inbox.scan()
+    with qtbot.waitSignal(window.import_done, timeout=60000) as blocker:
+        window.inbox.scan()
+    report = blocker.args[0]
+    assert report.cancelled
+    imported_names = {Path(i.path).name for i in report.imported}
+    moved = {p.name for p in (paths.inbox_dir / "imported").glob("*.txt")}
+    waiting = {p.name for p in paths.inbox_dir.glob("*.txt")}
+    assert moved == imported_names  # nothing moved that is not in the library
+    assert waiting == {seed.name for seed in seeds} - imported_names
+    assert waiting  # the cancel came before the last file
