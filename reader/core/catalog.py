@@ -7,8 +7,10 @@ means an import was interrupted, and the library repairs it.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,17 +82,35 @@ class IssueRecord:
         }
 
 
+def _serialized(method):
+    """Run a Catalog method under the catalog's lock.
+
+    The window reads the catalog on the GUI thread while imports write it on a
+    worker thread, through one connection: the lock keeps each method one
+    whole transaction, so a read never lands inside a half-written batch.
+    """
+
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self._guard:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class Catalog:
-    """Access to the catalog database; every method is one transaction."""
+    """Access to the catalog database; every method is one transaction, safe from any thread."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._guard = threading.RLock()
         self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(SCHEMA)
         self._db.commit()
 
+    @_serialized
     def close(self) -> None:
         self._db.close()
 
@@ -99,13 +119,16 @@ class Catalog:
         values["corrections"] = json.loads(values["corrections"] or "{}")
         return IssueRecord(**values)
 
+    @_serialized
     def get(self, issue_id: str) -> IssueRecord | None:
         row = self._db.execute("SELECT * FROM issues WHERE id = ?", (issue_id,)).fetchone()
         return self._record(row) if row else None
 
+    @_serialized
     def contains(self, issue_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM issues WHERE id = ?", (issue_id,)).fetchone() is not None
 
+    @_serialized
     def all(self) -> list[IssueRecord]:
         """Every issue, by publication and date (undated last), then source name."""
         rows = self._db.execute(
@@ -113,6 +136,7 @@ class Catalog:
         ).fetchall()
         return [self._record(row) for row in rows]
 
+    @_serialized
     def ids(self, state: str | None = None) -> set[str]:
         if state is None:
             rows = self._db.execute("SELECT id FROM issues")
@@ -120,6 +144,7 @@ class Catalog:
             rows = self._db.execute("SELECT id FROM issues WHERE state = ?", (state,))
         return {row[0] for row in rows}
 
+    @_serialized
     def add_pending(self, records: list[IssueRecord]) -> None:
         """Record issues about to be indexed, all in one transaction."""
         with self._db:
@@ -133,10 +158,12 @@ class Catalog:
                 ],
             )
 
+    @_serialized
     def mark_indexed(self, issue_ids: list[str]) -> None:
         with self._db:
             self._db.executemany("UPDATE issues SET state = ? WHERE id = ?", [(INDEXED, i) for i in issue_ids])
 
+    @_serialized
     def update_metadata(self, record: IssueRecord) -> None:
         """Store re-parsed metadata (reindex) without touching corrections."""
         with self._db:
@@ -155,6 +182,7 @@ class Catalog:
                 ),
             )
 
+    @_serialized
     def set_corrections(self, issue_id: str, corrections: dict) -> None:
         with self._db:
             self._db.execute(
@@ -162,10 +190,12 @@ class Catalog:
                 (json.dumps(corrections, ensure_ascii=False), issue_id),
             )
 
+    @_serialized
     def remove(self, issue_ids: list[str]) -> None:
         with self._db:
             self._db.executemany("DELETE FROM issues WHERE id = ?", [(i,) for i in issue_ids])
 
+    @_serialized
     def counts(self) -> tuple[int, int]:
         """(issues, articles) in the library."""
         row = self._db.execute("SELECT COUNT(*), COALESCE(SUM(articles), 0) FROM issues").fetchone()
