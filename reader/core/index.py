@@ -21,7 +21,6 @@ from .errors import IndexNotReady
 from .model import Issue
 from .postings import live_terms
 from .termfields import BigramField, CharField, WordField
-from .whoosh_tuning import LeanPostingPool
 from .whoosh_tuning import install as install_whoosh_tuning
 
 install_whoosh_tuning()
@@ -133,7 +132,7 @@ def open_index(index_dir: Path, create: bool = True) -> whoosh_index.Index:
 #: Every writer's options.  compound=False: a searcher then reads each segment file
 #: directly rather than through Whoosh's Python compound-file layer (faster
 #: searches), and a commit skips assembling the compound file.
-_WRITER_OPTIONS = {"limitmb": POOL_MB, "compound": False, "poolclass": LeanPostingPool}
+_WRITER_OPTIONS = {"limitmb": POOL_MB, "compound": False}
 
 
 def open_writer(ix: whoosh_index.Index, expected_issues: int) -> IndexWriter:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pickle
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 
 from whoosh.fields import TEXT
@@ -25,6 +26,12 @@ from .analysis import bigram_analyzer, bigram_tokens, char_analyzer, char_tokens
 Row = tuple[bytes, int, float, bytes]
 
 _PACKED_COUNTS = [pack_uint(count) for count in range(256)]
+
+
+@cache
+def _single_position_value(position: int) -> bytes:
+    """whoosh.formats.Positions.encode of one position: the count 1, then the pickled [position]."""
+    return pack_uint(1) + pickle.dumps([position], 2)
 
 
 def _packed_count(count: int) -> bytes:
@@ -59,13 +66,20 @@ class BigramField(TEXT):
         positions: dict[str, list[int]] = {}
         for position, gram in enumerate(bigram_tokens(value)):
             if gram is not None:
-                positions.setdefault(gram, []).append(position)
+                places = positions.get(gram)
+                if places is None:
+                    positions[gram] = [position]
+                else:
+                    places.append(position)
         field_boost = self.format.field_boost
         for gram, places in positions.items():
-            # whoosh.formats.Positions.encode: the count, then the pickled position deltas.
-            deltas = [places[0]] + [later - earlier for earlier, later in pairwise(places)]
-            value_bytes = pack_uint(len(places)) + pickle.dumps(deltas, 2)
-            yield gram.encode("utf-8"), len(places), len(places) * field_boost, value_bytes
+            count = len(places)
+            if count == 1:  # most bigrams of an article: one encoding per position, kept
+                value_bytes = _single_position_value(places[0])
+            else:
+                deltas = [places[0]] + [later - earlier for earlier, later in pairwise(places)]
+                value_bytes = pack_uint(count) + pickle.dumps(deltas, 2)
+            yield gram.encode("utf-8"), count, count * field_boost, value_bytes
 
 
 class WordField(TEXT):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from whoosh.fields import TEXT
+from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 
 from reader.config import seeds_dir
@@ -42,10 +43,13 @@ def test_field_rows_equal_whooshs_own_formats(ours, whooshs):
         assert _rows(ours, text) == _rows(whooshs, text)
 
 
-def _segment_dump(index_dir, seed_issues, flush, monkeypatch, tuned):
-    monkeypatch.setattr(whoosh_tuning.SegmentWriter, "_flush_segment", flush)
+def _segment_dump(index_dir, seed_issues, monkeypatch, tuned):
+    """Every term of the segment with its term info and its postings (document, weight, value)."""
+    if not tuned:
+        monkeypatch.setattr(whoosh_tuning.SegmentWriter, "_flush_segment", whoosh_tuning.whoosh_flush_segment)
+        monkeypatch.setattr(whoosh_tuning.writing, "PostingPool", whoosh_tuning.WhooshPostingPool)
     ix = create_index(index_dir)
-    writer = open_writer(ix, 0) if tuned else ix.writer()
+    writer = open_writer(ix, 0)
     for number, issue in enumerate(seed_issues):
         add_issue(writer, str(number), issue)
     writer.commit()
@@ -53,16 +57,39 @@ def _segment_dump(index_dir, seed_issues, flush, monkeypatch, tuned):
         dump = []
         for field, term in reader.all_terms():
             info = reader.term_info(field, term)
-            dump.append((field, term, info.doc_frequency(), info.min_length(), info.max_length()))
+            matcher = reader.postings(field, term)
+            postings = []
+            while matcher.is_active():
+                postings.append((matcher.id(), matcher.weight(), matcher.value()))
+                matcher.next()
+            dump.append((field, term, info.doc_frequency(), info.min_length(), info.max_length(), postings))
         return dump
 
 
 def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
-    issues = [parse_text(text, "seed.txt") for text in _seed_texts()[:2]]
-    tuned = _segment_dump(tmp_path / "tuned", issues, whoosh_tuning._flush_segment, monkeypatch, tuned=True)
-    plain = _segment_dump(tmp_path / "plain", issues, whoosh_tuning.whoosh_flush_segment, monkeypatch, tuned=False)
+    # All five seeds, repeated: common terms then fill more than one block of 128 postings.
+    issues = [parse_text(text, "seed.txt") for text in _seed_texts()] * 4
+    tuned = _segment_dump(tmp_path / "tuned", issues, monkeypatch, tuned=True)
+    plain = _segment_dump(tmp_path / "plain", issues, monkeypatch, tuned=False)
     assert tuned == plain
-    assert any(min_length for *_, min_length, _ in tuned)  # lengths were really written
+    assert any(min_length for *_, min_length, _, _ in tuned)  # lengths were really written
+    assert max(len(postings) for *_, postings in tuned) > 128
+
+
+def test_a_pool_over_its_memory_limit_spills_sorted_runs_and_gives_every_posting_back(tmp_path, monkeypatch):
+    monkeypatch.setattr(whoosh_tuning, "_POSTING_BYTES", 1 << 20)  # each posting "fills" 1 MB
+    pool = whoosh_tuning.TermGroupedPool(FileStorage(str(tmp_path)), segment=None, limitmb=3)
+    postings = [
+        (field, term, docnum, float(docnum % 3), b"v%d" % docnum)
+        for docnum in range(20)
+        for field in ("b", "a")
+        for term in (b"y", b"x", b"x%d" % (docnum % 4))
+    ]
+    for posting in postings:
+        pool.add(posting)
+    assert pool.runs and pool.grouped_terms() is None
+    assert list(pool.iter_postings()) == sorted(postings)
+    pool.cleanup()
 
 
 def test_a_failed_batch_is_cancelled_and_leaves_the_index_writable(tmp_path):
