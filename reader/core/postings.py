@@ -38,6 +38,43 @@ def _live(ids: tuple[int, ...], extra, deleted: frozenset[int]):
     return tuple(ids[i] for i in keep), (None if extra is None else [extra[i] for i in keep])
 
 
+def _read_ids(leaf) -> None:
+    """The block's document numbers: Whoosh's _read_ids, decoding the deltas in C (accumulate)."""
+    if leaf._byteids:
+        leaf._read_ids()
+        return
+    if leaf._data is None:
+        leaf._read_data()
+    leaf._ids = tuple(accumulate(leaf._data[0]))
+
+
+def whole_posting_list(matcher) -> tuple[list[int], list[float], list]:
+    """Every posting of a matcher, deleted documents included: (ids, weights, encoded values).
+
+    For copying a posting list into a merged segment, a block at a time.
+    """
+    ids: list[int] = []
+    weights: list[float] = []
+    values: list = []
+    leaf = _leaf(matcher)
+    if leaf is None:  # public API: one posting at a time
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        return ids, weights, values
+    while leaf.is_active():
+        _read_ids(leaf)
+        leaf._read_weights()
+        leaf._read_values()
+        ids += leaf._ids
+        weights += leaf._weights
+        values += leaf._values
+        leaf._next_block()
+    return ids, weights, values
+
+
 def blocks(reader, field: str, text: str, carrying: str | None = WEIGHTS) -> Iterator[tuple[tuple[int, ...], object]]:
     """(segment-local ids, weights / values / None) of a term's live postings, one block at a time.
 
@@ -61,7 +98,7 @@ def blocks(reader, field: str, text: str, carrying: str | None = WEIGHTS) -> Ite
     deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
     while leaf.is_active():
         if leaf._ids is None:
-            leaf._read_ids()
+            _read_ids(leaf)
         extra = None
         if carrying == WEIGHTS:
             if leaf._weights is None:

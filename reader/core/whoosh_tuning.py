@@ -30,12 +30,14 @@ accepts a `poolclass` writer option but ignores it, hence the module swap.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterator
 
 from whoosh import writing
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.writing import PostingPool, SegmentWriter
 
 from .postings import FieldLengthLists
+from .segment_merging import SOURCES_ATTRIBUTE, MergeSource, merged_postings
 
 #: Whoosh's own pool and flush, kept so a test can compare what they write.
 WhooshPostingPool = PostingPool
@@ -116,34 +118,53 @@ def _write_term_blocks(postwriter, docnums: list, weights: list, values: list, f
                 postwriter._maxlength = max(lengths)
 
 
-def _write_grouped_postings(fieldwriter: W3FieldWriter, schema, lengths, terms: dict) -> None:
-    """What FieldWriter.add_postings does with a sorted stream, from postings grouped by term."""
+def _grouped_source(terms: dict) -> Iterator:
+    """The pool's terms in order, each with a reader of its postings (as segment_merging.PostingSource)."""
+    for key in sorted(terms):
+        postings = terms.pop(key)  # freed as written
+        yield key, lambda postings=postings: (postings[0::3], postings[1::3], postings[2::3])
+
+
+def _write_postings(fieldwriter: W3FieldWriter, schema, lengths, postings) -> None:
+    """What FieldWriter.add_postings does with a sorted stream, a whole term at a time."""
     current_field = None
     field_lengths = None
-    for key in sorted(terms):
-        fieldname, tbytes = key
+    for (fieldname, tbytes), (docnums, weights, values) in postings:
         if fieldname != current_field:
             if current_field is not None:
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             current_field = fieldname
             field_lengths = lengths.lengths(fieldname) if lengths else None
-        postings = terms.pop(key)  # freed as written
         fieldwriter.start_term(tbytes)
-        _write_term_blocks(fieldwriter._postwriter, postings[0::3], postings[1::3], postings[2::3], field_lengths)
+        _write_term_blocks(fieldwriter._postwriter, docnums, weights, values, field_lengths)
         fieldwriter.finish_term()
 
 
 def _flush_segment(self: SegmentWriter) -> None:
-    """SegmentWriter._flush_segment, writing grouped postings a term at a time when it can."""
+    """SegmentWriter._flush_segment, writing whole terms: from the grouped pool and from merged segments.
+
+    Segments chosen by segment_merging.TieredMerge have their documents
+    already copied (numbered after this writer's own); their postings are
+    streamed in here.  When the pool went to disk, or with another codec,
+    merged postings go through the pool and Whoosh's own path, as in Whoosh.
+    """
     self.perdocwriter.close()
     reader = self.per_document_reader() if self.codec.length_stats else None
     lengths = FieldLengthLists(reader) if reader else None
+    merging: list[MergeSource] = getattr(self, SOURCES_ATTRIBUTE, [])
     grouped = self.pool.grouped_terms() if isinstance(self.pool, TermGroupedPool) else None
-    if grouped is not None and isinstance(self.fieldwriter, W3FieldWriter):
-        _write_grouped_postings(self.fieldwriter, self.schema, lengths, grouped)
-    else:
-        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+    try:
+        if grouped is not None and isinstance(self.fieldwriter, W3FieldWriter):
+            sources = [_grouped_source(grouped)] + [source.postings(self.schema) for source in merging]
+            _write_postings(self.fieldwriter, self.schema, lengths, merged_postings(sources))
+        else:
+            for source in merging:
+                self.add_postings_to_pool(source.reader, source.docbase, source.docmap)
+            self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+    finally:
+        for source in merging:
+            source.close()
     self.fieldwriter.close()
     if reader:
         reader.close()

@@ -15,6 +15,8 @@ from reader.core.index import add_issue, create_index, open_writer, writing
 from reader.core.parse import parse_text
 from reader.core.termfields import BigramField, CharField, WordField
 
+from .index_dump import dump_index
+
 SAMPLES = ["ａＢ  c\n\n碚碚碚 x", "", "甲\n乙丙乙丙乙丙\nß㈱"]
 
 
@@ -53,17 +55,7 @@ def _segment_dump(index_dir, seed_issues, monkeypatch, tuned):
     for number, issue in enumerate(seed_issues):
         add_issue(writer, str(number), issue)
     writer.commit()
-    with ix.reader() as reader:
-        dump = []
-        for field, term in reader.all_terms():
-            info = reader.term_info(field, term)
-            matcher = reader.postings(field, term)
-            postings = []
-            while matcher.is_active():
-                postings.append((matcher.id(), matcher.weight(), matcher.value()))
-                matcher.next()
-            dump.append((field, term, info.doc_frequency(), info.min_length(), info.max_length(), postings))
-        return dump
+    return dump_index(ix)
 
 
 def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
@@ -72,8 +64,8 @@ def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
     tuned = _segment_dump(tmp_path / "tuned", issues, monkeypatch, tuned=True)
     plain = _segment_dump(tmp_path / "plain", issues, monkeypatch, tuned=False)
     assert tuned == plain
-    assert any(min_length for *_, min_length, _, _ in tuned)  # lengths were really written
-    assert max(len(postings) for *_, postings in tuned) > 128
+    assert any(min_length for *_, min_length, _, _ in tuned["terms"])  # lengths were really written
+    assert max(len(postings) for *_, postings in tuned["terms"]) > 128
 
 
 def test_a_pool_over_its_memory_limit_spills_sorted_runs_and_gives_every_posting_back(tmp_path, monkeypatch):

@@ -1,0 +1,152 @@
+"""Keep the index in a few segments: a size-tiered merge policy and a merge that streams term by term.
+
+Every index commit adds segments (two per batch of a big import), and a
+search pays for each segment it looks into: a term lookup per query token
+per segment.  An archive imported batch by batch would end up with hundreds.
+Whoosh's own merge policy (MERGE_SMALL) never merges segments of the sizes
+our batches write, and its merge moves every posting through Python one at
+a time and through the sorting pool, which spilled to disk: merging a
+1,000-issue index took minutes.
+
+`TieredMerge` is a Whoosh merge policy (`writer.commit(mergetype=...)`).
+Segments fall in tiers by document count (each tier FACTOR times the one
+below); when a tier holds FACTOR segments, they are merged together with all
+smaller ones.  Every document is thus rewritten about once per tier it
+climbs, and an index of N documents keeps at most FACTOR - 1 segments per
+tier: a handful.
+
+The policy copies the merged segments' stored fields and lengths into the
+writer's new segment (Whoosh's `write_per_doc`, which also drops deleted
+documents) and leaves their postings to the flush (whoosh_tuning), which
+streams them term by term in lexicon order, a whole posting list at a time.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
+
+from whoosh.reading import SegmentReader
+
+from .postings import whole_posting_list
+
+#: A tier holds segments of up to FACTOR times the documents of the tier below.
+FACTOR = 4
+#: Segments smaller than FACTOR times this many documents (a few dozen issues) form the lowest tier.
+UNIT_DOCS = 100
+#: Attribute of a writer listing the segments whose postings its flush must merge in.
+SOURCES_ATTRIBUTE = "_reader_merge_sources"
+
+#: (field name, term bytes) and a function reading that term's postings (ids, weights, values).
+PostingSource = Iterator[tuple[tuple[str, bytes], Callable[[], tuple[list, list, list]]]]
+
+
+def tier(doc_count: int) -> int:
+    """0 for segments under FACTOR * UNIT_DOCS documents, 1 for up to FACTOR times more, ..."""
+    level = 0
+    bound = UNIT_DOCS * FACTOR
+    while doc_count >= bound:
+        level += 1
+        bound *= FACTOR
+    return level
+
+
+def segments_to_merge(segments: list) -> list:
+    """The segments the tiered policy merges now (none, or at least two)."""
+    by_tier: dict[int, list] = {}
+    for segment in segments:
+        by_tier.setdefault(tier(segment.doc_count()), []).append(segment)
+    full = [level for level, members in by_tier.items() if len(members) >= FACTOR]
+    if not full:
+        return []
+    top = max(full)
+    return [segment for segment in segments if tier(segment.doc_count()) <= top]
+
+
+@dataclass
+class MergeSource:
+    """A segment being merged: its reader and where its documents went in the new segment."""
+
+    reader: SegmentReader
+    docbase: int
+    docmap: dict[int, int] | None  # old -> new document number; None: docbase + old, nothing deleted
+
+    def postings(self, schema) -> PostingSource:
+        """Every term of the segment, in lexicon order, with a reader of its renumbered postings."""
+        terms = self.reader._terms  # W3TermsReader: walked with its term infos, no lookup per term
+        codec = self.reader._codec
+        for (fieldname, tbytes), terminfo in terms.items():
+            if fieldname in schema:
+                yield (fieldname, tbytes), self._reader_of(codec, terms, schema[fieldname], terminfo)
+
+    def _reader_of(self, codec, terms, field, terminfo) -> Callable[[], tuple[list, list, list]]:
+        def read() -> tuple[list, list, list]:
+            matcher = codec.postings_reader(terms._postfile, terminfo, field.format)
+            ids, weights, values = whole_posting_list(matcher)
+            if self.docmap is None:
+                base = self.docbase
+                return [doc + base for doc in ids], weights, values
+            docmap = self.docmap
+            keep = [index for index, doc in enumerate(ids) if doc in docmap]
+            if len(keep) == len(ids):
+                return [docmap[doc] for doc in ids], weights, values
+            return [docmap[ids[i]] for i in keep], [weights[i] for i in keep], [values[i] for i in keep]
+
+        return read
+
+    def close(self) -> None:
+        self.reader.close()
+
+
+def merged_postings(sources: list[PostingSource]) -> Iterator[tuple[tuple[str, bytes], tuple[list, list, list]]]:
+    """Each term of any source, in order, with its postings from every source, in source order.
+
+    Sources list their terms in (field, term) order and their documents
+    after those of the sources before them, so concatenating keeps every
+    posting list in document order.  A term whose postings were all deleted
+    is left out.
+    """
+    stream = heapq.merge(*sources, key=itemgetter(0))  # stable: ties keep the sources' order
+    for key, group in groupby(stream, key=itemgetter(0)):
+        ids: list[int] = []
+        weights: list[float] = []
+        values: list = []
+        for _, read in group:
+            more_ids, more_weights, more_values = read()
+            ids += more_ids
+            weights += more_weights
+            values += more_values
+        if ids:
+            yield key, (ids, weights, values)
+
+
+class TieredMerge:
+    """Whoosh merge policy: merge a tier's segments once it holds FACTOR of them (see module doc).
+
+    `everything=True` merges all segments into the new one (an optimize
+    without Whoosh's slow path).
+    """
+
+    def __init__(self, everything: bool = False) -> None:
+        self.everything = everything
+
+    def __call__(self, writer, segments: list) -> list:
+        chosen = list(segments) if self.everything else segments_to_merge(segments)
+        if len(chosen) < 2 and not (self.everything and chosen and chosen[0].has_deletions()):
+            return segments
+        sources = getattr(writer, SOURCES_ATTRIBUTE, [])
+        for segment in chosen:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            fieldnames = set(writer.schema.names()) | {
+                name for name in reader.indexed_field_names() if name in writer.schema
+            }
+            docbase = writer.docnum
+            docmap = writer.write_per_doc(fieldnames, reader)
+            sources.append(MergeSource(reader, docbase, docmap))
+        setattr(writer, SOURCES_ATTRIBUTE, sources)
+        writer._added = True  # the new segment must be written even with no new documents
+        chosen_ids = {id(segment) for segment in chosen}
+        return [segment for segment in segments if id(segment) not in chosen_ids]
