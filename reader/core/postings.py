@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import accumulate
 
 from whoosh.reading import TermNotFound
@@ -152,9 +153,14 @@ def live_terms(reader, field: str) -> set[str]:
     return {term for term in terms if any(ids for ids, _ in blocks(reader, field, term, carrying=None))}
 
 
-def decode_positions(value: bytes) -> list[int]:
-    """Positions from a whoosh.formats.Positions value (pickled deltas; the final STOP may be cut)."""
+@lru_cache(maxsize=1 << 16)
+def decode_positions(value: bytes) -> tuple[int, ...]:
+    """Positions from a whoosh.formats.Positions value (pickled deltas; the final STOP may be cut).
+
+    Cached: most bigrams occur once in an article, so the same few thousand
+    values (one position each) come back in every phrase check.
+    """
     body = value[_COUNT_BYTES:]
     if not body.endswith(b"."):
         body += b"."
-    return list(accumulate(pickle.loads(body)))
+    return tuple(accumulate(pickle.loads(body)))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from dataclasses import replace
 
 from whoosh.searching import Searcher as WhooshSearcher
@@ -37,17 +38,25 @@ ANCHOR_WEIGHT = 0.2
 
 
 class FieldLengths:
-    """Per-document field lengths and averages of one searcher, read once per field."""
+    """Per-document BM25 length norms and field averages of one searcher, computed once per field."""
 
     def __init__(self, searcher: WhooshSearcher) -> None:
         self.searcher = searcher
         self._segments: dict[int, FieldLengthLists] = {}
+        self._norms: dict[tuple[int, str], array] = {}
         self._averages: dict[str, float] = {}
 
-    def lengths(self, segment: int, reader, field: str) -> list[int]:
-        if segment not in self._segments:
-            self._segments[segment] = FieldLengthLists(reader)
-        return self._segments[segment].lengths(field)
+    def norms(self, segment: int, reader, field: str) -> array:
+        """K1 * (1 - B + B * length / average length) of every document of the segment."""
+        key = (segment, field)
+        if key not in self._norms:
+            if segment not in self._segments:
+                self._segments[segment] = FieldLengthLists(reader)
+            average = self.average(field)
+            lengths = self._segments[segment].lengths(field)
+            # A document without the field has no length (None) and no postings in it either.
+            self._norms[key] = array("d", [K1 * (1 - B + B * (length or 0) / average) for length in lengths])
+        return self._norms[key]
 
     def average(self, field: str) -> float:
         if field not in self._averages:
@@ -72,20 +81,18 @@ class Ranker:
         idf = self._idf(field, text) * weight
         if idf <= 0:
             return
-        average = self.lengths.average(field)
+        scale = idf * (K1 + 1)
+        score_of = scores.get
         for segment, (subsearcher, base) in enumerate(self.searcher.leaf_searchers()):
             reader = subsearcher.reader()
-            lengths = None
+            norms = None
             for ids, weights in blocks(reader, field, text, carrying=WEIGHTS):
-                for index, local in enumerate(ids):
+                if norms is None:
+                    norms = self.lengths.norms(segment, reader, field)
+                for local, tf in zip(ids, weights, strict=True):
                     doc = local + base
-                    if doc not in matches:
-                        continue
-                    if lengths is None:
-                        lengths = self.lengths.lengths(segment, reader, field)
-                    tf = weights[index]
-                    norm = K1 * (1 - B + B * lengths[local] / average)
-                    scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + norm)
+                    if doc in matches:
+                        scores[doc] = score_of(doc, 0.0) + scale * tf / (tf + norms[local])
 
     def scores(self, query: Query, matches: set[int]) -> dict[int, float]:
         """Score of every matching document (0.0 for a match no ranking clause reaches)."""
