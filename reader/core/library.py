@@ -43,7 +43,10 @@ CORRECTABLE = ("publication", "date", "page")
 CORRECTED_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 #: progress(done, total, current file name)
+#: progress(done, total, name): files (or issues) done, how many in all, the one being read;
+#: the name is WRITING_INDEX while a batch is written to the index (and segments merged).
 ProgressCallback = Callable[[int, int, str], None]
+WRITING_INDEX = ""
 CancelCheck = Callable[[], bool]
 
 
@@ -265,9 +268,13 @@ class Library:
                 seen[prepared.issue_id] = prepared.issue.source
                 batch.append(prepared)
                 if len(batch) >= BATCH_ISSUES:
+                    if progress:
+                        progress(done + 1, len(files), WRITING_INDEX)
                     self._store_batch(batch, report)
                     batch = []
             if batch:
+                if progress:
+                    progress(len(files) if not report.cancelled else done, len(files), WRITING_INDEX)
                 self._store_batch(batch, report)
             if progress and not report.cancelled:
                 progress(len(files), len(files), "")

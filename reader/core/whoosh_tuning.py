@@ -19,6 +19,8 @@ outgrow its memory limit it falls back to Whoosh's own sorted runs on disk.
 postings of a term at hand as lists, each block of 128 is filled with
 slices, and the shortest and longest field lengths come from a list per
 field read once (postings.FieldLengthLists), not one column read per posting.
+The same flush streams in the posting lists of segments being merged
+(segment_merging), after the pool's own.
 
 Installed when reader.core.index is imported, before any writer (and its
 worker processes, which inherit it) exists.  This relies on Whoosh 2.7

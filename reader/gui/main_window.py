@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from reader.config import Paths, seeds_dir
 from reader.core.catalog import IssueRecord
-from reader.core.library import ImportReport, Library
+from reader.core.library import WRITING_INDEX, ImportReport, Library
 from reader.core.model import Issue
 from reader.core.query import parse_query
 from reader.core.reading import article_view
@@ -479,7 +479,10 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done} / {total}")
-        self.statusBar().showMessage(self.tr("Importing %1").replace("%1", name) if name else "")
+        if name == WRITING_INDEX:
+            self.statusBar().showMessage(self.tr("Writing the search index…"))
+        else:
+            self.statusBar().showMessage(self.tr("Importing %1").replace("%1", name))
 
     def cancel_import(self) -> None:
         if self._import_job:

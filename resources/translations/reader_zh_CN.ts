@@ -148,7 +148,7 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="172"/>
-        <location filename="../../reader/gui/main_window.py" line="649"/>
+        <location filename="../../reader/gui/main_window.py" line="643"/>
         <source>Correct Issue Details…</source>
         <translation>更正本期信息…</translation>
     </message>
@@ -184,7 +184,7 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="184"/>
-        <location filename="../../reader/gui/main_window.py" line="627"/>
+        <location filename="../../reader/gui/main_window.py" line="621"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -250,7 +250,7 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="211"/>
-        <location filename="../../reader/gui/main_window.py" line="610"/>
+        <location filename="../../reader/gui/main_window.py" line="604"/>
         <source>Search Syntax</source>
         <translation>检索语法</translation>
     </message>
@@ -260,107 +260,112 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="333"/>
+        <location filename="../../reader/gui/main_window.py" line="323"/>
         <source>%1 issues, %2 articles</source>
         <translation>%1 期，%2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="377"/>
+        <location filename="../../reader/gui/main_window.py" line="367"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="378"/>
+        <location filename="../../reader/gui/main_window.py" line="368"/>
         <source>reporters: %1</source>
         <translation>记者：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="379"/>
+        <location filename="../../reader/gui/main_window.py" line="369"/>
         <source>article %1 of %2</source>
         <translation>第 %1 篇，共 %2 篇</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="414"/>
+        <location filename="../../reader/gui/main_window.py" line="404"/>
         <source>match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="435"/>
+        <location filename="../../reader/gui/main_window.py" line="425"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="455"/>
+        <location filename="../../reader/gui/main_window.py" line="445"/>
         <source>Import Files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="455"/>
+        <location filename="../../reader/gui/main_window.py" line="445"/>
         <source>Issue files (*.txt)</source>
         <translation>报纸文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="460"/>
+        <location filename="../../reader/gui/main_window.py" line="450"/>
         <source>Import Folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="469"/>
+        <location filename="../../reader/gui/main_window.py" line="459"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="492"/>
+        <location filename="../../reader/gui/main_window.py" line="483"/>
+        <source>Writing the search index…</source>
+        <translation>正在写入索引…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="485"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="497"/>
+        <location filename="../../reader/gui/main_window.py" line="490"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="509"/>
+        <location filename="../../reader/gui/main_window.py" line="502"/>
         <source>%1 imported, %2 already present, %3 rejected</source>
         <translation>导入 %1 期，%2 期已存在，%3 个文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="513"/>
+        <location filename="../../reader/gui/main_window.py" line="506"/>
         <source>; %1 files that are not .txt skipped</source>
         <translation>；跳过 %1 个非 .txt 文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="515"/>
+        <location filename="../../reader/gui/main_window.py" line="508"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="525"/>
+        <location filename="../../reader/gui/main_window.py" line="518"/>
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="526"/>
+        <location filename="../../reader/gui/main_window.py" line="519"/>
         <source>%1 files could not be imported.</source>
         <translation>有 %1 个文件未能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="543"/>
+        <location filename="../../reader/gui/main_window.py" line="537"/>
         <source>Rebuilding the index…</source>
         <translation>正在重建索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="563"/>
+        <location filename="../../reader/gui/main_window.py" line="557"/>
         <source>Drop to import these issues</source>
         <translation>松开即可导入这些报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="601"/>
+        <location filename="../../reader/gui/main_window.py" line="595"/>
         <source>Article copied with its citation</source>
         <translation>已复制文章及出处</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="606"/>
+        <location filename="../../reader/gui/main_window.py" line="600"/>
         <source>疫苗 接种 — both words
 疫苗 OR 核酸 — either
 疫苗 -儿童 — without 儿童
@@ -375,12 +380,12 @@ title:文明 — 只在标题中
 date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="627"/>
+        <location filename="../../reader/gui/main_window.py" line="621"/>
         <source>The new language is used from the next start of the reader.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="672"/>
+        <location filename="../../reader/gui/main_window.py" line="666"/>
         <source>Issue details corrected</source>
         <translation>已更正本期信息</translation>
     </message>

@@ -149,8 +149,11 @@ def test_only_one_writer_at_a_time(paths):
 def test_import_and_reindex_in_several_batches(paths, monkeypatch):
     monkeypatch.setattr(library_module, "BATCH_ISSUES", 2)
     library = Library(paths)
-    report = library.import_paths([str(seeds_dir())])
+    calls = []
+    report = library.import_paths([str(seeds_dir())], progress=lambda *call: calls.append(call))
     assert len(report.imported) == 5
+    # Each batch is announced before it is written: after files 2 and 4, and for the last one.
+    assert [done for done, _, name in calls if name == library_module.WRITING_INDEX] == [2, 4, 5, 5]
     assert indexed_issue_ids(library.index) == {r.id for r in library.records()}
     before = _hits(paths, "疫苗")
     assert library.reindex() == 5
