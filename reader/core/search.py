@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh.index import Index
+from whoosh.searching import Searcher as WhooshSearcher
 
 from .index import open_index
 from .matching import DateTable, DocSets
@@ -54,6 +55,28 @@ class SearchResult:
         return {"query": self.query, "total": self.total, "hits": [hit.to_json() for hit in self.hits]}
 
 
+def _open_pinned(index: Index) -> WhooshSearcher:
+    """A Whoosh searcher with every file of its segments already open.
+
+    Whoosh opens a segment's column files (stored fields, field lengths,
+    dates) on first use.  A merge committed meanwhile deletes the files of the
+    segments it merged, and this view would then find them gone.  Open, they
+    stay readable (POSIX) or cannot be deleted yet (Windows; Whoosh deletes
+    them at a later commit), so the view stays whole until it is refreshed.
+    """
+    searcher = index.searcher()
+    scorable = [name for name, field in index.schema.items() if field.scorable]
+    for subsearcher, _base in searcher.leaf_searchers():
+        reader = subsearcher.reader()
+        if reader.doc_count_all():
+            reader.stored_fields(0)
+            for name in scorable:
+                reader.doc_field_length(0, name)
+            if reader.has_column("date"):
+                reader.column_reader("date")
+    return searcher
+
+
 class Searcher:
     """An open index ready for queries; `refresh()` after imports to see new issues.
 
@@ -66,7 +89,7 @@ class Searcher:
 
     def __init__(self, index_dir: Path) -> None:
         self.index: Index = open_index(index_dir, create=False)
-        self._searcher = self.index.searcher()
+        self._searcher = _open_pinned(self.index)
         self._reset_caches()
 
     def _reset_caches(self) -> None:
@@ -81,7 +104,7 @@ class Searcher:
         """
         if self._searcher.up_to_date():
             return
-        stale, self._searcher = self._searcher, self.index.searcher()
+        stale, self._searcher = self._searcher, _open_pinned(self.index)
         stale.close()
         self._reset_caches()
 

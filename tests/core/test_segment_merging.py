@@ -102,3 +102,23 @@ def test_a_library_imported_file_by_file_finds_what_one_import_finds(monkeypatch
     segments = len(library.index._segments())
     assert segments < len(SEED_FILES)
     assert _results(library.paths) == _results(seeded_paths)
+
+
+def test_a_searcher_opened_before_a_merge_still_searches_after_it(library, paths):
+    for path in SEED_FILES[:2]:
+        library.import_paths([str(path)])
+    assert len(library.index._segments()) == 2
+    searcher = Searcher(paths.index_dir)  # has not read any stored fields yet
+    open_writer(library.index, 0).commit(mergetype=TieredMerge(everything=True))  # the two segments' files go
+    assert len(library.index._segments()) == 1
+    try:
+        hits = searcher.search("疫情", limit=None).hits
+    finally:
+        searcher.close()
+    fresh = Searcher(paths.index_dir)
+    try:
+        assert [(hit.issue, hit.ordinal) for hit in hits] == [
+            (hit.issue, hit.ordinal) for hit in fresh.search("疫情", limit=None).hits
+        ]
+    finally:
+        fresh.close()
