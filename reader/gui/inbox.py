@@ -16,11 +16,36 @@ import json
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
+
+from reader.gui.workers import Job
 
 ISSUE_SUFFIX = ".txt"
 DONE_FOLDERS = ("imported", "rejected")
 QUIET_MS = 1500
+
+
+def candidates(folders: list[Path]) -> list[Path]:
+    """Issue files directly in these folders (a folder that cannot be read is skipped)."""
+    found = []
+    for folder in folders:
+        try:
+            found += [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() == ISSUE_SUFFIX]
+        except OSError:
+            continue  # a folder on a drive that went away
+    return found
+
+
+def signatures(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every issue file in the folders, by path: what a look sees."""
+    seen = {}
+    for path in candidates(folders):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        seen[str(path)] = (stat.st_size, stat.st_mtime_ns)
+    return seen
 
 
 class InboxWatcher(QObject):
@@ -31,9 +56,11 @@ class InboxWatcher(QObject):
 
     Signals:
         files_ready(list): paths (str) of complete issue files.
+        looked(): a look in the background has been considered.
     """
 
     files_ready = Signal(list)
+    looked = Signal()
 
     def __init__(self, inbox: Path, folders: list[Path], record_file: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +74,11 @@ class InboxWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(QUIET_MS)
-        self._timer.timeout.connect(self.scan)
+        self._timer.timeout.connect(self.look_in_background)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._look: Job | None = None
+        self._look_again = False
         self._last_seen: dict[str, tuple[int, int]] = {}
         self._handed_over: set[str] = set()
         self.set_folders(folders)
@@ -68,28 +99,41 @@ class InboxWatcher(QObject):
     def _changed(self, _folder: str) -> None:
         self._timer.start()  # restart: wait for the burst to end
 
-    def candidates(self) -> list[Path]:
-        """Issue files directly in the watched folders."""
-        found = []
-        for folder in [self.inbox, *self.folders]:
-            try:
-                found += [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() == ISSUE_SUFFIX]
-            except OSError:
-                continue  # a folder on a drive that went away
-        return found
-
     def scan(self) -> None:
+        """Look at the watched folders now, on this thread (see look_in_background)."""
+        self.consider(signatures([self.inbox, *self.folders]))
+
+    def look_in_background(self) -> None:
+        """Look at the folders on a pool thread, then `consider` what was seen here.
+
+        Listing and stat-ing a folder of thousands of files, or a folder on a
+        network share, can take seconds: never on the GUI thread.  One look at
+        a time; a change during a look asks for another one after it.
+        """
+        if self._look is not None:
+            self._look_again = True
+            return
+        folders = [self.inbox, *self.folders]
+        self._look = Job(lambda _job: signatures(folders))
+        self._look.signals.finished.connect(self._looked)
+        self._look.signals.failed.connect(self._looked)
+        self._pool.start(self._look)
+
+    def _looked(self, seen) -> None:
+        self._look = None
+        if isinstance(seen, dict):
+            self.consider(seen)
+        if self._look_again:
+            self._look_again = False
+            self._timer.start()
+        self.looked.emit()
+
+    def consider(self, seen: dict[str, tuple[int, int]]) -> None:
         """Hand over files unchanged since the last look; look again later for the others."""
         ready, waiting = [], False
-        for path in self.candidates():
-            key = str(path)
+        for key, signature in seen.items():
             if key in self._handed_over:
                 continue
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            signature = (stat.st_size, stat.st_mtime_ns)
             if self._recorded.get(key) == list(signature):
                 continue  # handled in an earlier session and unchanged since
             if self._last_seen.get(key) == signature:

@@ -7,12 +7,14 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QDir, QTranslator
 
 from reader.config import resources_dir, seeds_dir
+from reader.gui import inbox as inbox_module
 from reader.gui.inbox import InboxWatcher
 from reader.gui.main_window import WATCHED_RECORD
 from reader.gui.single_instance import InstanceServer, hand_over, server_name
@@ -93,6 +95,28 @@ def test_a_watched_folder_of_the_user_is_imported_once_and_left_in_place(qtbot, 
     later.scan()
     assert handed == []
     assert window._watched_folders() == [folder]
+
+
+def test_the_watcher_looks_at_folders_off_the_gui_thread(qtbot, paths, tmp_path, monkeypatch):
+    folder = tmp_path / "网络共享"
+    folder.mkdir()
+    shutil.copy(SEED_001, folder / SEED_001.name)
+    threads = []
+    original = inbox_module.signatures
+
+    def recording_signatures(folders):
+        threads.append(threading.current_thread())
+        return original(folders)
+
+    monkeypatch.setattr(inbox_module, "signatures", recording_signatures)
+    watcher = InboxWatcher(paths.inbox_dir, [folder], paths.data_dir / WATCHED_RECORD)
+    handed: list = []
+    watcher.files_ready.connect(handed.append)
+    for _ in range(2):  # first look: maybe still growing; second: unchanged, handed over
+        with qtbot.waitSignal(watcher.looked, timeout=10000):
+            watcher.look_in_background()
+    assert handed == [[str(folder / SEED_001.name)]]
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
 
 
 def test_correcting_an_issue_moves_it_in_the_tree(qtbot, window):
