@@ -28,10 +28,15 @@ Row = tuple[bytes, int, float, bytes]
 _PACKED_COUNTS = [pack_uint(count) for count in range(256)]
 
 
+def _positions_value(places: list[int]) -> bytes:
+    """whoosh.formats.Positions.encode: the count, then the pickled position deltas."""
+    deltas = [places[0]] + [later - earlier for earlier, later in pairwise(places)]
+    return pack_uint(len(places)) + pickle.dumps(deltas, 2)
+
+
 @cache
 def _single_position_value(position: int) -> bytes:
-    """whoosh.formats.Positions.encode of one position: the count 1, then the pickled [position]."""
-    return pack_uint(1) + pickle.dumps([position], 2)
+    return _positions_value([position])
 
 
 def _packed_count(count: int) -> bytes:
@@ -74,11 +79,8 @@ class BigramField(TEXT):
         field_boost = self.format.field_boost
         for gram, places in positions.items():
             count = len(places)
-            if count == 1:  # most bigrams of an article: one encoding per position, kept
-                value_bytes = _single_position_value(places[0])
-            else:
-                deltas = [places[0]] + [later - earlier for earlier, later in pairwise(places)]
-                value_bytes = pack_uint(count) + pickle.dumps(deltas, 2)
+            # Most bigrams occur once in an article: their encodings are kept, one per position.
+            value_bytes = _single_position_value(places[0]) if count == 1 else _positions_value(places)
             yield gram.encode("utf-8"), count, count * field_boost, value_bytes
 
 
