@@ -249,12 +249,20 @@ class Library:
             report = ImportReport(rejected=rejected, skipped_non_issue=skipped)
             seen: dict[str, str] = {}
             batch: list[_Prepared] = []
-            for done, path in enumerate(files):
+            read = 0  # files looked at so far
+
+            def store(batch: list[_Prepared]) -> None:
+                if progress:
+                    progress(read, len(files), WRITING_INDEX)
+                self._store_batch(batch, report)
+
+            for path in files:
                 if cancelled and cancelled():
                     report.cancelled = True
                     break
                 if progress:
-                    progress(done, len(files), os.path.basename(path))
+                    progress(read, len(files), os.path.basename(path))
+                read += 1
                 try:
                     prepared = self._prepare(path)
                 except RejectedFile as rejection:
@@ -268,14 +276,10 @@ class Library:
                 seen[prepared.issue_id] = prepared.issue.source
                 batch.append(prepared)
                 if len(batch) >= BATCH_ISSUES:
-                    if progress:
-                        progress(done + 1, len(files), WRITING_INDEX)
-                    self._store_batch(batch, report)
+                    store(batch)
                     batch = []
             if batch:
-                if progress:
-                    progress(len(files) if not report.cancelled else done, len(files), WRITING_INDEX)
-                self._store_batch(batch, report)
+                store(batch)
             if progress and not report.cancelled:
                 progress(len(files), len(files), "")
             report.rejected.sort(key=lambda r: r.path)
@@ -402,6 +406,8 @@ class Library:
                             self._record_for(_Prepared("", b"", record.id, issue, record.codec))
                         )
                         add_issue(writer, record.id, _apply_corrections(issue, record.corrections))
+                    if progress:
+                        progress(start + len(batch), len(records), WRITING_INDEX)
             self.catalog.mark_indexed([record.id for record in records])
             if progress:
                 progress(len(records), len(records), "")

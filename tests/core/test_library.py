@@ -156,7 +156,9 @@ def test_import_and_reindex_in_several_batches(paths, monkeypatch):
     assert [done for done, _, name in calls if name == library_module.WRITING_INDEX] == [2, 4, 5, 5]
     assert indexed_issue_ids(library.index) == {r.id for r in library.records()}
     before = _hits(paths, "疫苗")
-    assert library.reindex() == 5
+    calls = []
+    assert library.reindex(progress=lambda *call: calls.append(call)) == 5
+    assert [done for done, _, name in calls if name == library_module.WRITING_INDEX] == [2, 4, 5, 5]
     assert _hits(paths, "疫苗") == before
     library.close()
 
