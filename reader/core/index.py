@@ -20,7 +20,7 @@ from .analysis import jieba_tokenizer
 from .errors import IndexNotReady
 from .model import Issue
 from .postings import live_terms
-from .segment_merging import TieredMerge
+from .segment_merging import MergePolicy
 from .termfields import BigramField, CharField, WordField
 from .whoosh_tuning import install as install_whoosh_tuning
 
@@ -161,7 +161,7 @@ def writing(ix: whoosh_index.Index, expected_issues: int) -> Iterator[IndexWrite
     except BaseException:
         writer.cancel()
         raise
-    writer.commit(mergetype=TieredMerge())
+    writer.commit(mergetype=MergePolicy())
 
 
 def add_issue(writer: IndexWriter, issue_id: str, issue: Issue) -> None:

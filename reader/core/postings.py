@@ -31,12 +31,16 @@ def _leaf(matcher):
     return leaf if has_blocks else None
 
 
-def _live(ids: tuple[int, ...], extra, deleted: frozenset[int]):
+def _live(ids: tuple[int, ...], weights, values, deleted: frozenset[int]):
     """Drop deleted documents from one block (most blocks have none)."""
     if not deleted or deleted.isdisjoint(ids):
-        return ids, extra
+        return ids, weights, values
     keep = [index for index, doc in enumerate(ids) if doc not in deleted]
-    return tuple(ids[i] for i in keep), (None if extra is None else [extra[i] for i in keep])
+    return (
+        tuple(ids[i] for i in keep),
+        None if weights is None else [weights[i] for i in keep],
+        None if values is None else [values[i] for i in keep],
+    )
 
 
 def _read_ids(leaf) -> None:
@@ -49,31 +53,34 @@ def _read_ids(leaf) -> None:
     leaf._ids = tuple(accumulate(leaf._data[0]))
 
 
-def whole_posting_list(matcher) -> tuple[list[int], list[float], list]:
-    """Every posting of a matcher, deleted documents included: (ids, weights, encoded values).
-
-    For copying a posting list into a merged segment, a block at a time.
-    """
-    ids: list[int] = []
-    weights: list[float] = []
-    values: list = []
+def matcher_blocks(matcher, deleted: frozenset[int], weights: bool, values: bool) -> Iterator[tuple]:
+    """(ids, weights or None, values or None) of a matcher's postings but `deleted`, a block at a time."""
     leaf = _leaf(matcher)
-    if leaf is None:  # public API: one posting at a time
+    if leaf is None:  # public API: one posting at a time, as one block
+        ids, block_weights, block_values = [], [], []
         while matcher.is_active():
             ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
+            if weights:
+                block_weights.append(matcher.weight())
+            if values:
+                block_values.append(matcher.value())
             matcher.next()
-        return ids, weights, values
+        yield _live(tuple(ids), block_weights if weights else None, block_values if values else None, deleted)
+        return
     while leaf.is_active():
-        _read_ids(leaf)
-        leaf._read_weights()
-        leaf._read_values()
-        ids += leaf._ids
-        weights += leaf._weights
-        values += leaf._values
+        if leaf._ids is None:
+            _read_ids(leaf)
+        if weights and leaf._weights is None:
+            leaf._read_weights()
+        if values and leaf._values is None:
+            leaf._read_values()
+        yield _live(leaf._ids, leaf._weights if weights else None, leaf._values if values else None, deleted)
         leaf._next_block()
-    return ids, weights, values
+
+
+def deleted_documents(reader) -> frozenset[int]:
+    """A segment's deleted document numbers (empty for most segments)."""
+    return reader.deleted_docs_set if reader.has_deletions() else frozenset()
 
 
 def blocks(reader, field: str, text: str, carrying: str | None = WEIGHTS) -> Iterator[tuple[tuple[int, ...], object]]:
@@ -86,31 +93,9 @@ def blocks(reader, field: str, text: str, carrying: str | None = WEIGHTS) -> Ite
         matcher = reader.postings(field, text)  # one term lookup, not `in` and then postings
     except TermNotFound:
         return
-    leaf = _leaf(matcher)
-    if leaf is None:  # public API: one posting at a time
-        ids, extras = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            if carrying:
-                extras.append(matcher.weight() if carrying == WEIGHTS else matcher.value())
-            matcher.next()
-        yield tuple(ids), (extras if carrying else None)
-        return
-    deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
-    while leaf.is_active():
-        if leaf._ids is None:
-            _read_ids(leaf)
-        extra = None
-        if carrying == WEIGHTS:
-            if leaf._weights is None:
-                leaf._read_weights()
-            extra = leaf._weights
-        elif carrying == VALUES:
-            if leaf._values is None:
-                leaf._read_values()
-            extra = leaf._values
-        yield _live(leaf._ids, extra, deleted)
-        leaf._next_block()
+    deleted = deleted_documents(reader)
+    for ids, weights, values in matcher_blocks(matcher, deleted, carrying == WEIGHTS, carrying == VALUES):
+        yield ids, (weights if carrying == WEIGHTS else values)
 
 
 def posting_set(searcher, field: str, text: str) -> set[int]:
@@ -138,7 +123,8 @@ class FieldLengthLists:
     def lengths(self, fieldname: str) -> list[int]:
         if fieldname not in self._lists:
             read = self._reader.doc_field_length
-            self._lists[fieldname] = [read(doc, fieldname, 0) for doc in range(self._reader.doc_count_all())]
+            # Whoosh answers None, not the default, for a document without the field.
+            self._lists[fieldname] = [read(doc, fieldname, 0) or 0 for doc in range(self._reader.doc_count_all())]
         return self._lists[fieldname]
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:

@@ -37,12 +37,11 @@ HEADLINE_BONUS = 4.0
 ANCHOR_WEIGHT = 0.2
 
 
-class FieldLengths:
-    """Per-document BM25 length norms and field averages of one searcher, computed once per field."""
+class LengthNorms:
+    """BM25 length norms of every document and field averages of one searcher, computed once per field."""
 
     def __init__(self, searcher: WhooshSearcher) -> None:
         self.searcher = searcher
-        self._segments: dict[int, FieldLengthLists] = {}
         self._norms: dict[tuple[int, str], array] = {}
         self._averages: dict[str, float] = {}
 
@@ -50,12 +49,9 @@ class FieldLengths:
         """K1 * (1 - B + B * length / average length) of every document of the segment."""
         key = (segment, field)
         if key not in self._norms:
-            if segment not in self._segments:
-                self._segments[segment] = FieldLengthLists(reader)
             average = self.average(field)
-            lengths = self._segments[segment].lengths(field)
-            # A document without the field has no length (None) and no postings in it either.
-            self._norms[key] = array("d", [K1 * (1 - B + B * (length or 0) / average) for length in lengths])
+            lengths = FieldLengthLists(reader).lengths(field)
+            self._norms[key] = array("d", [K1 * (1 - B + B * length / average) for length in lengths])
         return self._norms[key]
 
     def average(self, field: str) -> float:
@@ -67,9 +63,9 @@ class FieldLengths:
 class Ranker:
     """Scores matching documents for one query on one searcher."""
 
-    def __init__(self, searcher: WhooshSearcher, lengths: FieldLengths, docsets: DocSets) -> None:
+    def __init__(self, searcher: WhooshSearcher, norms: LengthNorms, docsets: DocSets) -> None:
         self.searcher = searcher
-        self.lengths = lengths
+        self.length_norms = norms
         self.docsets = docsets
         self.documents = max(1, searcher.doc_count())
 
@@ -88,7 +84,7 @@ class Ranker:
             norms = None
             for ids, weights in blocks(reader, field, text, carrying=WEIGHTS):
                 if norms is None:
-                    norms = self.lengths.norms(segment, reader, field)
+                    norms = self.length_norms.norms(segment, reader, field)
                 for local, tf in zip(ids, weights, strict=True):
                     doc = local + base
                     if doc in matches:

@@ -11,7 +11,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from .index import open_index
 from .matching import DateTable, DocSets
 from .query import parse_query
-from .ranking import FieldLengths, Ranker, top_documents
+from .ranking import LengthNorms, Ranker, top_documents
 from .snippets import Snippet, make_snippet
 
 
@@ -83,7 +83,7 @@ class Searcher:
     Raises IndexNotReady when there is no current index: a searcher never
     creates or replaces one (that is the writer's job, under its lock).
 
-    Per-searcher caches (issue dates, field lengths) are read on first use and
+    Per-searcher caches (issue dates, length norms) are read on first use and
     dropped when a refresh brings a new view of the index.
     """
 
@@ -94,7 +94,7 @@ class Searcher:
 
     def _reset_caches(self) -> None:
         self._dates: DateTable | None = None
-        self._lengths = FieldLengths(self._searcher)
+        self._norms = LengthNorms(self._searcher)
 
     def refresh(self) -> None:
         """See the latest committed state of the index.
@@ -131,7 +131,7 @@ class Searcher:
         matches = docsets.matching(parsed)
         if not matches:
             return SearchResult(text, 0, [])
-        scores = Ranker(self._searcher, self._lengths, docsets).scores(parsed, matches)
+        scores = Ranker(self._searcher, self._norms, docsets).scores(parsed, matches)
         if sort_by_date:
             date_of = self._date_table().date_of
             ordered = sorted(matches, key=lambda doc: (date_of.get(doc, ""), scores.get(doc, 0.0), -doc), reverse=True)

@@ -8,7 +8,7 @@ our batches write, and its merge moves every posting through Python one at
 a time and through the sorting pool, which spilled to disk: merging a
 1,000-issue index took minutes.
 
-`TieredMerge` is a Whoosh merge policy (`writer.commit(mergetype=...)`).
+`MergePolicy` is a Whoosh merge policy (`writer.commit(mergetype=...)`).
 Segments fall in tiers by document count (each tier FACTOR times the one
 below); when a tier holds FACTOR segments, they are merged together with all
 smaller ones.  Every document is thus rewritten about once per tier it
@@ -31,7 +31,7 @@ from operator import itemgetter
 
 from whoosh.reading import SegmentReader
 
-from .postings import whole_posting_list
+from .postings import deleted_documents, matcher_blocks
 
 #: A tier holds segments of up to FACTOR times the documents of the tier below.
 FACTOR = 4
@@ -72,7 +72,11 @@ class MergeSource:
 
     reader: SegmentReader
     docbase: int
-    docmap: dict[int, int] | None  # old -> new document number; None: docbase + old, nothing deleted
+    docmap: dict[int, int] | None  # old -> new number of each live document; None: docbase + old
+
+    @property
+    def deleted(self) -> frozenset[int]:
+        return deleted_documents(self.reader)
 
     def postings(self, schema) -> PostingSource:
         """Every term of the segment, in lexicon order, with a reader of its renumbered postings."""
@@ -85,15 +89,16 @@ class MergeSource:
     def _reader_of(self, codec, terms, field, terminfo) -> Callable[[], tuple[list, list, list]]:
         def read() -> tuple[list, list, list]:
             matcher = codec.postings_reader(terms._postfile, terminfo, field.format)
-            ids, weights, values = whole_posting_list(matcher)
+            ids: list[int] = []
+            weights: list[float] = []
+            values: list = []
+            for block_ids, block_weights, block_values in matcher_blocks(matcher, self.deleted, True, True):
+                ids += block_ids
+                weights += block_weights
+                values += block_values
             if self.docmap is None:
-                base = self.docbase
-                return [doc + base for doc in ids], weights, values
-            docmap = self.docmap
-            keep = [index for index, doc in enumerate(ids) if doc in docmap]
-            if len(keep) == len(ids):
-                return [docmap[doc] for doc in ids], weights, values
-            return [docmap[ids[i]] for i in keep], [weights[i] for i in keep], [values[i] for i in keep]
+                return [doc + self.docbase for doc in ids], weights, values
+            return [self.docmap[doc] for doc in ids], weights, values
 
         return read
 
@@ -123,19 +128,19 @@ def merged_postings(sources: list[PostingSource]) -> Iterator[tuple[tuple[str, b
             yield key, (ids, weights, values)
 
 
-class TieredMerge:
-    """Whoosh merge policy: merge a tier's segments once it holds FACTOR of them (see module doc).
+class MergePolicy:
+    """Whoosh merge policy: merge the segments `choose` picks (by default a full tier, see module doc).
 
-    `everything=True` merges all segments into the new one (an optimize
+    `choose=list` merges every segment into the new one (an optimize
     without Whoosh's slow path).
     """
 
-    def __init__(self, everything: bool = False) -> None:
-        self.everything = everything
+    def __init__(self, choose: Callable[[list], list] = segments_to_merge) -> None:
+        self.choose = choose
 
     def __call__(self, writer, segments: list) -> list:
-        chosen = list(segments) if self.everything else segments_to_merge(segments)
-        if len(chosen) < 2 and not (self.everything and chosen and chosen[0].has_deletions()):
+        chosen = self.choose(segments)
+        if len(chosen) < 2:
             return segments
         sources = getattr(writer, SOURCES_ATTRIBUTE, [])
         for segment in chosen:

@@ -146,7 +146,7 @@ def _write_postings(fieldwriter: W3FieldWriter, schema, lengths, postings) -> No
 def _flush_segment(self: SegmentWriter) -> None:
     """SegmentWriter._flush_segment, writing whole terms: from the grouped pool and from merged segments.
 
-    Segments chosen by segment_merging.TieredMerge have their documents
+    Segments chosen by segment_merging.MergePolicy have their documents
     already copied (numbered after this writer's own); their postings are
     streamed in here.  When the pool went to disk, or with another codec,
     merged postings go through the pool and Whoosh's own path, as in Whoosh.

@@ -10,7 +10,7 @@ from reader.core import segment_merging, whoosh_tuning
 from reader.core.index import add_issue, create_index, delete_issue, open_writer
 from reader.core.index import writing as index_writing
 from reader.core.search import Searcher
-from reader.core.segment_merging import FACTOR, UNIT_DOCS, TieredMerge, segments_to_merge, tier
+from reader.core.segment_merging import FACTOR, UNIT_DOCS, MergePolicy, segments_to_merge, tier
 from tests.conftest import SEED_FILES
 
 from .index_dump import dump_index
@@ -53,7 +53,7 @@ def _build(index_dir, issues, monkeypatch, streaming: bool):
     writer = open_writer(ix, 0)
     delete_issue(writer, "1-0")
     if streaming:
-        writer.commit(mergetype=TieredMerge(everything=True))
+        writer.commit(mergetype=MergePolicy(choose=list))
     else:
         writer.commit(optimize=True)  # Whoosh's own merge: add_reader, the pool, add_postings
     monkeypatch.undo()
@@ -109,7 +109,7 @@ def test_a_searcher_opened_before_a_merge_still_searches_after_it(library, paths
         library.import_paths([str(path)])
     assert len(library.index._segments()) == 2
     searcher = Searcher(paths.index_dir)  # has not read any stored fields yet
-    open_writer(library.index, 0).commit(mergetype=TieredMerge(everything=True))  # the two segments' files go
+    open_writer(library.index, 0).commit(mergetype=MergePolicy(choose=list))  # the two segments' files go
     assert len(library.index._segments()) == 1
     try:
         hits = searcher.search("疫情", limit=None).hits
