@@ -476,13 +476,14 @@ class MainWindow(QMainWindow):
         return self._import_job
 
     def _import_progress(self, done: int, total: int, name: str) -> None:
+        if name == WRITING_INDEX:  # no count to show: a busy bar, not a full one that looks finished
+            self.progress.setRange(0, 0)
+            self.statusBar().showMessage(self.tr("Writing the search index…"))
+            return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done} / {total}")
-        if name == WRITING_INDEX:
-            self.statusBar().showMessage(self.tr("Writing the search index…"))
-        else:
-            self.statusBar().showMessage(self.tr("Importing %1").replace("%1", name))
+        self.statusBar().showMessage(self.tr("Importing %1").replace("%1", name))
 
     def cancel_import(self) -> None:
         if self._import_job:

@@ -148,7 +148,7 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="172"/>
-        <location filename="../../reader/gui/main_window.py" line="643"/>
+        <location filename="../../reader/gui/main_window.py" line="644"/>
         <source>Correct Issue Details…</source>
         <translation>更正本期信息…</translation>
     </message>
@@ -184,7 +184,7 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="184"/>
-        <location filename="../../reader/gui/main_window.py" line="621"/>
+        <location filename="../../reader/gui/main_window.py" line="622"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
@@ -250,7 +250,7 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
     </message>
     <message>
         <location filename="../../reader/gui/main_window.py" line="211"/>
-        <location filename="../../reader/gui/main_window.py" line="604"/>
+        <location filename="../../reader/gui/main_window.py" line="605"/>
         <source>Search Syntax</source>
         <translation>检索语法</translation>
     </message>
@@ -310,62 +310,62 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="483"/>
+        <location filename="../../reader/gui/main_window.py" line="481"/>
         <source>Writing the search index…</source>
         <translation>正在写入索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="485"/>
+        <location filename="../../reader/gui/main_window.py" line="486"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="490"/>
+        <location filename="../../reader/gui/main_window.py" line="491"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="502"/>
+        <location filename="../../reader/gui/main_window.py" line="503"/>
         <source>%1 imported, %2 already present, %3 rejected</source>
         <translation>导入 %1 期，%2 期已存在，%3 个文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="506"/>
+        <location filename="../../reader/gui/main_window.py" line="507"/>
         <source>; %1 files that are not .txt skipped</source>
         <translation>；跳过 %1 个非 .txt 文件</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="508"/>
+        <location filename="../../reader/gui/main_window.py" line="509"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="518"/>
+        <location filename="../../reader/gui/main_window.py" line="519"/>
         <source>Some files were not imported</source>
         <translation>部分文件未导入</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="519"/>
+        <location filename="../../reader/gui/main_window.py" line="520"/>
         <source>%1 files could not be imported.</source>
         <translation>有 %1 个文件未能导入。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="537"/>
+        <location filename="../../reader/gui/main_window.py" line="538"/>
         <source>Rebuilding the index…</source>
         <translation>正在重建索引…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="557"/>
+        <location filename="../../reader/gui/main_window.py" line="558"/>
         <source>Drop to import these issues</source>
         <translation>松开即可导入这些报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="595"/>
+        <location filename="../../reader/gui/main_window.py" line="596"/>
         <source>Article copied with its citation</source>
         <translation>已复制文章及出处</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="600"/>
+        <location filename="../../reader/gui/main_window.py" line="601"/>
         <source>疫苗 接种 — both words
 疫苗 OR 核酸 — either
 疫苗 -儿童 — without 儿童
@@ -380,12 +380,12 @@ title:文明 — 只在标题中
 date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="621"/>
+        <location filename="../../reader/gui/main_window.py" line="622"/>
         <source>The new language is used from the next start of the reader.</source>
         <translation>新的界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="666"/>
+        <location filename="../../reader/gui/main_window.py" line="667"/>
         <source>Issue details corrected</source>
         <translation>已更正本期信息</translation>
     </message>
