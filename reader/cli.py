@@ -37,13 +37,17 @@ def _open_library(args: argparse.Namespace):
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from .core.decode import read_issue_file
-    from .core.parse import parse_text
+    from .core.parse import explain_text, parse_text
 
     try:
         _, text, _ = read_issue_file(args.file)
     except RejectedFile as rejection:
         _error(str(rejection))
         return EXIT_REJECTED
+    if args.explain:
+        for number, role, step, line in explain_text(text, os.path.basename(args.file)):
+            print(f"{number:5d}  {role:28s} {line}    <- {step}" if line else f"{number:5d}  {role:28s} <- {step}")
+        return EXIT_OK
     issue = parse_text(text, os.path.basename(args.file))
     if args.json:
         _print_json(issue.to_json())
@@ -173,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", parents=[common], help="split one issue file into articles")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--explain", action="store_true", help="print every line with the role the parser gave it and why")
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("import", parents=[common], help="import issue files and folders into the library")

@@ -75,9 +75,10 @@ def seed_texts():
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    """Show the parser's gold-standard scores in the test output (and so in CI's log)."""
-    from tests.core import test_gold
+    """Show the parser's scores on the seeds' gold and on the corpus in the test output (and in CI's log)."""
+    from tests.core import test_corpus, test_gold
 
-    if test_gold.REPORT:
-        terminalreporter.write_line("")
-        terminalreporter.write_line(test_gold.REPORT[0])
+    for report in (test_gold.REPORT, test_corpus.REPORT):
+        for text in report:
+            terminalreporter.write_line("")
+            terminalreporter.write_line(text)

@@ -29,8 +29,35 @@ def test_parse_json_contract(capsys):
     assert data["source"] == SEED_000.name
     assert data["date"] == "2021-11"
     article = data["articles"][0]
-    assert set(article) == {"title", "kicker", "subtitle", "kind", "byline", "reporters", "paragraphs"}
+    assert set(article) == {"title", "kicker", "subtitle", "kind", "byline", "reporters", "paragraphs", "page"}
     assert article["paragraphs"][0].startswith("本报讯(记者 霍吕)")
+
+
+def test_parse_gives_each_article_the_page_its_running_head_names(capsys, tmp_path):
+    issue = tmp_path / "云岫时报_2022-05-10.txt"
+    issue.write_text(
+        "云岫时报 2022年5月10日 星期二 第2版 要闻\n\n\n第一篇报道的标题\n\n本报讯 第一篇的正文。\n\n\n"
+        "云岫时报 2022年5月10日 星期二 第3版 综合\n\n\n第二篇报道的标题\n\n本报讯 第二篇的正文。\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, "parse", str(issue), "--json")
+    assert code == 0
+    assert [(a["title"], a["page"]) for a in json.loads(out)["articles"]] == [
+        ("第一篇报道的标题", "2"),
+        ("第二篇报道的标题", "3"),
+    ]
+
+
+def test_parse_explain_names_each_line_role(capsys, tmp_path):
+    issue = tmp_path / "样报_2022-05-10.txt"
+    issue.write_text(
+        "样报 2022年5月10日 星期二 第2版\n\n标题在这里\n\n本报讯(记者 张三)正文。\n(下转3版)\n", encoding="utf-8"
+    )
+    code, out, _ = _run(capsys, "parse", str(issue), "--explain")
+    assert code == 0
+    roles = {line.split()[0]: line.split()[1] for line in out.splitlines()}
+    assert roles == {"1": "furniture", "3": "headline", "5": "lead", "6": "furniture"}
+    assert "running head" in out and "jump" in out
 
 
 def test_import_list_search_contracts(capsys, tmp_path):

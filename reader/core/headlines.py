@@ -13,13 +13,24 @@ from dataclasses import dataclass, field
 
 from .lines import Line
 
+#: A notice's title word; the lines above such a title are its issuers.
+NOTICE_TITLE = re.compile(r"(?:启事|声明|公告|通告|讣告|公示|通知)$")
+
 #: A kicker names who spoke where: `王俊在全区…会议上强调`, `…现场指挥…时强调`.
 KICKER = re.compile(r"^\S{4,44}(?:时|上|中|后|会|前)(?:强调|指出|要求|表示|提出|寄语)$")
 #: The same kicker run together with the title on one line.
 KICKER_AND_TITLE = re.compile(r"^(\S{4,48}?(?:强调|指出|要求|表示|提出|寄语))[\s\u3000]+(\S.*)$")
 SUBTITLE_DASH = re.compile(r"^(?:——|--|—|－－)")
-#: `◆组建专职网格队伍◆`: an intertitle inside a long article.
-DECORATED_SUBHEAD = re.compile(r"^[◆◇■□●★☆]\S.*[◆◇■□●★☆]$")
+#: `◆组建专职网格队伍◆`, `【聚焦】`: an intertitle inside a long article.
+DECORATED_SUBHEAD = re.compile(r"^[◆◇■□●★☆]\S.*[◆◇■□●★☆]$|^【[^】]{1,20}】$")
+#: `一、…`, `(一)…`, `1.…`, `第一,…`: a numbered intertitle.
+NUMBERED_SUBHEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[,，、])"
+)
+#: A column label printed above a title (`记者手记`, `短评`, `一线见闻`): a kicker.
+COLUMN_LABEL = re.compile(
+    r"^\S{0,4}(?:手记|短评|时评|述评|快评|点评|评论|札记|随笔|观察|特写|见闻|纪实|访谈|专访|言论|杂谈|随感|编者按|图说)$"
+)
 
 
 @dataclass
@@ -35,6 +46,14 @@ class Headline:
 def is_kicker(text: str) -> bool:
     """True for a line printed above a title that names who spoke where."""
     return bool(KICKER.match(text.replace(" ", "")))
+
+
+def reads_as_kicker(text: str) -> bool:
+    """A line above a title that reads as a kicker: who spoke where, a quoted phrase, a column label."""
+    squeezed = text.replace(" ", "")
+    if is_kicker(text) or COLUMN_LABEL.match(squeezed):
+        return True
+    return bool(re.fullmatch(r"“[^”]+”|「[^」]+」|‘[^’]+’", squeezed))
 
 
 def _split_kicker_and_title(text: str) -> tuple[str | None, str]:
@@ -77,9 +96,22 @@ def _title_index(lines: list[Line]) -> int:
     if marked:
         return min(marked)[1]
     for index, line in enumerate(lines):
-        if not is_kicker(line.text):
+        if not (index == 0 and len(lines) > 1 and reads_as_kicker(line.text)) and not is_kicker(line.text):
             return index
     return len(lines) - 1
+
+
+def _runs_on(line: Line, following: Line) -> bool:
+    """Two headline lines that are one title broken over two lines.
+
+    The first ends in a colon (`…沿线乡镇和工业园区:` / `积极应对强降雨`), or
+    both are unmarked and printed in one block of a hard-wrapped column.
+    """
+    if following.text.startswith(("——", "—", "--")):
+        return False
+    if line.text.rstrip().endswith((":", "：")):
+        return True
+    return not line.heading_level and not following.heading_level and following.gap_before == 0 and line.wrapped
 
 
 def split_headline(group: list[Line]) -> Headline:
@@ -92,14 +124,23 @@ def split_headline(group: list[Line]) -> Headline:
         return headline
 
     title_index = _title_index(lines)
-    headline.kicker, headline.title = _split_kicker_and_title(lines[title_index].text)
+    title_end = title_index + 1
+    while title_end < len(lines) and _runs_on(lines[title_end - 1], lines[title_end]):
+        title_end += 1
+    title_text = _join([line.text for line in lines[title_index:title_end]]) or ""
+    headline.kicker, headline.title = _split_kicker_and_title(title_text)
     before = [line.text for line in lines[:title_index]]
-    for text in reversed(before):
-        if headline.kicker is None and (is_kicker(text) or len(before) == 1):
+    if before and NOTICE_TITLE.search(title_text):
+        headline.kicker = " ".join(before)  # a notice's issuers, printed above its title
+        before = []
+    for position, text in enumerate(reversed(before)):
+        if headline.kicker is None and position == 0 and (reads_as_kicker(text) or len(before) == 1):
+            headline.kicker = text
+        elif headline.kicker is None and is_kicker(text):
             headline.kicker = text
         else:
             headline.banner.insert(0, text)
-    after = [line.text for line in lines[title_index + 1 :]]
+    after = [line.text for line in lines[title_end:]]
     if after:
         headline.subtitle = _join(after)
     return headline

@@ -13,22 +13,29 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from . import furniture, wraps
+from .credits import credit_line, lead_names
+from .wraps import PhysicalLine
+
 
 class LineKind(Enum):
-    """What a line is, judged from the line alone."""
+    """What a line is, judged from the line alone (and, for a few, its neighbours)."""
 
     TEXT = "text"
     HEADLINE = "headline"  # short, unpunctuated: a headline candidate
     LEAD = "lead"  # 本报讯(记者 X)... : opens a news article
     BYLINE = "byline"  # 本报记者 X on a line of its own: opens a feature
-    SIGNATURE = "signature"  # 记者 X / 本报综合 at the end of an article
+    SIGNATURE = "signature"  # 记者 X / (X Y) / 本报综合 at the end of an article
     COMMENTATOR = "commentator"  # ■X: the author line of a commentary
     CREDIT = "credit"  # 记者 X 摄: a photo credit
+    DATELINE = "dateline"  # 2018年3月8日 alone: the date under a notice's signature
     JUMP = "jump"  # (上接1版) / (下转2版)
     BULLET = "bullet"  # ● item of a brief column
-    NOTICE_ITEM = "notice_item"  # ▲ item of a notice column
+    NOTICE_ITEM = "notice_item"  # ▲ item of a notice or brief column
     SLOGAN = "slogan"  # 办实事 晒实绩: a column slogan of short chunks
     PROMPT = "prompt"  # 扫码看…: QR-code prompts and similar page furniture
+    RUNNING_HEAD = "running_head"  # X报 2022年5月10日 星期二 第2版: the page's header
+    WEATHER = "weather"  # 明天 晴转多云 8℃~19℃: a weather box
 
 
 #: Characters that end a sentence; a line ending otherwise was cut (or is a headline).
@@ -40,33 +47,49 @@ CLAUSE_PUNCTUATION = re.compile(r"[,，。;；、]")
 QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|\"[^\"]*\"")
 
 HEADING_MARK = re.compile(r"^(#{1,6})\s*")
+INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 NAME = r"[\u4e00-\u9fff·]{2,4}"
-NAMES = rf"{NAME}(?:[\s、,，]+{NAME})*"
 
-LEAD = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{1,4}讯|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{2,4}电)")
-LEAD_REPORTERS = re.compile(r"^[^(（]{0,12}[(（]\s*((?:本报)?(?:记者|通讯员|实习生)[^)）]*)[)）]")
-BYLINE = re.compile(
-    rf"^(?:本报)?(?:首席)?(?:记者|通讯员|评论员|特约评论员|实习生)\s*({NAMES})(?:\s+(?:通讯员|实习生)\s*({NAMES}))*$"
+#: Dispatch-line openings: `本报讯`, `本网讯`, `中国甘肃网11月05日讯`, `新华社北京5月1日电`, `红安网消息`.
+LEAD = re.compile(
+    r"^[●•■◆▲△]?\s*(?:本报讯|本网讯|本报[\u4e00-\u9fff]{1,4}讯"
+    r"|[\u4e00-\u9fff]{1,8}(?:网|台|报|社)(?:\d{1,2}月\d{1,2}日)?讯"
+    r"|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{2,4}(?:\d{1,2}月\d{1,2}日)?电"
+    r"|[\u4e00-\u9fff]{1,8}网消息)"
 )
-OPENING_BYLINE = re.compile(r"^本报(?:首席)?(?:记者|通讯员|评论员)")
-SIGNATURE = re.compile(r"^(?:本报综合|综合报道|本报记者|据[\u4e00-\u9fff]{2,10})$")
+#: A lead that opens with its credit instead of a dispatch line: `(记者 熊旋)今天上午,…`,
+#: `通讯员李思懿  在第29个…`.
+CREDIT_LEAD = re.compile(
+    r"^[(（]\s*(?:本报)?(?:全媒体|融媒体|见习|实习|首席|特约)?(?:记者|通讯员)[^)）]{1,30}[)）]\s*\S"
+    r"|^(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s{2,}|\u3000)\S"
+)
+OPENING_SIGNATURE = re.compile(r"^(?:本报综合|综合报道|本报记者|据[\u4e00-\u9fff]{2,10})$")
 COMMENTATOR = re.compile(rf"^[■□◇]\s*({NAME})$")
-CREDIT = re.compile(rf"^(?:本报)?(?:记者|通讯员|特约摄影)?\s*({NAMES})?\s*(?:摄影报道|摄影|摄)$")
-JUMP = re.compile(r"^[(（]\s*(?:上接|下转|接上|转下|紧接|接)\s*第?\s*[\d一二三四五六七八九十]+\s*版\s*[)）]$")
-BULLET = re.compile(r"^[●•○◎]")
-NOTICE_ITEM = re.compile(r"^[▲△]")
-SLOGAN_CHUNK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-PROMPT = re.compile(r"^(?:扫[码描]|扫一扫|长按)")
+BULLET = re.compile(r"^[●•○◎■◆]\s*\S")
+NOTICE_ITEM = re.compile(r"^[▲△]\s*\S")
+DECORATED = re.compile(r"^([◆◇■□●★☆]).*\1$")
 PHOTO_SOURCE = re.compile(r"[(（](?:资料图|资料图片|图片由[^)）]*提供|供图|[\u4e00-\u9fff]{0,6}供图)[)）]$")
+#: A line that runs into the next headline line: `汉北河…沿线乡镇和工业园区:` / `积极应对强降雨`.
+HEADLINE_LEAD_IN = re.compile(r"[:：]$")
+MAX_HEADLINE_CHARS = 64
+#: `主持人:…`, `段海涛:…`: a turn of an interview, never a headline.
+SPEAKER_TURN = re.compile(r"^[\u4e00-\u9fff·]{1,12}[:：]\S")
 
 
 @dataclass
 class Line:
-    """One non-blank line of the input with what the classifier learnt about it.
+    """One line of the input (or a hard-wrapped paragraph joined back) with what was learnt about it.
 
-    `gap_before` counts the blank lines before it (0: same printed block,
-    1: a paragraph break, 2 or more: a photo or region boundary).
-    `heading_level` is the number of `#` marks the extractor put before it.
+    Attributes:
+        number: the input line it starts on (1-based).
+        numbers: every input line it was joined from.
+        gap_before: blank lines before it (0: same printed block, 1: a paragraph
+            break, 2 or more: a photo or region boundary; see parse.normalize_gaps).
+        heading_level: the number of `#` marks the extractor put before it.
+        indented: it opens with an indent (full-width spaces).
+        role, step: what the assembler made of it and which step decided
+            (`reader parse --explain` prints them).
+        wrapped: the file is hard-wrapped (two headline lines in one block are one title).
     """
 
     number: int
@@ -75,6 +98,15 @@ class Line:
     kind: LineKind
     gap_before: int
     heading_level: int = 0
+    indented: bool = False
+    numbers: tuple[int, ...] = ()
+    role: str = ""
+    step: str = ""
+    wrapped: bool = False
+
+    def explain(self, role: str, step: str) -> None:
+        """Record the role the parser gave this line and the step that decided it."""
+        self.role, self.step = role, step
 
 
 def ends_sentence(text: str) -> bool:
@@ -85,52 +117,85 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def compact_text(text: str) -> str:
+    """The text without white space."""
+    return "".join(text.split())
+
+
 def outside_quotes(text: str) -> str:
     """The text with quoted and book-title spans removed."""
     return QUOTED.sub("", text)
 
 
 def looks_like_headline(text: str) -> bool:
-    """A headline candidate: short and free of running-text punctuation."""
+    """A headline candidate: short and free of running-text punctuation (outside its quotes)."""
     compact = text.replace(" ", "")
-    if not compact or len(compact) > 64:
+    if not compact or len(compact) > MAX_HEADLINE_CHARS:
         return False
-    if ends_sentence(text) or text.endswith(("：", ":", ",", "，", "、")):
+    if ends_sentence(text):
+        # `南寨村人喊渴!`: a headline may exclaim or ask, a speaker's turn (`主持人:…?`) is not one.
+        exclaims = text.rstrip().endswith(("!", "！", "?", "？"))
+        if not exclaims or SPEAKER_TURN.match(text) or len(compact_text(text)) > 30:
+            return False
+    if text.endswith(("：", ":", ",", "，", "、")):
         return False
     return not CLAUSE_PUNCTUATION.search(outside_quotes(text))
 
 
-def classify_text(text: str) -> LineKind:
-    """Classify one line by its own text (position-dependent decisions come later)."""
-    if JUMP.match(text):
-        return LineKind.JUMP
-    if LEAD.match(text):
-        return LineKind.LEAD
-    if BULLET.match(text):
-        return LineKind.BULLET
-    if NOTICE_ITEM.match(text):
-        return LineKind.NOTICE_ITEM
+def is_lead(text: str) -> bool:
+    """A paragraph that opens a report: a dispatch line or a credit in front of the first sentence."""
+    return bool(LEAD.match(text) or CREDIT_LEAD.match(text))
+
+
+def _credit_kind(text: str) -> LineKind | None:
+    """The kind of a whole-line credit (byline, end signature, photo credit), else None."""
     if COMMENTATOR.match(text):
         return LineKind.COMMENTATOR
-    if CREDIT.match(text) and len(text) <= 30:
+    if OPENING_SIGNATURE.match(text):
+        return LineKind.BYLINE if text.startswith("本报记者") and len(text) > 4 else LineKind.SIGNATURE
+    credit = credit_line(text)
+    if credit is None:
+        return None
+    if credit.photo:
         return LineKind.CREDIT
-    if BYLINE.match(text):
-        return LineKind.BYLINE if OPENING_BYLINE.match(text) else LineKind.SIGNATURE
-    if SIGNATURE.match(text):
-        return LineKind.SIGNATURE
-    if PROMPT.match(text) and len(text) <= 30:
+    return LineKind.BYLINE if credit.role == "byline" else LineKind.SIGNATURE
+
+
+def classify_text(text: str, publication: str | None = None) -> LineKind:
+    """Classify one line by its own text (position-dependent decisions come later)."""
+    if furniture.is_jump(text):
+        return LineKind.JUMP
+    if furniture.is_running_head(text, publication):
+        return LineKind.RUNNING_HEAD
+    if furniture.is_weather(text):
+        return LineKind.WEATHER
+    if furniture.is_prompt(text):
         return LineKind.PROMPT
-    chunks = text.split()
-    if len(chunks) >= 2 and all(SLOGAN_CHUNK.match(chunk) for chunk in chunks):
+    if DECORATED.match(text) and len(text) <= 30:
+        return LineKind.HEADLINE  # `◆组建专职网格队伍◆`: an intertitle
+    if COMMENTATOR.match(text):
+        return LineKind.COMMENTATOR
+    if BULLET.match(text):
+        return LineKind.BULLET  # an item of a brief column, even when it opens with 本报讯
+    if NOTICE_ITEM.match(text):
+        return LineKind.NOTICE_ITEM
+    if is_lead(text):
+        return LineKind.LEAD
+    credit = _credit_kind(text)
+    if credit is not None:
+        return credit
+    if furniture.DATE_ONLY.match(text.strip()):
+        return LineKind.DATELINE
+    if furniture.has_slogan_shape(text) and all(len(chunk) <= 4 for chunk in text.split()):
         return LineKind.SLOGAN
     if looks_like_headline(text):
         return LineKind.HEADLINE
     return LineKind.TEXT
 
 
-def read_lines(text: str) -> list[Line]:
-    """Split text into classified non-blank lines, remembering the blank lines between them."""
-    lines: list[Line] = []
+def physical_lines(text: str) -> list[PhysicalLine]:
+    """The non-blank lines of the text, with the blank lines before each and its `#` marks."""
+    lines: list[PhysicalLine] = []
     gap = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
@@ -142,24 +207,93 @@ def read_lines(text: str) -> list[Line]:
         if mark and len(stripped) > len(mark.group(0)):
             level = len(mark.group(1))
             stripped = stripped[mark.end() :]
-        kind = LineKind.HEADLINE if level and not LEAD.match(stripped) else classify_text(stripped)
-        if kind is LineKind.HEADLINE and not level and gap == 0 and lines and lines[-1].kind is LineKind.TEXT:
-            # A short line printed in the same block as running text continues it.
-            kind = LineKind.TEXT
-        lines.append(Line(number, raw, stripped, kind, gap if lines else 2, level))
+        indented = bool(INDENT.match(raw))
+        lines.append(PhysicalLine(number, raw, stripped, gap if lines else 2, level, indented))
         gap = 0
     return lines
 
 
+def _join_hard_wraps(lines: list[PhysicalLine]) -> tuple[list[list[PhysicalLine]], bool]:
+    """Group physical lines into printed lines (a hard-wrapped paragraph becomes one group).
+
+    Also says whether the file is hard-wrapped.
+    """
+    width = wraps.wrap_width(lines)
+    if width is None:
+        return [[line] for line in lines], False
+    indents = wraps.uses_indents(lines)
+    groups: list[list[PhysicalLine]] = []
+    for line in lines:
+        if groups and wraps.runs_on(groups[-1][-1], line, width, indents):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups, True
+
+
+def read_lines(text: str, publication: str | None = None) -> list[Line]:
+    """Split text into classified lines, joining hard wraps and remembering the blank lines between them.
+
+    `publication`, when known from the file name, lets a masthead line that is
+    nothing but the paper's name be recognised as furniture.
+    """
+    lines: list[Line] = []
+    groups, wrapped = _join_hard_wraps(physical_lines(text))
+    for group in groups:
+        first = group[0]
+        joined = first.text
+        for piece in group[1:]:
+            joined = wraps.join_text(joined, piece.text)
+        kind = LineKind.HEADLINE if first.heading_level and not is_lead(joined) else classify_text(joined, publication)
+        if kind is LineKind.HEADLINE and first.heading_level and furniture.is_running_head(joined, publication):
+            kind = LineKind.RUNNING_HEAD
+        if kind is LineKind.HEADLINE and not first.heading_level and first.gap_before == 0 and lines:
+            if _leads_into_headline(lines[-1]):
+                lines[-1].kind = LineKind.HEADLINE
+            elif lines[-1].kind is LineKind.TEXT:
+                # A short line printed in the same block as running text continues it.
+                kind = LineKind.TEXT
+        numbers = tuple(piece.number for piece in group)
+        lines.append(
+            Line(
+                first.number,
+                first.raw,
+                joined,
+                kind,
+                first.gap_before,
+                first.heading_level,
+                first.indented,
+                numbers,
+                wrapped=wrapped,
+            )
+        )
+    _mark_headline_lead_ins(lines)
+    return lines
+
+
+def _leads_into_headline(line: Line) -> bool:
+    """A short line ending in a colon, headline-like before it: the first part of a headline."""
+    return (
+        line.kind is LineKind.TEXT
+        and bool(HEADLINE_LEAD_IN.search(line.text))
+        and len(line.text) <= 32
+        and looks_like_headline(line.text[:-1])
+    )
+
+
+def _mark_headline_lead_ins(lines: list[Line]) -> None:
+    """`汉北河…沿线乡镇和工业园区:` above `积极应对强降雨`: both are the headline."""
+    for line, following in zip(lines, lines[1:], strict=False):
+        if following.kind is LineKind.HEADLINE and following.gap_before <= 1 and _leads_into_headline(line):
+            line.kind = LineKind.HEADLINE
+
+
 def reporter_names(text: str) -> list[str]:
-    """Names of reporters credited in a lead, byline, signature or photo credit."""
-    if LEAD.match(text):
-        credit = LEAD_REPORTERS.match(text)
-        if not credit:
-            return []
-        inner = credit.group(1)
-    else:
-        inner = text
-    inner = re.sub(r"摄影报道|摄影|摄$|^[■□◇]", " ", inner)
-    inner = re.sub(r"本报综合|综合报道|本报|首席|记者|通讯员|实习生|评论员|特约", " ", inner)
-    return [name for name in re.split(r"[\s、,，]+", inner) if re.fullmatch(NAME, name)]
+    """Names of people credited in a lead, byline, signature or photo credit line."""
+    if is_lead(text):
+        return lead_names(text)
+    commentator = COMMENTATOR.match(text)
+    if commentator:
+        return [commentator.group(1)]
+    credit = credit_line(text)
+    return list(credit.names) if credit else []

@@ -33,7 +33,8 @@ AREA_WORDS = set("社小园景城片街辖山校院库新老市郊林疫灾军�
 NOT_A_PLACE = set("试点 示范 功能 服务 核心 中心 风险 重点 开发 保护 贫困 实验 居民 管控 封控 防范 城市 生活".split())
 
 
-def _metadata_from_file_name(issue: Issue) -> None:
+def metadata_from_file_name(issue: Issue) -> None:
+    """Publication, date and page as the file name says them (origin `file name`)."""
     stem = PurePath(issue.source).stem
     date = FILE_DATE.search(stem)
     if date:
@@ -86,8 +87,7 @@ def infer_date(text: str) -> str | None:
 
 
 def infer_metadata(issue: Issue, text: str) -> None:
-    """Fill publication, date and page of `issue`, noting where each came from."""
-    _metadata_from_file_name(issue)
+    """Fill what the file name did not say (see metadata_from_file_name), noting where each came from."""
     if issue.publication is None:
         issue.publication = infer_publication(text)
         issue.publication_origin = "inferred" if issue.publication else "unknown"

@@ -15,7 +15,8 @@ class Article:
     `caption_indexes` marks which paragraphs are photo captions or photo credits,
     `intertitle_indexes` the intertitles inside long articles and
     `signature_indexes` end signatures (`记者 X`), so that the window can set
-    them apart without changing a character.
+    them apart without changing a character.  `page` is the page the article
+    starts on, when the file name or a running head says it.
     """
 
     title: str | None = None
@@ -28,6 +29,7 @@ class Article:
     caption_indexes: list[int] = field(default_factory=list)
     intertitle_indexes: list[int] = field(default_factory=list)
     signature_indexes: list[int] = field(default_factory=list)
+    page: str | None = None
 
     def headline_parts(self) -> list[str]:
         """Kicker, title and subtitle, those that are present, in print order."""
@@ -51,6 +53,7 @@ class Article:
             "byline": self.byline,
             "reporters": list(self.reporters),
             "paragraphs": list(self.paragraphs),
+            "page": self.page,
         }
 
 
