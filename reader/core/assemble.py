@@ -488,8 +488,41 @@ class Assembler:
         return index + 1
 
     # -- running text --------------------------------------------------------
+    def _reads_as_headline(self, index: int) -> bool:
+        """A short unfinished line with a comma (`众志成城,齐心抗疫`) that heads the text under it.
+
+        It stands where articles start: above a lead or byline, or after a
+        finished article at the wider gap the file puts between articles.
+        """
+        line = self.lines[index]
+        if (
+            ends_sentence(line.text)
+            or len(compact(line.text)) > MAX_SUBTITLE_CHARS
+            or len(CLAUSE_MARKS.findall(line.text)) > 2
+            or line.text.rstrip().endswith((":", "：", "、", ",", "，", "(", "（"))
+        ):
+            return False
+        following = self._next_content(index + 1)
+        if following >= len(self.lines) or self.lines[following].gap_before == 0:
+            return False
+        after = self.lines[following]
+        if after.kind in (LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR):
+            return True
+        draft = self.current
+        finished = draft is None or draft.closed or not draft.body() or not draft.is_cut()
+        return (
+            self.articles_apart
+            and line.gap_before >= 2
+            and finished
+            and after.kind is LineKind.TEXT
+            and len(after.text) > len(line.text)
+        )
+
     def _text(self, index: int) -> int:
         line = self.lines[index]
+        if self._reads_as_headline(index):
+            line.kind = LineKind.HEADLINE
+            return self._headline(index)
         draft = self.current
         if draft and not draft.closed and draft.body() and draft.is_cut() and not PHOTO_SOURCE.search(line.text):
             last = draft.body()[-1]

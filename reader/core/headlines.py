@@ -82,12 +82,16 @@ def _leading_banner_block(group: list[Line]) -> int:
 def _title_index(lines: list[Line]) -> int:
     """Pick the title among headline lines.
 
-    In order: a line that carries kicker and title together; the largest
-    marked heading (fewest `#`) that is not a kicker; the first non-kicker line.
+    In order: a line that carries kicker and title together; a notice's title
+    under its issuers; the largest marked heading (fewest `#`) that is not a
+    kicker; the first line that does not read as a kicker.
     """
     for index, line in enumerate(lines):
         if _split_kicker_and_title(line.text)[0]:
             return index
+    notice = [index for index, line in enumerate(lines) if index and NOTICE_TITLE.search(line.text)]
+    if notice and not any(line.heading_level for line in lines):
+        return notice[0]  # a notice's issuers are printed above its title
     marked = [
         (line.heading_level, index)
         for index, line in enumerate(lines)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from . import furniture, wraps
-from .credits import credit_line, lead_names
+from .credits import credit_line, lead_names, place_and_names
 from .wraps import PhysicalLine
 
 
@@ -52,7 +52,7 @@ NAME = r"[\u4e00-\u9fff·]{2,4}"
 
 #: Dispatch-line openings: `本报讯`, `本网讯`, `中国甘肃网11月05日讯`, `新华社北京5月1日电`, `红安网消息`.
 LEAD = re.compile(
-    r"^[●•■◆▲△]?\s*(?:本报讯|本网讯|本报[\u4e00-\u9fff]{1,4}讯"
+    r"^[●•■◆▲△]?\s*(?:本报讯|本网讯|本报(?!通讯)[\u4e00-\u9fff]{1,4}讯"
     r"|[\u4e00-\u9fff]{1,8}(?:网|台|报|社)(?:\d{1,2}月\d{1,2}日)?讯"
     r"|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{2,4}(?:\d{1,2}月\d{1,2}日)?电"
     r"|[\u4e00-\u9fff]{1,8}网消息)"
@@ -155,7 +155,8 @@ def _credit_kind(text: str) -> LineKind | None:
         return LineKind.BYLINE if text.startswith("本报记者") and len(text) > 4 else LineKind.SIGNATURE
     credit = credit_line(text)
     if credit is None:
-        return None
+        # `湖北武汉市周国强刘君勉…`: a place, then the photographers' names run together.
+        return LineKind.SIGNATURE if len(place_and_names(text)) >= 2 else None
     if credit.photo:
         return LineKind.CREDIT
     return LineKind.BYLINE if credit.role == "byline" else LineKind.SIGNATURE
@@ -242,8 +243,8 @@ def read_lines(text: str, publication: str | None = None) -> list[Line]:
     for group in groups:
         first = group[0]
         joined = first.text
-        for piece in group[1:]:
-            joined = wraps.join_text(joined, piece.text)
+        for before, piece in zip(group, group[1:], strict=False):
+            joined = wraps.join_text(joined, piece.text, spaced=before.raw.endswith((" ", "\u3000")))
         kind = LineKind.HEADLINE if first.heading_level and not is_lead(joined) else classify_text(joined, publication)
         if kind is LineKind.HEADLINE and first.heading_level and furniture.is_running_head(joined, publication):
             kind = LineKind.RUNNING_HEAD
@@ -268,7 +269,30 @@ def read_lines(text: str, publication: str | None = None) -> list[Line]:
             )
         )
     _mark_headline_lead_ins(lines)
-    return lines
+    return _join_split_credits(lines)
+
+
+def _join_split_credits(lines: list[Line]) -> list[Line]:
+    """`本报通讯员` / `邢兰富 摄`: a credit's role printed on one line and the name on the next is one credit."""
+    joined: list[Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and line.gap_before == 0
+            and previous.kind in (LineKind.SIGNATURE, LineKind.BYLINE, LineKind.LEAD)
+            and not previous.text.startswith(("(", "（"))
+            and (credit := credit_line(previous.text)) is not None
+            and not credit.names
+        ):
+            whole = credit_line(previous.text + line.text)
+            if whole is not None and whole.names:
+                previous.text += line.text
+                previous.numbers += line.numbers
+                previous.kind = LineKind.CREDIT if whole.photo else LineKind.SIGNATURE
+                continue
+        joined.append(line)
+    return joined
 
 
 def _leads_into_headline(line: Line) -> bool:
@@ -296,4 +320,4 @@ def reporter_names(text: str) -> list[str]:
     if commentator:
         return [commentator.group(1)]
     credit = credit_line(text)
-    return list(credit.names) if credit else []
+    return list(credit.names) if credit else place_and_names(text)

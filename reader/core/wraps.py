@@ -60,9 +60,14 @@ def wrap_width(lines: list[PhysicalLine]) -> int | None:
     return width if full / len(run_on) >= MIN_FULL_SHARE else None
 
 
-def join_text(before: str, after: str) -> str:
-    """Join two pieces of one paragraph: no space between Chinese, one between Latin words."""
-    if before and after and before[-1].isascii() and after[0].isascii() and before[-1].isalnum() and after[0].isalnum():
+def join_text(before: str, after: str, spaced: bool = False) -> str:
+    """Join two pieces of one paragraph: no space between Chinese, one between Latin words.
+
+    `spaced`: the line was printed with a space at its end (a kicker and its
+    title, `…时强调 ` / `聚焦…`), which the join keeps.
+    """
+    latin = before and after and before[-1].isascii() and after[0].isascii()
+    if spaced or (latin and before[-1].isalnum() and after[0].isalnum()):
         return before + " " + after
     return before + after
 
@@ -75,8 +80,8 @@ def uses_indents(lines: list[PhysicalLine]) -> bool:
 
 def runs_on(line: PhysicalLine, following: PhysicalLine, width: int, indents: bool) -> bool:
     """True when `following` continues `line`'s paragraph in a file wrapped at `width`."""
-    if following.gap_before or line.heading_level or following.heading_level:
-        return False
+    if following.gap_before or following.heading_level:
+        return False  # a marked line opens a headline of its own; a full marked line may run on
     if indents and following.indented:
         return False
     return display_width(line.raw.rstrip()) >= width - FULL_SLACK
