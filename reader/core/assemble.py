@@ -103,6 +103,11 @@ class Assembler:
         line.explain(role, step)
         return paragraph
 
+    def _content_after(self, index: int) -> Line | None:
+        """The first line after `index` that is not furniture, if any."""
+        following = self._next_content(index + 1)
+        return self.lines[following] if following < len(self.lines) else None
+
     def _next_content(self, index: int) -> int:
         """Index of the next line that is not furniture (or len(lines))."""
         while index < len(self.lines) and self._is_furniture(index):
@@ -249,20 +254,14 @@ class Assembler:
 
     def _subtitle_line(self, end: int) -> bool:
         """A short unfinished line right under a headline, above the text: a subtitle with a comma."""
-        if end + 1 >= len(self.lines):
+        if end >= len(self.lines):
             return False
-        line, after = (
-            self.lines[end],
-            self.lines[self._next_content(end + 1)] if self._next_content(end + 1) < len(self.lines) else None,
-        )
+        line, after = self.lines[end], self._content_after(end)
         return (
             after is not None
             and line.kind is LineKind.TEXT
             and line.gap_before <= 1
-            and len(compact(line.text)) <= MAX_SUBTITLE_CHARS
-            and not ends_sentence(line.text)
-            and not line.text.rstrip().endswith((":", "：", "、", "(", "（", "“"))
-            and len(CLAUSE_MARKS.findall(line.text)) <= 1
+            and _short_and_unfinished(line.text, max_clauses=1)
             and after.kind in (LineKind.TEXT, LineKind.LEAD, LineKind.BYLINE)
             and after.gap_before >= 1
             and len(after.text) > len(line.text)
@@ -326,7 +325,7 @@ class Assembler:
             draft.article.byline = byline.text
             draft.article.reporters.append(compact(byline.text))
             byline.explain("byline", "a name alone under a headline")
-        return end + (0 if byline is None else 0)
+        return end
 
     def _textless_block(self, group: list[Line], end: int) -> int:
         """Headline-like lines with no text under them: a banner or slogan alone, else a promo block.
@@ -495,25 +494,17 @@ class Assembler:
         finished article at the wider gap the file puts between articles.
         """
         line = self.lines[index]
-        if (
-            ends_sentence(line.text)
-            or len(compact(line.text)) > MAX_SUBTITLE_CHARS
-            or len(CLAUSE_MARKS.findall(line.text)) > 2
-            or line.text.rstrip().endswith((":", "：", "、", ",", "，", "(", "（"))
-        ):
+        after = self._content_after(index)
+        if not _short_and_unfinished(line.text, max_clauses=2) or after is None or after.gap_before == 0:
             return False
-        following = self._next_content(index + 1)
-        if following >= len(self.lines) or self.lines[following].gap_before == 0:
-            return False
-        after = self.lines[following]
+        draft = self.current
+        if draft is not None and not draft.closed and draft.body() and draft.is_cut():
+            return False  # the rest of a paragraph cut by a column break
         if after.kind in (LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR):
             return True
-        draft = self.current
-        finished = draft is None or draft.closed or not draft.body() or not draft.is_cut()
         return (
             self.articles_apart
             and line.gap_before >= 2
-            and finished
             and after.kind is LineKind.TEXT
             and len(after.text) > len(line.text)
         )
@@ -562,6 +553,16 @@ class Assembler:
         if PHOTO_SOURCE.search(line.text):
             return True
         return line.gap_before >= 2 and len(line.text) <= MAX_CAPTION_CHARS and ends_sentence(line.text)
+
+
+def _short_and_unfinished(text: str, max_clauses: int) -> bool:
+    """A short line that is not a sentence and does not stop on a mark that wants more after it."""
+    return (
+        not ends_sentence(text)
+        and len(compact(text)) <= MAX_SUBTITLE_CHARS
+        and len(CLAUSE_MARKS.findall(text)) <= max_clauses
+        and not text.rstrip().endswith((":", "：", "、", ",", "，", "(", "（", "“"))
+    )
 
 
 def _is_slogan(line: Line) -> bool:
