@@ -5,7 +5,9 @@ them outright.  Otherwise the publication is inferred from the district the
 paper calls `我区` (named most often as `X区` and `X` in its text), and the
 date from the dates in the text: the year most often written out and the month
 of the latest `X月X日`.  An inferred date is given to the month only, since
-the day in a lead is the day of the event, not of the issue.
+the day in a lead is the day of the event, not of the issue — except when a
+running head prints the issue's own date (`云岫时报 2022年5月10日 星期二 第2版`):
+then paper and day are read from it (origin `inferred`, precision `day`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from .model import Issue
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
 FILE_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年](0[1-9]|1[0-2])(?![\d])")
 FILE_PUBLICATION = re.compile(r"([\u4e00-\u9fff]{2,12}(?:报|日报|晚报|周报|时报|商报))")
+HEAD_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+HEAD_PUBLICATION = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:报|日报|晚报|周报|时报|商报))(?![\u4e00-\u9fff])")
 FILE_PAGE = re.compile(r"第\s*([\d一二三四五六七八九十]+)\s*版|(?<![A-Za-z])[Pp](?:age)?[_-]?(\d{1,2})(?!\d)")
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -86,8 +90,23 @@ def infer_date(text: str) -> str | None:
     return f"{year}-{month:02d}"
 
 
+def metadata_from_running_heads(issue: Issue, running_heads: list[str]) -> None:
+    """Paper and issue date as the page's running heads print them, where the file name did not say."""
+    for head in running_heads:
+        squeezed = head.strip()
+        publication = HEAD_PUBLICATION.match(squeezed)
+        if issue.publication is None and publication:
+            issue.publication, issue.publication_origin = publication.group(1), "inferred"
+        date = HEAD_DATE.search(squeezed)
+        if issue.date is None and date:
+            year, month, day = (int(part) for part in date.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                issue.date = f"{year:04d}-{month:02d}-{day:02d}"
+                issue.date_precision, issue.date_origin = "day", "inferred"
+
+
 def infer_metadata(issue: Issue, text: str) -> None:
-    """Fill what the file name did not say (see metadata_from_file_name), noting where each came from."""
+    """Fill what the file name and running heads did not say, noting where each came from."""
     if issue.publication is None:
         issue.publication = infer_publication(text)
         issue.publication_origin = "inferred" if issue.publication else "unknown"

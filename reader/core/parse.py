@@ -10,7 +10,8 @@
    byline or after a credit, rejoining paragraphs cut by column breaks, and
    resuming an article at its `(上接N版)` (assemble.py).
 6. `finish`: captions, intertitles, signatures and each article's kind (kinds.py).
-7. `infer_metadata`: publication and date (metadata.py).
+7. Publication and date: from the file name, a running head, else inferred
+   from the text (metadata.py).
 
 Invariant: every non-blank character of the input, except the `#` heading
 marks the extractor added, ends up in an article or in `unassigned`.
@@ -27,7 +28,7 @@ from .credits import trailing_credit
 from .furniture import compact
 from .kinds import finish
 from .lines import Line, LineKind, read_lines
-from .metadata import infer_metadata, metadata_from_file_name
+from .metadata import infer_metadata, metadata_from_file_name, metadata_from_running_heads
 from .model import Issue
 
 #: Kinds of line that end a stretch of an article's text.
@@ -124,6 +125,7 @@ def parse_lines(text: str, source: str) -> Parsed:
     drafts, unassigned = assembler.run()
     issue.articles = [finish(draft) for draft in drafts]
     issue.unassigned = unassigned
+    metadata_from_running_heads(issue, [line.text for line in lines if line.kind is LineKind.RUNNING_HEAD])
     infer_metadata(issue, text)
     return Parsed(issue, lines)
 

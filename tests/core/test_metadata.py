@@ -59,3 +59,17 @@ def test_target_years_do_not_date_an_issue():
 def test_seed_metadata(seed_issues, seed, publication, date):
     issue = seed_issues[seed]
     assert (issue.publication, issue.date) == (publication, date)
+
+
+def test_a_running_head_names_paper_and_day_when_the_file_name_does_not():
+    text = "\n岚江晚报 2021年3月15日 星期一 第2版 要闻\n\n\n本县召开春耕会议\n\n本报讯 3月14日,我县召开春耕会议。\n"
+    issue = parse_text(text, "scan_0042.txt")
+    assert (issue.publication, issue.date, issue.date_precision) == ("岚江晚报", "2021-03-15", "day")
+    assert issue.articles[0].title == "本县召开春耕会议"
+    assert issue.articles[0].page == "2"
+
+
+def test_the_file_name_outranks_the_running_head():
+    text = "岚江晚报 2021年3月15日 星期一 第2版\n\n标题\n\n本报讯 正文。\n"
+    issue = parse_text(text, "北碚报_2021-11-09.txt")
+    assert (issue.publication, issue.date, issue.publication_origin) == ("北碚报", "2021-11-09", "file name")
