@@ -84,12 +84,21 @@ class Assembler:
         return line.kind in FURNITURE
 
     def _slogan_heads_text(self, index: int) -> bool:
-        """A slogan-shaped line (`抓落实 系列访谈`) directly above running text is a column title."""
+        """A slogan-shaped line (`抓落实 系列访谈`, `冬奥 我们来了`) directly above the text is its headline.
+
+        Under another headline line (`城乡供水…` / `办实事 晒实绩` / byline) it is the
+        column's slogan printed with that headline, and stays furniture.
+        """
         following = index + 1
         if following >= len(self.lines) or self.lines[following].gap_before == 0:
             return False
-        after = self.lines[following]
-        return after.kind is LineKind.TEXT and not (self.current and not self.current.closed and self.current.is_cut())
+        after, line = self.lines[following], self.lines[index]
+        if self.current and not self.current.closed and self.current.is_cut():
+            return False
+        if after.kind is LineKind.TEXT:
+            return True
+        under_headline = index > 0 and line.gap_before <= 1 and self.lines[index - 1].kind is LineKind.HEADLINE
+        return after.kind in (LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR) and not under_headline
 
     def _open(self, first_line: int | None = None) -> Draft:
         self.current = Draft(Article(page=self.page), first_line=first_line)

@@ -16,17 +16,26 @@ import re
 #: `第2版`, `第 12 版`, `A3版`: a page number as running heads print it.
 PAGE = re.compile(r"第\s*([\d一二三四五六七八九十]+)\s*版|(?<![\dA-Za-z])([A-Da-d]?\d{1,2})\s*版(?!\w)")
 WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
-PRINTED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+PRINTED_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?<!\d)(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?!\d)"
+)
+#: A paper's name opening a line: `岚江日报 · 要闻 · 2020.10.20`.
+PAPER_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:报|日报|晚报|周报|时报|商报))(?![\u4e00-\u9fff])")
 #: A line that is nothing but a date (a notice's signature date is not furniture: see parse.py).
 DATE_ONLY = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: `今日8版`, `本版编辑 X`, `责任编辑:X`, `美编 X`: production notes printed with the running head.
 PRODUCTION_NOTE = re.compile(r"今日\s*\d+\s*版|(?:本版|责任|版面)?编辑\s*[:：]?|美编|校对|组版")
 JUMP = re.compile(r"^[(（]\s*(?:上接|下转|接上|转下|紧接|接|转)\s*第?\s*[\dA-Da-d一二三四五六七八九十]+\s*版\s*[)）]$")
 JUMP_TO = re.compile(r"^[(（]\s*(?:下转|转下|转)")
-#: QR-code prompts and app promotions: `扫码阅读`, `扫一扫`, `长按识别`, `关注…公众号`.
-PROMPT = re.compile(r"扫[码描]|扫一扫|长按(?:识别|二维码)|二维码")
-WEATHER_WORD = re.compile(r"[晴阴雨雪雾霾]|多云|[东南西北]+风|风\s*\d|\d\s*级")
-TEMPERATURE = re.compile(r"-?\d+\s*(?:℃|°C?)")
+#: QR-code prompts and app promotions: `扫码阅读`, `扫一扫`, `长按识别二维码`, `扫码关注…公众号`.
+#: A prompt asks the reader to do something; `扫码支付进菜市场` (a headline) does not.
+PROMPT = re.compile(
+    r"扫[码描](?:二维码)?.{0,8}?(?:关注|下载|阅读|看|观看|收听|浏览|了解|获取|进入|参与|报名|订阅)"
+    r"|扫一扫|长按(?:识别|二维码)|(?:关注|下载).{0,12}(?:客户端|公众号|APP|App|app)"
+)
+WEATHER_WORD = re.compile(r"[晴阴雨雪雾霾]|多云|[东南西北]+风|风\s*\d|\d\s*级|天气")
+#: A weather box gives a range of temperatures (`6℃~17℃`); a headline names one (`气温达40℃`).
+TEMPERATURE_RANGE = re.compile(r"-?\d+\s*(?:℃|°C?)?\s*[~～\-—至]\s*-?\d+\s*(?:℃|°C?)")
 #: The slogan shape: 2-6 chunks of 2-7 characters, no punctuation inside a chunk.
 SLOGAN_CHUNK = re.compile(r"^[\u4e00-\u9fff“”‘’·]{2,7}$")
 MAX_FURNITURE_CHARS = 48
@@ -66,14 +75,14 @@ def is_running_head(text: str, publication: str | None = None) -> bool:
         return True  # `第2版 综合新闻`: the page half of a two-line running head
     if publication and squeezed.startswith(compact(publication)) and (has_date or has_page or has_weekday):
         return True
-    return False
+    return bool(PAPER_NAME.match(text.strip())) and (has_date or has_page)
 
 
 def is_weather(text: str) -> bool:
     """A weather box line: temperatures and weather words, no sentence (`明天 晴转多云 8℃~19℃`)."""
     if len(compact(text)) > MAX_FURNITURE_CHARS or re.search(r"[。！？!?，,；;]", text):
         return False
-    return bool(TEMPERATURE.search(text)) and bool(WEATHER_WORD.search(text))
+    return bool(TEMPERATURE_RANGE.search(text)) and bool(WEATHER_WORD.search(text))
 
 
 def is_prompt(text: str) -> bool:

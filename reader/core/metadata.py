@@ -16,13 +16,13 @@ import re
 from collections import Counter
 from pathlib import PurePath
 
+from .furniture import PAPER_NAME
 from .model import Issue
 
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
 FILE_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年](0[1-9]|1[0-2])(?![\d])")
 FILE_PUBLICATION = re.compile(r"([\u4e00-\u9fff]{2,12}(?:报|日报|晚报|周报|时报|商报))")
 HEAD_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-HEAD_PUBLICATION = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:报|日报|晚报|周报|时报|商报))(?![\u4e00-\u9fff])")
 FILE_PAGE = re.compile(r"第\s*([\d一二三四五六七八九十]+)\s*版|(?<![A-Za-z])[Pp](?:age)?[_-]?(\d{1,2})(?!\d)")
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -94,7 +94,7 @@ def metadata_from_running_heads(issue: Issue, running_heads: list[str]) -> None:
     """Paper and issue date as the page's running heads print them, where the file name did not say."""
     for head in running_heads:
         squeezed = head.strip()
-        publication = HEAD_PUBLICATION.match(squeezed)
+        publication = PAPER_NAME.match(squeezed)
         if issue.publication is None and publication:
             issue.publication, issue.publication_origin = publication.group(1), "inferred"
         date = HEAD_DATE.search(squeezed)
