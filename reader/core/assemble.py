@@ -19,7 +19,7 @@ from .credits import is_person_name, trailing_credit
 from .furniture import compact, is_jump_to_later_page, page_of
 from .headlines import DECORATED_SUBHEAD, NUMBERED_SUBHEAD, split_headline
 from .kinds import NOTICE_TITLE, Draft, Paragraph
-from .lines import PHOTO_SOURCE, Line, LineKind, ends_sentence, looks_like_headline, reporter_names
+from .lines import PHOTO_SOURCE, Line, LineKind, ends_sentence, is_lead, looks_like_headline, reporter_names
 from .model import Article
 
 #: Kinds that start a new article when they follow a headline group.
@@ -38,6 +38,14 @@ MIN_CUT_CHARS = 16
 #: How a new sentence (not the rest of a cut one) typically opens: a date, a quote, a time word.
 SENTENCE_OPENING = re.compile(
     r"^(?:\d{2,4}年|\d{1,2}月|\d{1,2}日|[“「‘]|据|近日|日前|今年|去年|目前|此外|同时|随后|近年来|当天|当日)"
+)
+#: How a report's first paragraph typically opens: the day or time of what it reports.
+REPORT_OPENING = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|昨天|昨日|今天|今日|本周|上周|\d{4}年\d{1,2}月)"
+)
+#: A paragraph that goes on with a story already told: `另外,…`, `此外,…`, `像王小春一样,…`.
+CONTINUING = re.compile(
+    r"^(?:另外|此外|同时|与此同时|但是|但|而且|因此|所以|然而|不过|随后|接着|其中|对此|为此|像|如今|目前)"
 )
 #: A subtitle printed without `——` is one short line, with a comma at most.
 MAX_SUBTITLE_CHARS = 36
@@ -96,7 +104,7 @@ class Assembler:
         if self.current and not self.current.closed and self.current.is_cut():
             return False
         if after.kind is LineKind.TEXT:
-            return True
+            return not _short_and_unfinished(after.text, max_clauses=2)  # not above a headline with commas
         under_headline = index > 0 and line.gap_before <= 1 and self.lines[index - 1].kind is LineKind.HEADLINE
         return after.kind in (LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR) and not under_headline
 
@@ -238,11 +246,15 @@ class Assembler:
             self.current.continued = True
 
     def _swallow_block(self, index: int) -> int:
-        """Lines printed in the same block as a QR prompt or a slogan are that furniture's text."""
+        """Short lines printed in the same block as a QR prompt or a slogan are that furniture's text.
+
+        Running text in the same block is not: in a file without blank lines the
+        text after a slogan is the rest of the article it interrupts.
+        """
         while (
             index < len(self.lines)
             and self.lines[index].gap_before == 0
-            and self.lines[index].kind in (LineKind.HEADLINE, LineKind.TEXT)
+            and self.lines[index].kind is LineKind.HEADLINE
         ):
             self._unassign(self.lines[index], "furniture", "printed in the same block as furniture")
             index += 1
@@ -280,7 +292,14 @@ class Assembler:
         end = self._headline_group_end(index)
         group = self.lines[index:end]
         draft = self.current
-        inside = draft is not None and not draft.closed and self._is_intertitle(group, draft)
+        first_after = self._content_after(end - 1)
+        inside = (
+            draft is not None
+            and not draft.closed
+            and first_after is not None
+            and first_after.kind is LineKind.TEXT
+            and self._is_intertitle(group, draft, first_after)
+        )
         if not inside and self._subtitle_line(end):
             group = self.lines[index : end + 1]
             end += 1
@@ -300,10 +319,6 @@ class Assembler:
             return end
         opens_article = byline is not None or (after is not None and after.kind in ARTICLE_OPENERS)
         if not opens_article and draft and not draft.closed and after is not None and after.kind is LineKind.TEXT:
-            if self._is_intertitle(group, draft):
-                for line in group:
-                    self._add(line, "intertitle", "short line inside a run of body text", subhead=True)
-                return end
             if self._between_cut_halves(group, draft, after):
                 if all(line.kind is LineKind.SLOGAN or _is_slogan(line) for line in group):
                     for line in group:
@@ -311,6 +326,10 @@ class Assembler:
                     return end
                 # Another article's headline printed across this one's columns; see attach_stray_headlines.
                 self.stray_headlines.append((group, len(self.unassigned)))
+                return end
+            if self._is_intertitle(group, draft, after):
+                for line in group:
+                    self._add(line, "intertitle", "short line inside a run of body text", subhead=True)
                 return end
         if after is None or after.kind in (LineKind.HEADLINE, LineKind.SLOGAN) and after.gap_before >= 2:
             if byline is None and not self._closes_notice(group):
@@ -371,8 +390,13 @@ class Assembler:
             return False
         return ends_sentence(draft.body()[-1].text) and all(len(compact(line.text)) <= 40 for line in group)
 
-    def _is_intertitle(self, group: list[Line], draft: Draft) -> bool:
-        """An intertitle: a short unmarked line inside a run of body text, not a headline of its own."""
+    def _is_intertitle(self, group: list[Line], draft: Draft, after: Line) -> bool:
+        """An intertitle: a short line inside a run of body text, not a headline of its own.
+
+        Intertitles are known by what they are: decorated or numbered, inside an
+        article the file has not set apart, short, and followed by text that
+        goes on with the story (`另外,…`) rather than opening a report (`9月20日,…`).
+        """
         if any(DECORATED_SUBHEAD.match(line.text) or NUMBERED_SUBHEAD.match(line.text) for line in group):
             return True
         if draft.continued and not draft.body():
@@ -383,12 +407,17 @@ class Assembler:
             return False  # a credit ended the article before it
         if self.articles_apart:
             # Articles are set apart by wider gaps: a line at a paragraph gap is inside the article.
-            return group[0].gap_before <= 1 and not draft.body()[-1].credited and len(group) <= 2
+            return group[0].gap_before <= 1 and len(group) <= 2
         if draft.has_lead:
             return False
         if draft.has_photo_credit and len(draft.body()) <= 2:
             return False
-        return len(group) <= 2 and all(len(compact(line.text)) <= MAX_SUBHEAD_CHARS for line in group)
+        short = len(group) <= 2 and all(len(compact(line.text)) <= MAX_SUBHEAD_CHARS for line in group)
+        if not short or is_lead(after.text):
+            return False
+        if draft.opened_by_byline or draft.continued:
+            return True  # a feature's sections
+        return bool(CONTINUING.match(after.text)) and not REPORT_OPENING.match(after.text)
 
     # -- openings and credits ----------------------------------------------
     def _fresh_or_current(self, first_line: int) -> Draft:
@@ -469,7 +498,8 @@ class Assembler:
                 and previous.kind is LineKind.TEXT
             ):
                 previous.caption = True
-            if line.text.endswith("摄影报道") or (not draft.has_lead and len(draft.body()) <= 2):
+            photo_story = not draft.has_lead and 0 < len(draft.body()) <= 2
+            if draft.body() and (line.text.endswith("摄影报道") or photo_story):
                 draft.closed = True  # the credit of a photo story ends it; inside a report it credits a photo
             line.explain("credit", "photo credit")
             return index + 1
@@ -511,6 +541,10 @@ class Assembler:
             return False  # the rest of a paragraph cut by a column break
         if after.kind in (LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR):
             return True
+        last = draft.paragraphs[-1] if draft is not None and draft.paragraphs else None
+        ended = draft is None or draft.closed or (last is not None and (last.credited or last.kind in CREDITS))
+        if ended and after.kind is LineKind.TEXT and len(after.text) > len(line.text):
+            return True  # a credit or a jump ended the article before: this heads the next one
         return (
             self.articles_apart
             and line.gap_before >= 2
@@ -577,4 +611,4 @@ def _short_and_unfinished(text: str, max_clauses: int) -> bool:
 def _is_slogan(line: Line) -> bool:
     """A slogan: chunks of a few characters, no words a headline would use to say what happened."""
     chunks = line.text.split()
-    return 2 <= len(chunks) <= 6 and all(2 <= len(chunk) <= 5 for chunk in chunks) and looks_like_headline(line.text)
+    return 2 <= len(chunks) <= 6 and all(2 <= len(chunk) <= 7 for chunk in chunks) and looks_like_headline(line.text)

@@ -21,6 +21,8 @@ PRINTED_DATE = re.compile(
 )
 #: A paper's name opening a line: `岚江日报 · 要闻 · 2020.10.20`.
 PAPER_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:报|日报|晚报|周报|时报|商报))(?![\u4e00-\u9fff])")
+#: `A3 综合`, `B2版 要闻`: a lettered page and the page's name.
+SECTION_PAGE = re.compile(r"^[A-H]\d{1,2}\s*版?\s+[\u4e00-\u9fff·]{2,8}$")
 #: A line that is nothing but a date (a notice's signature date is not furniture: see parse.py).
 DATE_ONLY = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: `今日8版`, `本版编辑 X`, `责任编辑:X`, `美编 X`: production notes printed with the running head.
@@ -50,8 +52,13 @@ def page_of(text: str) -> str | None:
     """The page number a running head or page header names (`第2版` -> "2"), else None."""
     match = PAGE.search(text)
     if not match:
-        return None
+        return _section_page(text)
     return match.group(1) or match.group(2)
+
+
+def _section_page(text: str) -> str | None:
+    match = SECTION_PAGE.match(text.strip())
+    return text.strip().split()[0].rstrip("版") if match else None
 
 
 def is_running_head(text: str, publication: str | None = None) -> bool:
@@ -73,6 +80,8 @@ def is_running_head(text: str, publication: str | None = None) -> bool:
         return True
     if has_page and re.match(r"^\s*(?:第\s*[\d一二三四五六七八九十]+\s*版|[A-Da-d]?\d{1,2}\s*版)", text):
         return True  # `第2版 综合新闻`: the page half of a two-line running head
+    if SECTION_PAGE.match(text.strip()):
+        return True  # `A3 综合`: a section letter and page number, then the page's name
     if publication and squeezed.startswith(compact(publication)) and (has_date or has_page or has_weekday):
         return True
     return bool(PAPER_NAME.match(text.strip())) and (has_date or has_page)
@@ -83,6 +92,11 @@ def is_weather(text: str) -> bool:
     if len(compact(text)) > MAX_FURNITURE_CHARS or re.search(r"[。！？!?，,；;]", text):
         return False
     return bool(TEMPERATURE_RANGE.search(text)) and bool(WEATHER_WORD.search(text))
+
+
+def is_weather_label(text: str) -> bool:
+    """`今日天气`, `岚江天气预报`: the label over a weather box."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,6}天气(?:预报)?", compact(text)))
 
 
 def is_prompt(text: str) -> bool:

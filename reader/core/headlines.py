@@ -9,9 +9,10 @@ kicker and the title together on one line separated by a space.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lines import Line
+from .wraps import NUMBERED_OPENING
 
 #: A notice's title word; the lines above such a title are its issuers.
 NOTICE_TITLE = re.compile(r"(?:启事|声明|公告|通告|讣告|公示|通知)$")
@@ -23,10 +24,8 @@ KICKER_AND_TITLE = re.compile(r"^(\S{4,48}?(?:强调|指出|要求|表示|提出
 SUBTITLE_DASH = re.compile(r"^(?:——|--|—|－－)")
 #: `◆组建专职网格队伍◆`, `【聚焦】`: an intertitle inside a long article.
 DECORATED_SUBHEAD = re.compile(r"^[◆◇■□●★☆]\S.*[◆◇■□●★☆]$|^【[^】]{1,20}】$")
-#: `一、…`, `(一)…`, `1.…`, `第一,…`: a numbered intertitle.
-NUMBERED_SUBHEAD = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[,，、])"
-)
+#: A numbered intertitle (`一、…`, `(一)…`).
+NUMBERED_SUBHEAD = NUMBERED_OPENING
 #: A column label printed above a title (`记者手记`, `短评`, `一线见闻`): a kicker.
 COLUMN_LABEL = re.compile(
     r"^\S{0,4}(?:手记|短评|时评|述评|快评|点评|评论|札记|随笔|观察|特写|见闻|纪实|访谈|专访|言论|杂谈|随感|编者按|图说)$"
@@ -57,11 +56,25 @@ def reads_as_kicker(text: str) -> bool:
 
 
 def _split_kicker_and_title(text: str) -> tuple[str | None, str]:
-    """Split `X在Y会上强调 <title>` into kicker and title; else (None, text)."""
+    """Split `X在Y会上强调 <title>` or `记者手记 <title>` into kicker and title; else (None, text)."""
     match = KICKER_AND_TITLE.match(text)
     if match and is_kicker(match.group(1)):
         return match.group(1), match.group(2).strip()
+    label, _, rest = text.strip().partition(" ")
+    if rest.strip() and COLUMN_LABEL.match(label) and len(rest.strip()) >= 4:
+        return label, rest.strip()
     return None, text
+
+
+def _printed_lines(lines: list[Line]) -> list[Line]:
+    """Headline lines with each title broken over two lines joined back into one."""
+    printed: list[Line] = []
+    for line in lines:
+        if printed and _runs_on(printed[-1], line):
+            printed[-1] = replace(printed[-1], text=printed[-1].text + line.text)
+        else:
+            printed.append(line)
+    return printed
 
 
 def _join(texts: list[str]) -> str | None:
@@ -99,6 +112,9 @@ def _title_index(lines: list[Line]) -> int:
     ]
     if marked:
         return min(marked)[1]
+    dashed = [index for index, line in enumerate(lines) if index >= 2 and SUBTITLE_DASH.match(line.text)]
+    if dashed:
+        return dashed[0] - 1  # the line above a `——` subtitle is the title; lines above it, the kicker
     for index, line in enumerate(lines):
         if not (index == 0 and len(lines) > 1 and reads_as_kicker(line.text)) and not is_kicker(line.text):
             return index
@@ -115,7 +131,15 @@ def _runs_on(line: Line, following: Line) -> bool:
         return False
     if line.text.rstrip().endswith((":", "：")):
         return True
-    return not line.heading_level and not following.heading_level and following.gap_before == 0 and line.wrapped
+    # A title set in large type breaks into lines of about equal length; a short kicker above does not.
+    comparable = len(line.text) >= 0.6 * len(following.text)
+    return (
+        not line.heading_level
+        and not following.heading_level
+        and following.gap_before == 0
+        and line.wrapped
+        and comparable
+    )
 
 
 def split_headline(group: list[Line]) -> Headline:
@@ -127,18 +151,18 @@ def split_headline(group: list[Line]) -> Headline:
     if not lines:
         return headline
 
+    lines = _printed_lines(lines)
     title_index = _title_index(lines)
+    unmarked = not any(line.heading_level for line in lines)
     title_end = title_index + 1
-    while title_end < len(lines) and _runs_on(lines[title_end - 1], lines[title_end]):
-        title_end += 1
-    title_text = _join([line.text for line in lines[title_index:title_end]]) or ""
+    title_text = lines[title_index].text
     headline.kicker, headline.title = _split_kicker_and_title(title_text)
     before = [line.text for line in lines[:title_index]]
     if before and NOTICE_TITLE.search(title_text):
         headline.kicker = " ".join(before)  # a notice's issuers, printed above its title
         before = []
     for position, text in enumerate(reversed(before)):
-        if headline.kicker is None and position == 0 and (reads_as_kicker(text) or len(before) == 1):
+        if headline.kicker is None and position == 0 and (reads_as_kicker(text) or len(before) == 1 or unmarked):
             headline.kicker = text
         elif headline.kicker is None and is_kicker(text):
             headline.kicker = text

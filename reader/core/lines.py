@@ -52,7 +52,7 @@ NAME = r"[\u4e00-\u9fff·]{2,4}"
 
 #: Dispatch-line openings: `本报讯`, `本网讯`, `中国甘肃网11月05日讯`, `新华社北京5月1日电`, `红安网消息`.
 LEAD = re.compile(
-    r"^[●•■◆▲△]?\s*(?:本报讯|本网讯|本报(?!通讯)[\u4e00-\u9fff]{1,4}讯"
+    r"^[●•■◆▲△★☆]?\s*(?:本报讯|本网讯|本报(?!通讯)[\u4e00-\u9fff]{1,4}讯"
     r"|[\u4e00-\u9fff]{1,8}(?:网|台|报|社)(?:\d{1,2}月\d{1,2}日)?讯"
     r"|[\u4e00-\u9fff]{2,6}社[\u4e00-\u9fff]{2,4}(?:\d{1,2}月\d{1,2}日)?电"
     r"|[\u4e00-\u9fff]{1,8}网消息)"
@@ -65,7 +65,7 @@ CREDIT_LEAD = re.compile(
 )
 OPENING_SIGNATURE = re.compile(r"^(?:本报综合|综合报道|本报记者|据[\u4e00-\u9fff]{2,10})$")
 COMMENTATOR = re.compile(rf"^[■□◇]\s*({NAME})$")
-BULLET = re.compile(r"^[●•○◎■◆]\s*\S")
+BULLET = re.compile(r"^[●•○◎■◆★☆]\s*\S")
 NOTICE_ITEM = re.compile(r"^[▲△]\s*\S")
 DECORATED = re.compile(r"^([◆◇■□●★☆]).*\1$")
 PHOTO_SOURCE = re.compile(r"[(（](?:资料图|资料图片|图片由[^)）]*提供|供图|[\u4e00-\u9fff]{0,6}供图)[)）]$")
@@ -214,6 +214,30 @@ def physical_lines(text: str) -> list[PhysicalLine]:
     return lines
 
 
+def _gaps_from_indents(lines: list[Line]) -> None:
+    """In a file whose paragraphs open with an indent and no blank line, an indent is a paragraph gap.
+
+    So is a flush line after a finished sentence that heads the next indented
+    paragraph (a headline printed under the text); a flush line after an
+    unfinished one stays in its block (the rest of a paragraph cut by a column
+    break), and so do flush lines that end the file's text (an ad's contacts).
+    """
+    for index in range(1, len(lines)):
+        line, previous = lines[index], lines[index - 1]
+        if line.gap_before == 0 and (line.indented or (ends_sentence(previous.text) and _heads_indented(lines, index))):
+            line.gap_before = 1
+
+
+def _heads_indented(lines: list[Line], index: int) -> bool:
+    """A flush line that a few flush lines at most separate from the next indented paragraph: a headline."""
+    for later in lines[index + 1 : index + 4]:
+        if later.indented or later.gap_before:
+            return True
+        if len(later.text) > MAX_HEADLINE_CHARS // 2:
+            return False
+    return False
+
+
 def _join_hard_wraps(lines: list[PhysicalLine]) -> tuple[list[list[PhysicalLine]], bool]:
     """Group physical lines into printed lines (a hard-wrapped paragraph becomes one group).
 
@@ -239,7 +263,9 @@ def read_lines(text: str, publication: str | None = None) -> list[Line]:
     nothing but the paper's name be recognised as furniture.
     """
     lines: list[Line] = []
-    groups, wrapped = _join_hard_wraps(physical_lines(text))
+    physical = physical_lines(text)
+    indents = wraps.uses_indents(physical)
+    groups, wrapped = _join_hard_wraps(physical)
     for group in groups:
         first = group[0]
         joined = first.text
@@ -248,12 +274,6 @@ def read_lines(text: str, publication: str | None = None) -> list[Line]:
         kind = LineKind.HEADLINE if first.heading_level and not is_lead(joined) else classify_text(joined, publication)
         if kind is LineKind.HEADLINE and first.heading_level and furniture.is_running_head(joined, publication):
             kind = LineKind.RUNNING_HEAD
-        if kind is LineKind.HEADLINE and not first.heading_level and first.gap_before == 0 and lines:
-            if _leads_into_headline(lines[-1]):
-                lines[-1].kind = LineKind.HEADLINE
-            elif lines[-1].kind is LineKind.TEXT:
-                # A short line printed in the same block as running text continues it.
-                kind = LineKind.TEXT
         numbers = tuple(piece.number for piece in group)
         lines.append(
             Line(
@@ -268,8 +288,19 @@ def read_lines(text: str, publication: str | None = None) -> list[Line]:
                 wrapped=wrapped,
             )
         )
+    if indents:
+        _gaps_from_indents(lines)
+    _demote_run_on_headlines(lines)
     _mark_headline_lead_ins(lines)
+    _mark_weather_labels(lines)
     return _join_split_credits(lines)
+
+
+def _mark_weather_labels(lines: list[Line]) -> None:
+    """`今日天气` printed above the weather line it labels is part of the weather box."""
+    for line, following in zip(lines, lines[1:], strict=False):
+        if following.kind is LineKind.WEATHER and following.gap_before == 0 and furniture.is_weather_label(line.text):
+            line.kind = LineKind.WEATHER
 
 
 def _join_split_credits(lines: list[Line]) -> list[Line]:
@@ -295,6 +326,21 @@ def _join_split_credits(lines: list[Line]) -> list[Line]:
     return joined
 
 
+def _demote_run_on_headlines(lines: list[Line]) -> None:
+    """A short line printed in the same block as running text continues it (`请小布热线:…`).
+
+    Unless the line above leads into it (`…沿线乡镇和工业园区:` / `积极应对强降雨`):
+    then both are a headline.
+    """
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if line.kind is not LineKind.HEADLINE or line.heading_level or line.gap_before:
+            continue
+        if _leads_into_headline(previous):
+            previous.kind = LineKind.HEADLINE
+        elif previous.kind is LineKind.TEXT:
+            line.kind = LineKind.TEXT
+
+
 def _leads_into_headline(line: Line) -> bool:
     """A short line ending in a colon, headline-like before it: the first part of a headline."""
     return (
@@ -306,10 +352,18 @@ def _leads_into_headline(line: Line) -> bool:
 
 
 def _mark_headline_lead_ins(lines: list[Line]) -> None:
-    """`汉北河…沿线乡镇和工业园区:` above `积极应对强降雨`: both are the headline."""
+    """`汉北河…沿线乡镇和工业园区:` above `积极应对强降雨`: both are the headline.
+
+    A slogan-shaped line (`汉北河 大富水 府河漳河`) in the same block above such a
+    lead-in is the headline's first line too.
+    """
     for line, following in zip(lines, lines[1:], strict=False):
         if following.kind is LineKind.HEADLINE and following.gap_before <= 1 and _leads_into_headline(line):
             line.kind = LineKind.HEADLINE
+    for line, following in zip(lines, lines[1:], strict=False):
+        if line.kind is LineKind.SLOGAN and following.gap_before == 0 and following.text.rstrip().endswith((":", "：")):
+            if following.kind is LineKind.HEADLINE:
+                line.kind = LineKind.HEADLINE
 
 
 def reporter_names(text: str) -> list[str]:

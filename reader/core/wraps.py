@@ -12,6 +12,7 @@ their column breaks are rejoined later, with the articles in view.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,6 +25,10 @@ MIN_FULL_SHARE = 0.6
 FULL_SLACK = 5
 #: Narrower than this (in display columns) is a headline column, not a text column.
 MIN_WRAP_WIDTH = 20
+#: `一、…`, `(一)…`, `1.…`, `第一,…`: a numbered intertitle or item, which opens a line of its own.
+NUMBERED_OPENING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[,，、])"
+)
 
 
 @dataclass
@@ -84,4 +89,6 @@ def runs_on(line: PhysicalLine, following: PhysicalLine, width: int, indents: bo
         return False  # a marked line opens a headline of its own; a full marked line may run on
     if indents and following.indented:
         return False
+    if NUMBERED_OPENING.match(following.text) and display_width(following.text) < width - FULL_SLACK:
+        return False  # `(二)节目形式`: a short numbered intertitle under a full line opens anew
     return display_width(line.raw.rstrip()) >= width - FULL_SLACK
