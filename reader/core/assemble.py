@@ -486,6 +486,21 @@ class Assembler:
             return index + 1
         if not draft.paragraphs and draft.article.headline_parts() and line.kind is LineKind.SIGNATURE:
             return self._byline(index)
+        after = self._content_after(index)
+        if (
+            draft.body()
+            and line.gap_before >= 2
+            and after is not None
+            and after.kind is LineKind.TEXT
+            and after.gap_before <= 1
+        ):
+            # A credit after a region break, above text: the byline of the photo story it heads.
+            draft = self._open(line.number)
+            draft.article.byline = line.text
+            draft.article.reporters.extend(reporter_names(line.text))
+            draft.has_photo_credit = line.kind is LineKind.CREDIT
+            line.explain("byline", "credit after a region break, above the text it credits")
+            return index + 1
         if line.kind is LineKind.CREDIT:
             draft.paragraphs.append(Paragraph(line.text, line.kind, line.gap_before, caption=True))
             draft.has_photo_credit = True

@@ -26,9 +26,11 @@ SUBTITLE_DASH = re.compile(r"^(?:——|--|—|－－)")
 DECORATED_SUBHEAD = re.compile(r"^[◆◇■□●★☆]\S.*[◆◇■□●★☆]$|^【[^】]{1,20}】$")
 #: A numbered intertitle (`一、…`, `(一)…`).
 NUMBERED_SUBHEAD = NUMBERED_OPENING
+CLAUSE_INSIDE = re.compile(r"[,，、;；]")
 #: A column label printed above a title (`记者手记`, `短评`, `一线见闻`): a kicker.
 COLUMN_LABEL = re.compile(
-    r"^\S{0,4}(?:手记|短评|时评|述评|快评|点评|评论|札记|随笔|观察|特写|见闻|纪实|访谈|专访|言论|杂谈|随感|编者按|图说)$"
+    r"^\S{0,4}(?:手记|短评|时评|述评|快评|点评|评论|札记|随笔|观察|特写|见闻|纪实|访谈|专访|言论|杂谈|随感|编者按|图说"
+    r"|热线|聚焦|关注|直击|视点|一线|在线|视窗|纵横|广角|透视|连线|走笔|讲堂|茶座)$"
 )
 
 
@@ -129,8 +131,10 @@ def _runs_on(line: Line, following: Line) -> bool:
     """
     if following.text.startswith(("——", "—", "--")):
         return False
-    if line.text.rstrip().endswith((":", "：")):
+    if line.text.rstrip().endswith((":", "：", ",", "，")):
         return True
+    if CLAUSE_INSIDE.search(following.text.rstrip(",，、")):
+        return False  # `聚焦瓯北城市新区,有问题可拨打12345`: a subtitle says something of its own
     # A title set in large type breaks into lines of about equal length; a short kicker above does not.
     comparable = len(line.text) >= 0.6 * len(following.text)
     return (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from . import furniture, wraps
-from .credits import credit_line, lead_names, place_and_names
+from .credits import credit_line, lead_names, place_and_names, trailing_credit
 from .wraps import PhysicalLine
 
 
@@ -72,6 +72,10 @@ PHOTO_SOURCE = re.compile(r"[(（](?:资料图|资料图片|图片由[^)）]*提
 #: A line that runs into the next headline line: `汉北河…沿线乡镇和工业园区:` / `积极应对强降雨`.
 HEADLINE_LEAD_IN = re.compile(r"[:：]$")
 MAX_HEADLINE_CHARS = 64
+#: Kinds of line that open a paragraph of their own, indented or not.
+PARAGRAPH_OPENERS = frozenset(
+    {LineKind.LEAD, LineKind.BULLET, LineKind.NOTICE_ITEM, LineKind.BYLINE, LineKind.COMMENTATOR}
+)
 #: `主持人:…`, `段海涛:…`: a turn of an interview, never a headline.
 SPEAKER_TURN = re.compile(r"^[\u4e00-\u9fff·]{1,12}[:：]\S")
 
@@ -224,14 +228,15 @@ def _gaps_from_indents(lines: list[Line]) -> None:
     """
     for index in range(1, len(lines)):
         line, previous = lines[index], lines[index - 1]
-        if line.gap_before == 0 and (line.indented or (ends_sentence(previous.text) and _heads_indented(lines, index))):
+        finished = ends_sentence(previous.text) or trailing_credit(previous.text) is not None
+        if line.gap_before == 0 and (line.indented or (finished and _heads_indented(lines, index))):
             line.gap_before = 1
 
 
 def _heads_indented(lines: list[Line], index: int) -> bool:
     """A flush line that a few flush lines at most separate from the next indented paragraph: a headline."""
     for later in lines[index + 1 : index + 4]:
-        if later.indented or later.gap_before:
+        if later.indented or later.gap_before or later.kind in PARAGRAPH_OPENERS:
             return True
         if len(later.text) > MAX_HEADLINE_CHARS // 2:
             return False
