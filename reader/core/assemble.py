@@ -558,7 +558,7 @@ class Assembler:
             return True
         last = draft.paragraphs[-1] if draft is not None and draft.paragraphs else None
         ended = draft is None or draft.closed or (last is not None and (last.credited or last.kind in CREDITS))
-        if ended and after.kind is LineKind.TEXT and len(after.text) > len(line.text):
+        if ended and after.kind is LineKind.TEXT and (len(after.text) > len(line.text) or ends_sentence(after.text)):
             return True  # a credit or a jump ended the article before: this heads the next one
         return (
             self.articles_apart

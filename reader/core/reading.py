@@ -84,7 +84,7 @@ def article_view(issue: Issue, ordinal: int) -> ArticleView:
         blocks=blocks,
         publication=issue.publication,
         date=issue.date,
-        page=issue.page,
+        page=article.page or issue.page,
         ordinal=ordinal,
         count=len(issue.articles),
     )

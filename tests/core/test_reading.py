@@ -27,3 +27,11 @@ def test_view_has_headline_byline_and_citation(seed_issues):
 
 def test_display_normalisation_changes_no_character():
     assert display_text("  指尖上的智慧生活   让你  ") == "指尖上的智慧生活 让你"
+
+
+def test_the_view_shows_the_page_the_article_starts_on():
+    from reader.core.parse import parse_text
+
+    text = "样报 2024年4月12日 星期五 第2版\n\n\n第一篇\n\n本报讯 正文一。\n\n\n样报 2024年4月12日 星期五 第3版\n\n\n第二篇\n\n本报讯 正文二。\n"
+    issue = parse_text(text, "样报_2024-04-12.txt")
+    assert [article_view(issue, n).page for n in range(2)] == ["2", "3"]
