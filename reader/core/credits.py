@@ -113,6 +113,9 @@ _JUMP = re.compile(r"^(?:上接|下转|接上|转下|紧接|转第|接第)")
 _SOURCE = re.compile(r"资料图|资料照片|图片由|供图|图片来源|来源:")
 
 _SENTENCE_END = "。！？!?…"
+#: No credit line is longer than this; a run-on credit sits in this many characters at the end.
+MAX_CREDIT_CHARS = 60
+MAX_TRAILING_CHARS = 60
 _CLOSERS = "”’」』\"')"
 #: Tails after these (no quote or bracket between) may be a lone bare name: 。邵桢.
 _DIRECT_END = "。！？!?"
@@ -312,6 +315,8 @@ def _body(text: str) -> tuple[str, bool]:
 def credit_line(text: str) -> Credit | None:
     """The whole line is a credit (byline, end signature or photo credit); else None."""
     line = text.strip()
+    if len(line) > MAX_CREDIT_CHARS:
+        return None  # running text; no credit line is this long
     body, bracketed = _body(line.translate(_NORMALIZE))
     parsed = _parse(body, bracketed=bracketed)
     return Credit(line, tuple(parsed.names), parsed.photo, parsed.role) if parsed else None
@@ -326,7 +331,8 @@ def _ends_sentence(head: str) -> bool:
 def trailing_credit(text: str) -> Credit | None:
     """A credit run onto the end of a paragraph (after its last sentence); Credit.text is that tail."""
     printed = text.rstrip()
-    normal = printed.translate(_NORMALIZE)
+    # Only the end can hold the credit: normalise that, not the whole paragraph.
+    normal = printed[-MAX_TRAILING_CHARS:].translate(_NORMALIZE)
     for end in range(len(normal) - 2, max(-1, len(normal) - 50), -1):
         tail = normal[end + 1 :].strip()
         if normal[end] not in _SENTENCE_END + _CLOSERS or not tail or not _ends_sentence(normal[: end + 1]):
