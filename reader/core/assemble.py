@@ -19,7 +19,16 @@ from .credits import is_person_name, trailing_credit
 from .furniture import compact, is_jump_to_later_page, page_of
 from .headlines import DECORATED_SUBHEAD, NUMBERED_SUBHEAD, split_headline
 from .kinds import NOTICE_TITLE, Draft, Paragraph
-from .lines import PHOTO_SOURCE, Line, LineKind, ends_sentence, is_lead, looks_like_headline, reporter_names
+from .lines import (
+    PHOTO_SOURCE,
+    RUN_ON_JUMP,
+    Line,
+    LineKind,
+    ends_sentence,
+    is_lead,
+    looks_like_headline,
+    reporter_names,
+)
 from .model import Article
 
 #: Kinds that start a new article when they follow a headline group.
@@ -136,7 +145,12 @@ class Assembler:
         line.explain(role, step)
 
     def _take_credit(self, draft: Draft, paragraph: Paragraph) -> None:
-        """Take a credit run onto the end of a paragraph: its people, and it ends the article."""
+        """Take what a paragraph's end says: a run-on credit (its people), a run-on `(下转N版)` (the end)."""
+        jump = RUN_ON_JUMP.search(paragraph.text)
+        if jump and is_jump_to_later_page(jump.group(0)):
+            draft.closed = True
+            draft.jumped_to = page_of(jump.group(0))
+            return
         credit = trailing_credit(paragraph.text)
         if credit is None:
             return
@@ -292,6 +306,15 @@ class Assembler:
         end = self._headline_group_end(index)
         group = self.lines[index:end]
         draft = self.current
+        if (
+            draft is not None
+            and not draft.closed
+            and draft.body()
+            and draft.body()[-1].text.rstrip().endswith((":", "："))
+        ):
+            for line in group:  # `名单如下:` / the names: what a colon announces is the paragraph's list
+                self._add(line, "body", "list announced by a colon")
+            return end
         first_after = self._content_after(end - 1)
         inside = (
             draft is not None
@@ -532,7 +555,7 @@ class Assembler:
     def _bullet(self, index: int) -> int:
         line = self.lines[index]
         draft = self.current
-        if draft is not None and draft.closed and draft.is_brief_column() and line.gap_before <= 1:
+        if draft is not None and draft.closed and line.gap_before <= 1 and draft.has_item_marked(line.text[0]):
             draft.closed = False  # the next item of a brief column, after an item's own-line signature
         paragraph = self._add(line, "item", "bulleted item")
         assert self.current is not None
@@ -560,8 +583,10 @@ class Assembler:
         ended = draft is None or draft.closed or (last is not None and (last.credited or last.kind in CREDITS))
         if ended and after.kind is LineKind.TEXT and (len(after.text) > len(line.text) or ends_sentence(after.text)):
             return True  # a credit or a jump ended the article before: this heads the next one
+        # After a region break: where the file sets articles apart so, or where the article before is finished.
+        finished = draft is None or not draft.body() or ends_sentence(draft.body()[-1].text)
         return (
-            self.articles_apart
+            (self.articles_apart or finished)
             and line.gap_before >= 2
             and after.kind is LineKind.TEXT
             and len(after.text) > len(line.text)

@@ -107,7 +107,7 @@ _BARE_CHUNK = re.compile(rf"[{_CJK}]{{2,3}}")
 #: A 2-character name padded to the width of three: 卢 维.
 _PADDED = re.compile(rf"([{_CJK}])\s{{1,2}}([{_CJK}])")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
-_OPENING_MARK = re.compile(r"^[□■◇◆]\s*")
+_OPENING_MARK = re.compile(r"^[□■◇◆◎]\s*")
 #: Jump heads and photo-source notes: never credits.
 _JUMP = re.compile(r"^(?:上接|下转|接上|转下|紧接|转第|接第)")
 _SOURCE = re.compile(r"资料图|资料照片|图片由|供图|图片来源|来源:")

@@ -22,7 +22,10 @@ PRINTED_DATE = re.compile(
 #: A paper's name opening a line: `岚江日报 · 要闻 · 2020.10.20`.
 PAPER_NAME = re.compile(r"^([\u4e00-\u9fff]{2,12}(?:报|日报|晚报|周报|时报|商报))(?![\u4e00-\u9fff])")
 #: `A3 综合`, `B2版 要闻`: a lettered page and the page's name.
-SECTION_PAGE = re.compile(r"^[A-H]\d{1,2}\s*版?\s+[\u4e00-\u9fff·]{2,8}$")
+SECTION_PAGE = re.compile(
+    r"^[A-H]\d{1,2}\s*版?\s+[\u4e00-\u9fff·]{2,8}$"
+    r"|^(?:[A-Za-z]{2,10}|[\u4e00-\u9fff·]{2,8})\s+(?:第\s*\d{1,2}\s*版|[A-H]\d{1,2}\s*版?)$"
+)
 #: A line that is nothing but a date (a notice's signature date is not furniture: see parse.py).
 DATE_ONLY = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: `今日8版`, `本版编辑 X`, `责任编辑:X`, `美编 X`: production notes printed with the running head.
@@ -50,15 +53,21 @@ def compact(text: str) -> str:
 
 def page_of(text: str) -> str | None:
     """The page number a running head or page header names (`第2版` -> "2"), else None."""
+    section = _section_page(text)
+    if section:
+        return section
     match = PAGE.search(text)
     if not match:
-        return _section_page(text)
+        return None
     return match.group(1) or match.group(2)
 
 
 def _section_page(text: str) -> str | None:
-    match = SECTION_PAGE.match(text.strip())
-    return text.strip().split()[0].rstrip("版") if match else None
+    """The page of `A3 综合` or `要闻 A2`."""
+    if not SECTION_PAGE.match(text.strip()):
+        return None
+    lettered = re.search(r"(?<![A-Za-z])([A-H]\d{1,2})", text)
+    return lettered.group(1) if lettered else None
 
 
 def is_running_head(text: str, publication: str | None = None) -> bool:

@@ -27,6 +27,8 @@ DECORATED_SUBHEAD = re.compile(r"^[◆◇■□●★☆]\S.*[◆◇■□●★
 #: A numbered intertitle (`一、…`, `(一)…`).
 NUMBERED_SUBHEAD = NUMBERED_OPENING
 CLAUSE_INSIDE = re.compile(r"[,，、;；]")
+#: A headline line that finishes the one above it: `…(扩大)会议` / `暨创建全国文明城区推进会召开`.
+CONTINUATION = re.compile(r"^(?:暨|及|和|与|并|以及|、)")
 #: A column label printed above a title (`记者手记`, `短评`, `一线见闻`): a kicker.
 COLUMN_LABEL = re.compile(
     r"^\S{0,4}(?:手记|短评|时评|述评|快评|点评|评论|札记|随笔|观察|特写|见闻|纪实|访谈|专访|言论|杂谈|随感|编者按|图说"
@@ -46,7 +48,7 @@ class Headline:
 
 def is_kicker(text: str) -> bool:
     """True for a line printed above a title that names who spoke where."""
-    return bool(KICKER.match(text.replace(" ", "")))
+    return bool(KICKER.match(text.replace(" ", "").rstrip(":：")))
 
 
 def reads_as_kicker(text: str) -> bool:
@@ -117,6 +119,9 @@ def _title_index(lines: list[Line]) -> int:
     dashed = [index for index, line in enumerate(lines) if index >= 2 and SUBTITLE_DASH.match(line.text)]
     if dashed:
         return dashed[0] - 1  # the line above a `——` subtitle is the title; lines above it, the kicker
+    if len(lines) == 3 and not any(SUBTITLE_DASH.match(line.text) for line in lines):
+        if not CONTINUATION.match(lines[2].text):
+            return 1  # three decks: kicker (引题), title (主题), subtitle (副题)
     for index, line in enumerate(lines):
         if not (index == 0 and len(lines) > 1 and reads_as_kicker(line.text)) and not is_kicker(line.text):
             return index
@@ -132,7 +137,7 @@ def _runs_on(line: Line, following: Line) -> bool:
     if following.text.startswith(("——", "—", "--")):
         return False
     if line.text.rstrip().endswith((":", "：", ",", "，")):
-        return True
+        return not is_kicker(line.text)  # `李明在…会上强调:` is a kicker, colon or not
     if CLAUSE_INSIDE.search(following.text.rstrip(",，、")):
         return False  # `聚焦瓯北城市新区,有问题可拨打12345`: a subtitle says something of its own
     # A title set in large type breaks into lines of about equal length; a short kicker above does not.

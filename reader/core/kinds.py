@@ -66,6 +66,10 @@ class Draft:
             last.text
         )
 
+    def has_item_marked(self, mark: str) -> bool:
+        """True when one of its paragraphs is an item opened by the same bullet (`■`, `●`, `▲`…)."""
+        return any(p.kind in (LineKind.BULLET, LineKind.NOTICE_ITEM) and p.text[:1] == mark for p in self.paragraphs)
+
     def is_brief_column(self) -> bool:
         """True for a column of bulleted items (the next bullet joins it even after a signature)."""
         bullets = sum(p.kind in (LineKind.BULLET, LineKind.NOTICE_ITEM) for p in self.paragraphs)
@@ -78,13 +82,15 @@ def classify_kind(draft: Draft) -> str:
     texts = [p.text for p in draft.paragraphs]
     title = article.title or ""
     heads = " ".join(article.headline_parts())
-    if article.kind == "commentary" or COMMENTARY_TITLE.search(heads):
+    if article.kind == "commentary" or COMMENTARY_TITLE.search(heads) or "评论员" in (article.byline or ""):
         return "commentary"
     items = [p.text for p in draft.paragraphs if p.kind is LineKind.NOTICE_ITEM]
     if NOTICE_TITLE.search(title) or any(NOTICE_ITEM_WORDS.search(text) for text in items):
         return "notice"
-    bullets = sum(p.kind in (LineKind.BULLET, LineKind.NOTICE_ITEM) for p in draft.paragraphs)
-    if BRIEF_TITLE.search(title) or bullets >= 2:
+    bullets = [p for p in draft.paragraphs if p.kind in (LineKind.BULLET, LineKind.NOTICE_ITEM)]
+    if bullets and draft.has_photo_credit and all(p.caption or p.credited for p in bullets):
+        return "photo"  # `▲` captions of a photo group, each with its credit
+    if BRIEF_TITLE.search(title) or len(bullets) >= 2:
         return "brief"
     if sum(bool(INTERVIEW_TURN.match(text)) for text in texts) >= 2:
         return "interview"

@@ -44,6 +44,8 @@ CLOSING_QUOTES = "”’」』\"'"
 CLOSING_BRACKETS = ")）]】》>"
 #: Punctuation that marks running text; a headline has none outside its quotes.
 CLAUSE_PUNCTUATION = re.compile(r"[,，。;；、]")
+#: `(下转第二版)` run onto the end of a paragraph.
+RUN_ON_JUMP = re.compile(r"[(（]\s*(?:下转|转下|转|上接|接上|接)\s*第?\s*[\dA-Ha-h一二三四五六七八九十]+\s*版\s*[)）]$")
 QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|\"[^\"]*\"")
 
 HEADING_MARK = re.compile(r"^(#{1,6})\s*")
@@ -64,13 +66,15 @@ CREDIT_LEAD = re.compile(
     r"|^(?:本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s{2,}|\u3000)\S"
 )
 OPENING_SIGNATURE = re.compile(r"^(?:本报综合|综合报道|本报记者|据[\u4e00-\u9fff]{2,10})$")
-COMMENTATOR = re.compile(rf"^[■□◇]\s*({NAME})$")
+COMMENTATOR = re.compile(rf"^[■□◇◎]\s*({NAME})$")
 BULLET = re.compile(r"^[●•○◎■◆★☆]\s*\S")
 NOTICE_ITEM = re.compile(r"^[▲△]\s*\S")
 DECORATED = re.compile(r"^([◆◇■□●★☆]).*\1$")
 PHOTO_SOURCE = re.compile(r"[(（](?:资料图|资料图片|图片由[^)）]*提供|供图|[\u4e00-\u9fff]{0,6}供图)[)）]$")
 #: A line that runs into the next headline line: `汉北河…沿线乡镇和工业园区:` / `积极应对强降雨`.
 HEADLINE_LEAD_IN = re.compile(r"[:：]$")
+#: `名单如下:`, `具体如下:`: a colon that introduces a list, not the rest of a headline.
+LIST_INTRO = re.compile(r"(?:如下|以下|分别是|包括|名单)\s*[:：]$")
 MAX_HEADLINE_CHARS = 64
 #: Kinds of line that open a paragraph of their own, indented or not.
 PARAGRAPH_OPENERS = frozenset(
@@ -114,8 +118,11 @@ class Line:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when `text` ends where a sentence ends (so a following line starts anew)."""
-    stripped = text.rstrip()
+    """True when `text` ends where a sentence ends (so a following line starts anew).
+
+    A jump run onto the last sentence (`…是我们的考题。(下转第二版)`) is not part of it.
+    """
+    stripped = RUN_ON_JUMP.sub("", text.rstrip())
     while stripped and stripped[-1] in CLOSING_QUOTES + CLOSING_BRACKETS:
         stripped = stripped[:-1]
     return bool(stripped) and stripped[-1] in SENTENCE_END
@@ -233,6 +240,34 @@ def _gaps_from_indents(lines: list[Line]) -> None:
             line.gap_before = 1
 
 
+def _paragraphs_are_lines(lines: list[Line]) -> bool:
+    """True for a file that prints each paragraph as one line with no blank line between them."""
+    runs = [line.gap_before == 0 for line in lines[1:]]
+    return len(runs) >= 4 and sum(runs) >= 0.5 * len(runs)
+
+
+def _gaps_from_line_breaks(lines: list[Line]) -> None:
+    """In a file of one line per paragraph, a line break is a paragraph gap and a blank line a region gap.
+
+    The line after a finished sentence, a credit or a headline opens a new
+    paragraph; so does the text under a short unfinished line that stands
+    after a region gap (a headline with commas).  The line after an unfinished
+    one stays in its block (the rest of a paragraph cut by a column break).
+    """
+    for line in lines[1:]:
+        if line.gap_before:
+            line.gap_before += 1
+    for index in range(1, len(lines)):
+        line, previous = lines[index], lines[index - 1]
+        if line.gap_before:
+            continue
+        finished = ends_sentence(previous.text) or trailing_credit(previous.text) is not None
+        heading = previous.kind is LineKind.HEADLINE and line.kind is not LineKind.HEADLINE
+        short_head = previous.gap_before >= 2 and len(previous.text) <= MAX_HEADLINE_CHARS // 2
+        if finished or heading or short_head or previous.kind is not LineKind.TEXT:
+            line.gap_before = 1
+
+
 def _heads_indented(lines: list[Line], index: int) -> bool:
     """A flush line that a few flush lines at most separate from the next indented paragraph: a headline."""
     for later in lines[index + 1 : index + 4]:
@@ -295,6 +330,8 @@ def read_lines(text: str, publication: str | None = None) -> list[Line]:
         )
     if indents:
         _gaps_from_indents(lines)
+    elif not wrapped and _paragraphs_are_lines(lines):
+        _gaps_from_line_breaks(lines)
     _demote_run_on_headlines(lines)
     _mark_headline_lead_ins(lines)
     _mark_weather_labels(lines)
@@ -351,6 +388,7 @@ def _leads_into_headline(line: Line) -> bool:
     return (
         line.kind is LineKind.TEXT
         and bool(HEADLINE_LEAD_IN.search(line.text))
+        and not LIST_INTRO.search(line.text)
         and len(line.text) <= 32
         and looks_like_headline(line.text[:-1])
     )

@@ -176,3 +176,65 @@ def test_a_lost_property_notice_column():
     (article,) = _parse(text).articles
     assert article.kind == "notice"
     assert len(article.paragraphs) == 2
+
+
+def test_brief_items_after_own_line_signatures_stay_in_their_column():
+    text = "乡镇传真\n■3月1日,东山镇召开春耕动员会,部署春耕生产工作。\n(李明)\n■3月2日,西河镇开展义务植树活动,栽下树苗三千株。\n(王强)\n"
+    (article,) = _parse(text).articles
+    assert article.reporters == ["李明", "王强"]
+    assert article.kind == "brief"
+
+
+def test_three_unmarked_decks_are_kicker_title_and_subtitle():
+    text = "广播问政再出发\n局长听你说将于周五播出\n聚焦城市新区,有问题可拨打热线\n\n本报讯 本期节目将邀请相关部门负责人走进直播间。\n"
+    (article,) = _parse(text).articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "广播问政再出发",
+        "局长听你说将于周五播出",
+        "聚焦城市新区,有问题可拨打热线",
+    )
+
+
+def test_a_kicker_may_end_in_a_colon():
+    text = "李明在全县项目推进会上强调:\n抓项目 促发展 冲刺全年目标\n\n本报讯 7月24日,全县项目推进会召开。\n"
+    (article,) = _parse(text).articles
+    assert (article.kicker, article.title) == ("李明在全县项目推进会上强调:", "抓项目 促发展 冲刺全年目标")
+
+
+def test_running_heads_that_end_with_the_page():
+    issue = _parse("NEWS 第6版\n\n\n东山镇召开春耕会议\n\n本报讯 3月1日,东山镇召开春耕动员会。\n\n\n要闻 A2\n")
+    assert issue.unassigned == ["NEWS 第6版", "要闻 A2"]
+    assert issue.articles[0].page == "6"
+
+
+def test_a_comma_headline_in_a_file_without_paragraph_gaps():
+    text = (
+        "东山镇召开春耕会议\n本报讯 3月1日,东山镇召开春耕动员会。\n会议要求各村抓好春耕生产。\n\n\n"
+        "西河县:开学第一课,系好安全扣\n开学第一天,民警走进校园为学生上安全课。\n活动将覆盖全县中小学。\n"
+    )
+    assert _titles(text) == ["东山镇召开春耕会议", "西河县:开学第一课,系好安全扣"]
+
+
+def test_a_jump_run_onto_the_last_sentence_ends_the_article():
+    text = (
+        "山村两百天的变化\n\n本报记者 张明\n\n那时我正在参加考试,写报道是考题。(下转第二版)\n\n\n"
+        "12月11日,农民在地里砍收甘蔗。廖光福 摄\n"
+    )
+    articles = _parse(text).articles
+    assert len(articles) == 2
+    assert articles[1].reporters == ["廖光福"]
+
+
+def test_names_announced_by_a_colon_stay_in_the_article():
+    text = (
+        "我县表彰模范个人\n\n本报讯(记者 王\u3000芳)6月28日,表彰大会召开。\n\n受到表彰的模范个人名单如下:\n\n"
+        "阿卜杜拉·买买提\u3000李建国\u3000张\u3000伟\n\n会议号召,大家要以先进模范为榜样。\n"
+    )
+    (article,) = _parse(text).articles
+    assert article.reporters == ["王芳"]
+
+
+def test_an_author_line_marked_with_a_double_circle():
+    (article,) = _parse("勿以善小而不为\n\n◎刘德明\n\n今天说说村里建起喜事大厅的事。\n").articles
+    assert article.reporters == ["刘德明"]
+    assert article.kind == "commentary"
