@@ -19,6 +19,7 @@ from whoosh.writing import IndexWriter
 from .analysis import jieba_tokenizer
 from .errors import IndexNotReady
 from .model import Issue
+from .parse import PARSER_VERSION
 from .postings import live_terms
 from .segment_merging import MergePolicy
 from .termfields import BigramField, CharField, WordField
@@ -26,8 +27,12 @@ from .whoosh_tuning import install as install_whoosh_tuning
 
 install_whoosh_tuning()
 
-#: Bump when the schema or the analyzers change: an older index is rebuilt.
+#: Bump when the schema or the analyzers change: an older index is rebuilt.  The
+#: parser's version is part of it (parse.PARSER_VERSION): documents hold articles
+#: by their place in the parse, so a parser that splits pages differently makes
+#: an index of the old articles wrong, and the next start re-indexes the library.
 SCHEMA_VERSION = 4
+INDEX_VERSION = f"{SCHEMA_VERSION}.{PARSER_VERSION}"
 VERSION_FILE = "reader-schema-version"
 #: Above this many issues in one batch, indexing uses two processes.
 PARALLEL_THRESHOLD = 40
@@ -97,10 +102,10 @@ def _version_file(index_dir: Path) -> Path:
 def index_is_current(index_dir: Path) -> bool:
     """True when an index exists and was built with this schema version."""
     try:
-        version = int(_version_file(index_dir).read_text().strip())
-    except (OSError, ValueError):
+        version = _version_file(index_dir).read_text().strip()
+    except OSError:
         return False
-    return version == SCHEMA_VERSION and whoosh_index.exists_in(str(index_dir))
+    return version == INDEX_VERSION and whoosh_index.exists_in(str(index_dir))
 
 
 def create_index(index_dir: Path) -> whoosh_index.Index:
@@ -109,7 +114,7 @@ def create_index(index_dir: Path) -> whoosh_index.Index:
         shutil.rmtree(index_dir)
     index_dir.mkdir(parents=True)
     ix = whoosh_index.create_in(str(index_dir), build_schema())
-    _version_file(index_dir).write_text(str(SCHEMA_VERSION))
+    _version_file(index_dir).write_text(INDEX_VERSION)
     return ix
 
 

@@ -200,6 +200,17 @@ class Library:
         text, _ = decode_issue_bytes(data, record.source)
         return parse_text(text, record.source)
 
+    def _reparsed_for_index(self, record: IssueRecord) -> Issue:
+        """Parse an original again for the index, keeping the catalog's parsed metadata current.
+
+        The parser may have improved since the import (a new PARSER_VERSION makes
+        the next start re-index everything): the article count, publication and
+        date it reads now are stored, corrections stay as they are.
+        """
+        issue = self._parse_original(record)
+        self.catalog.update_metadata(self._record_for(_Prepared("", b"", record.id, issue, record.codec)))
+        return _apply_corrections(issue, record.corrections)
+
     def load_issue(self, issue_id: str) -> Issue:
         """Parse an imported issue again from its original, with the user's corrections."""
         record = self.catalog.get(issue_id)
@@ -365,7 +376,9 @@ class Library:
                 for issue_id in batch:
                     delete_issue(writer, issue_id)
                 for issue_id in batch:
-                    add_issue(writer, issue_id, self.load_issue(issue_id))
+                    record = self.catalog.get(issue_id)
+                    if record is not None:
+                        add_issue(writer, issue_id, self._reparsed_for_index(record))
             self.catalog.mark_indexed(batch)
 
     def _recover_unlisted_originals(self, report: RepairReport) -> None:
@@ -400,12 +413,7 @@ class Library:
                     for done, record in enumerate(batch, start=start):
                         if progress:
                             progress(done, len(records), record.source)
-                        issue = self._parse_original(record)
-                        # The parser may have improved since the import: keep its metadata current.
-                        self.catalog.update_metadata(
-                            self._record_for(_Prepared("", b"", record.id, issue, record.codec))
-                        )
-                        add_issue(writer, record.id, _apply_corrections(issue, record.corrections))
+                        add_issue(writer, record.id, self._reparsed_for_index(record))
                     if progress:
                         progress(start + len(batch), len(records), WRITING_INDEX)
             self.catalog.mark_indexed([record.id for record in records])

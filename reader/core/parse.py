@@ -31,6 +31,9 @@ from .lines import Line, LineKind, read_lines
 from .metadata import infer_metadata, metadata_from_file_name, metadata_from_running_heads
 from .model import Issue
 
+#: Bump when what the parser makes of a file changes (articles, their order, metadata):
+#: libraries indexed by an older parser are re-indexed on the next start (index.INDEX_VERSION).
+PARSER_VERSION = 2
 #: Kinds of line that end a stretch of an article's text.
 AFTER_TEXT = {LineKind.TEXT, LineKind.SIGNATURE, LineKind.CREDIT, LineKind.BULLET, LineKind.NOTICE_ITEM, LineKind.LEAD}
 CREDIT_KINDS = {LineKind.SIGNATURE, LineKind.CREDIT}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reader.config import seeds_dir
@@ -209,4 +211,24 @@ def test_a_whole_library_repair_runs_in_batches(paths, monkeypatch):
     assert sorted(report.reindexed) == sorted(r.id for r in library.records())
     assert commits == [2, 2, 1]
     assert _hits(paths, "疫苗") == before
+    library.close()
+
+
+def test_an_index_made_by_an_older_parser_is_rebuilt_and_the_catalog_updated(paths):
+    """Documents hold articles by their place in the parse: a new parser version re-indexes the library."""
+    library = Library(paths)
+    library.import_paths([str(SEED_000)])
+    record = library.records()[0]
+    library.catalog.update_metadata(replace(record, articles=99, date=None))  # as an older parser left it
+    library.close()
+    (paths.index_dir / index_module.VERSION_FILE).write_text(f"{index_module.SCHEMA_VERSION}.1")
+    assert not index_module.index_is_current(paths.index_dir)
+
+    library = Library(paths)
+    report = library.repair()
+    assert report.reindexed == [record.id]
+    assert index_module.index_is_current(paths.index_dir)
+    refreshed = library.records()[0]
+    assert (refreshed.articles, refreshed.date) == (record.articles, record.date)
+    assert _hits(paths, "疫苗")
     library.close()
