@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from .credits import is_person_name, trailing_credit
+from .credits import MAX_TRAILING_CHARS, is_person_name, trailing_credit
 from .furniture import compact, is_jump_to_later_page, page_of
 from .headlines import DECORATED_SUBHEAD, NUMBERED_SUBHEAD, split_headline
-from .kinds import NOTICE_TITLE, Draft, Paragraph
+from .kinds import NOTICE_TITLE, SENTENCE_TAIL, Draft, Paragraph
 from .lines import (
     PHOTO_SOURCE,
     RUN_ON_JUMP,
@@ -98,7 +98,18 @@ class Assembler:
         line = self.lines[index]
         if line.kind is LineKind.SLOGAN and self._slogan_heads_text(index):
             return False
+        if line.kind is LineKind.PROMPT and self._heads_a_report(index):
+            return False  # `全民下载国家反诈中心APP` above a lead is that report's headline
         return line.kind in FURNITURE
+
+    def _heads_a_report(self, index: int) -> bool:
+        """The next line, after a blank, opens a report: a lead, a byline or a commentator's name."""
+        following = index + 1
+        return (
+            following < len(self.lines)
+            and self.lines[following].gap_before > 0
+            and self.lines[following].kind in (LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR)
+        )
 
     def _slogan_heads_text(self, index: int) -> bool:
         """A slogan-shaped line (`抓落实 系列访谈`, `冬奥 我们来了`) directly above the text is its headline.
@@ -146,12 +157,12 @@ class Assembler:
 
     def _take_credit(self, draft: Draft, paragraph: Paragraph) -> None:
         """Take what a paragraph's end says: a run-on credit (its people), a run-on `(下转N版)` (the end)."""
-        jump = RUN_ON_JUMP.search(paragraph.text)
+        jump = RUN_ON_JUMP.search(paragraph.tail(SENTENCE_TAIL))
         if jump and is_jump_to_later_page(jump.group(0)):
             draft.closed = True
             draft.jumped_to = page_of(jump.group(0))
             return
-        credit = trailing_credit(paragraph.text)
+        credit = trailing_credit(paragraph.tail(MAX_TRAILING_CHARS))
         if credit is None:
             return
         paragraph.credited = True
@@ -202,9 +213,11 @@ class Assembler:
         line = self.lines[index]
         if self._is_furniture(index):
             return self._furniture(index)
+        self.resuming = None  # a repeated headline announces only the `(上接N版)` right under it
         handler = {
             LineKind.HEADLINE: self._headline,
             LineKind.SLOGAN: self._headline,
+            LineKind.PROMPT: self._headline,
             LineKind.LEAD: self._lead,
             LineKind.BYLINE: self._byline,
             LineKind.COMMENTATOR: self._byline,
@@ -222,6 +235,9 @@ class Assembler:
             self._unassign(line, "furniture", "repeats an earlier headline (a jump head)")
             repeated = self.running_heads[index]
             self.resuming = next((d for d in self.drafts if d.first_line == self.lines[repeated].number), None)
+            following = self._content_after(index)
+            if self.resuming is not None and self.resuming.jumped_to and following and following.kind is LineKind.TEXT:
+                self._resume(self.resuming)  # the rest follows its jump head without a `(上接N版)`
             return index + 1
         if line.kind is LineKind.RUNNING_HEAD:
             self._unassign(line, "furniture", "running head")
@@ -247,17 +263,21 @@ class Assembler:
                 (
                     d
                     for d in reversed(self.drafts)
-                    if d.jumped_to and d.jumped_to == self.page and d.article.page == source
+                    if d.jumped_to and d.jumped_to == self.page and d.article.page in (source, None)
                 ),
                 None,
             )
         self.resuming = None
         if target is not None and target.jumped_to:
-            target.closed = False
-            target.jumped_to = None
-            self.current = target
+            self._resume(target)
         elif self.current:
             self.current.continued = True
+
+    def _resume(self, draft: Draft) -> None:
+        """Go on with an article that jumped to this page."""
+        draft.closed = False
+        draft.jumped_to = None
+        self.current = draft
 
     def _swallow_block(self, index: int) -> int:
         """Short lines printed in the same block as a QR prompt or a slogan are that furniture's text.
@@ -303,18 +323,15 @@ class Assembler:
         )
 
     def _headline(self, index: int) -> int:
+        """A run of headline lines: a new article's headline, or something inside the current one.
+
+        What it is inside an article (a list, a jump head, furniture between cut
+        halves, an intertitle, a notice's signature) is decided first
+        (`_place_group`); what is left opens an article.
+        """
         end = self._headline_group_end(index)
         group = self.lines[index:end]
         draft = self.current
-        if (
-            draft is not None
-            and not draft.closed
-            and draft.body()
-            and draft.body()[-1].text.rstrip().endswith((":", "："))
-        ):
-            for line in group:  # `名单如下:` / the names: what a colon announces is the paragraph's list
-                self._add(line, "body", "list announced by a colon")
-            return end
         first_after = self._content_after(end - 1)
         inside = (
             draft is not None
@@ -326,41 +343,14 @@ class Assembler:
         if not inside and self._subtitle_line(end):
             group = self.lines[index : end + 1]
             end += 1
-        byline = None
-        if len(group) >= 2 and is_person_name(group[-1].text) and not group[-1].heading_level:
-            byline, group = group[-1], group[:-1]  # `短评` / title / `刘德刚`: the author's name
-        following = self._next_content(end)
-        after = self.lines[following] if following < len(self.lines) else None
-        if (
-            byline is None
-            and after is not None
-            and after.kind is LineKind.JUMP
-            and not is_jump_to_later_page(after.text)
-        ):
-            for line in group:  # a jump head: the headline repeated above `(上接N版)`
-                self._unassign(line, "furniture", "jump head above (上接N版)")
+        # `短评` / title / `刘德刚`: a name alone under the headline is its author.
+        signed = len(group) >= 2 and is_person_name(group[-1].text) and not group[-1].heading_level
+        after = self._content_after(end - 1)
+        if self._place_group(group, after, signed):
             return end
-        opens_article = byline is not None or (after is not None and after.kind in ARTICLE_OPENERS)
-        if not opens_article and draft and not draft.closed and after is not None and after.kind is LineKind.TEXT:
-            if self._between_cut_halves(group, draft, after):
-                if all(line.kind is LineKind.SLOGAN or _is_slogan(line) for line in group):
-                    for line in group:
-                        self._unassign(line, "furniture", "slogan between the halves of a cut paragraph")
-                    return end
-                # Another article's headline printed across this one's columns; see attach_stray_headlines.
-                self.stray_headlines.append((group, len(self.unassigned)))
-                return end
-            if self._is_intertitle(group, draft, after):
-                for line in group:
-                    self._add(line, "intertitle", "short line inside a run of body text", subhead=True)
-                return end
-        if after is None or after.kind in (LineKind.HEADLINE, LineKind.SLOGAN) and after.gap_before >= 2:
-            if byline is None and not self._closes_notice(group):
-                return self._textless_block(group, end)
-        if self._closes_notice(group):
-            for line in group:
-                self._add_signature(line, "signature", "issuer line under a notice")
-            return end
+        byline = group[-1] if signed else None
+        if byline is not None:
+            group = group[:-1]
         headline = split_headline(group)
         for text in headline.banner:
             self.unassigned.append(text)
@@ -378,7 +368,54 @@ class Assembler:
             byline.explain("byline", "a name alone under a headline")
         return end
 
-    def _textless_block(self, group: list[Line], end: int) -> int:
+    def _place_group(self, group: list[Line], after: Line | None, signed: bool) -> bool:
+        """Place a headline group that does not open an article; False when it does open one."""
+        draft = self.current
+        open_draft = draft is not None and not draft.closed
+        if open_draft and self._announced_by_colon(group, after):
+            for line in group:
+                self._add(line, "body", "list announced by a colon")
+            return True
+        if not signed and after is not None and after.kind is LineKind.JUMP and not is_jump_to_later_page(after.text):
+            for line in group:  # a jump head: the headline repeated above `(上接N版)`
+                self._unassign(line, "furniture", "jump head above (上接N版)")
+            return True
+        opens_article = signed or (after is not None and after.kind in ARTICLE_OPENERS)
+        if not opens_article and open_draft and after is not None and after.kind is LineKind.TEXT:
+            if self._between_cut_halves(group, draft, after):
+                if all(line.kind is LineKind.SLOGAN or _is_slogan(line) for line in group):
+                    for line in group:
+                        self._unassign(line, "furniture", "slogan between the halves of a cut paragraph")
+                    return True
+                # Another article's headline printed across this one's columns; see attach_stray_headlines.
+                self.stray_headlines.append((group, len(self.unassigned)))
+                return True
+            if self._is_intertitle(group, draft, after):
+                for line in group:
+                    self._add(line, "intertitle", "short line inside a run of body text", subhead=True)
+                return True
+        if self._closes_notice(group):
+            for line in group:
+                self._add_signature(line, "signature", "issuer line under a notice")
+            return True
+        textless = after is None or (after.kind in (LineKind.HEADLINE, LineKind.SLOGAN) and after.gap_before >= 2)
+        if textless and not signed:
+            self._textless_block(group)
+            return True
+        return False
+
+    def _announced_by_colon(self, group: list[Line], after: Line | None) -> bool:
+        """`名单如下:` / the names: lines right under a paragraph ending in a colon are its list."""
+        draft = self.current
+        last = draft.last_body() if draft is not None else None
+        return (
+            last is not None
+            and last.tail(8).rstrip().endswith((":", "："))
+            and group[0].gap_before <= 1
+            and not (after is not None and after.kind in ARTICLE_OPENERS)
+        )
+
+    def _textless_block(self, group: list[Line]) -> None:
         """Headline-like lines with no text under them: a banner or slogan alone, else a promo block.
 
         A single line standing above another headline is a section banner or a
@@ -387,18 +424,17 @@ class Assembler:
         """
         if len(group) == 1:
             self._unassign(group[0], "furniture", "banner: a headline line with no text under it")
-            return end
+            return
         draft = self._open(group[0].number)
         draft.article.title = group[0].text
         group[0].explain("headline", "first line of a block with no text under it (a promo)")
         for line in group[1:]:
             self._add(line, "body", "line of a promo block")
         draft.closed = True
-        return end
 
     def _between_cut_halves(self, group: list[Line], draft: Draft, after: Line) -> bool:
         """A headline group printed between the two halves of a paragraph cut by a column break."""
-        if not draft.is_cut() or len(draft.body()[-1].text) < MIN_CUT_CHARS:
+        if not draft.is_cut() or len(draft.last_body().tail(MIN_CUT_CHARS)) < MIN_CUT_CHARS:
             return False
         if all(line.kind is LineKind.SLOGAN or _is_slogan(line) for line in group):
             return True
@@ -407,11 +443,13 @@ class Assembler:
     def _closes_notice(self, group: list[Line]) -> bool:
         """Issuer lines and a date under a notice's last sentence belong to that notice."""
         draft = self.current
-        if draft is None or not draft.body() or not NOTICE_TITLE.search(draft.article.title or ""):
+        if draft is None or not draft.last_body() or not NOTICE_TITLE.search(draft.article.title or ""):
             return False
         if draft.closed or group[0].gap_before >= 2 or any(line.heading_level for line in group):
             return False
-        return ends_sentence(draft.body()[-1].text) and all(len(compact(line.text)) <= 40 for line in group)
+        return ends_sentence(draft.last_body().tail(SENTENCE_TAIL)) and all(
+            len(compact(line.text)) <= 40 for line in group
+        )
 
     def _is_intertitle(self, group: list[Line], draft: Draft, after: Line) -> bool:
         """An intertitle: a short line inside a run of body text, not a headline of its own.
@@ -422,9 +460,9 @@ class Assembler:
         """
         if any(DECORATED_SUBHEAD.match(line.text) or NUMBERED_SUBHEAD.match(line.text) for line in group):
             return True
-        if draft.continued and not draft.body():
+        if draft.continued and not draft.last_body():
             return len(group) <= 2
-        if any(line.heading_level for line in group) or not draft.body():
+        if any(line.heading_level for line in group) or not draft.last_body():
             return False
         if draft.paragraphs[-1].credited or draft.paragraphs[-1].kind in CREDITS:
             return False  # a credit ended the article before it
@@ -455,7 +493,7 @@ class Assembler:
         draft = self.current
         if draft and not draft.closed and not draft.has_lead and self._only_a_caption(draft):
             draft.body()[0].caption = True  # a photo's caption printed between headline and lead
-        elif not (draft and not draft.closed and not draft.has_lead and not draft.body()):
+        elif not (draft and not draft.closed and not draft.has_lead and not draft.last_body()):
             draft = self._open(line.number)
         draft.has_lead = True
         paragraph = Paragraph(line.text, line.kind, line.gap_before)
@@ -479,7 +517,7 @@ class Assembler:
     def _byline(self, index: int) -> int:
         line = self.lines[index]
         draft = self._fresh_or_current(line.number)
-        if draft.article.byline is None and not draft.body():
+        if draft.article.byline is None and not draft.last_body():
             draft.article.byline = line.text
             line.explain("byline", "credit line opening an article")
         else:
@@ -511,7 +549,7 @@ class Assembler:
             return self._byline(index)
         after = self._content_after(index)
         if (
-            draft.body()
+            draft.last_body()
             and line.gap_before >= 2
             and after is not None
             and after.kind is LineKind.TEXT
@@ -537,7 +575,7 @@ class Assembler:
             ):
                 previous.caption = True
             photo_story = not draft.has_lead and 0 < len(draft.body()) <= 2
-            if draft.body() and (line.text.endswith("摄影报道") or photo_story):
+            if draft.last_body() and (line.text.endswith("摄影报道") or photo_story):
                 draft.closed = True  # the credit of a photo story ends it; inside a report it credits a photo
             line.explain("credit", "photo credit")
             return index + 1
@@ -547,7 +585,11 @@ class Assembler:
     def _dateline(self, index: int) -> int:
         line = self.lines[index]
         draft = self.current
-        if draft is not None and draft.body() and (draft.closed or ends_sentence(draft.body()[-1].text)):
+        if (
+            draft is not None
+            and draft.last_body()
+            and (draft.closed or ends_sentence(draft.last_body().tail(SENTENCE_TAIL)))
+        ):
             self._add_signature(line, "signature", "date under the article's signature")
             return index + 1
         return self._text(index)
@@ -555,7 +597,8 @@ class Assembler:
     def _bullet(self, index: int) -> int:
         line = self.lines[index]
         draft = self.current
-        if draft is not None and draft.closed and line.gap_before <= 1 and draft.has_item_marked(line.text[0]):
+        reopen = draft is not None and draft.closed and draft.jumped_to is None and line.gap_before <= 1
+        if reopen and draft.has_item_marked(line.text[0]):
             draft.closed = False  # the next item of a brief column, after an item's own-line signature
         paragraph = self._add(line, "item", "bulleted item")
         assert self.current is not None
@@ -575,7 +618,7 @@ class Assembler:
         if not _short_and_unfinished(line.text, max_clauses=2) or after is None or after.gap_before == 0:
             return False
         draft = self.current
-        if draft is not None and not draft.closed and draft.body() and draft.is_cut():
+        if draft is not None and not draft.closed and draft.last_body() and draft.is_cut():
             return False  # the rest of a paragraph cut by a column break
         if after.kind in (LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR):
             return True
@@ -584,7 +627,7 @@ class Assembler:
         if ended and after.kind is LineKind.TEXT and (len(after.text) > len(line.text) or ends_sentence(after.text)):
             return True  # a credit or a jump ended the article before: this heads the next one
         # After a region break: where the file sets articles apart so, or where the article before is finished.
-        finished = draft is None or not draft.body() or ends_sentence(draft.body()[-1].text)
+        finished = draft is None or not draft.last_body() or ends_sentence(draft.last_body().tail(SENTENCE_TAIL))
         return (
             (self.articles_apart or finished)
             and line.gap_before >= 2
@@ -598,10 +641,14 @@ class Assembler:
             line.kind = LineKind.HEADLINE
             return self._headline(index)
         draft = self.current
-        if draft and not draft.closed and draft.body() and draft.is_cut() and not PHOTO_SOURCE.search(line.text):
-            last = draft.body()[-1]
-            if len(last.text) >= MIN_CUT_CHARS or line.gap_before == 0 or not SENTENCE_OPENING.match(line.text):
-                last.text += line.text
+        if draft and not draft.closed and draft.last_body() and draft.is_cut() and not PHOTO_SOURCE.search(line.text):
+            last = draft.last_body()
+            if (
+                len(last.tail(MIN_CUT_CHARS)) >= MIN_CUT_CHARS
+                or line.gap_before == 0
+                or not SENTENCE_OPENING.match(line.text)
+            ):
+                last.append(line.text)
                 line.explain("body", "column break joined: the previous paragraph stops mid-sentence")
                 self._take_credit(draft, last)
                 return index + 1
@@ -609,15 +656,15 @@ class Assembler:
             last = draft.paragraphs[-1]
             if last.credited or last.kind in CREDITS:
                 draft.closed = True  # a credit ended the text, and a region break follows
-        if draft and draft.closed and line.gap_before <= 1 and draft.is_brief_column():
+        if draft and draft.closed and draft.jumped_to is None and line.gap_before <= 1 and draft.is_brief_column():
             draft.closed = False
         caption = self._looks_like_caption(line)
         subhead = (
             not caption
             and draft is not None
             and not draft.closed
-            and bool(draft.body())
-            and ends_sentence(draft.body()[-1].text)
+            and draft.last_body() is not None
+            and ends_sentence(draft.last_body().tail(SENTENCE_TAIL))
             and len(compact(line.text)) <= MAX_SUBHEAD_CHARS // 2
             and not ends_sentence(line.text)
             and line.gap_before <= 1

@@ -273,7 +273,7 @@ def _bare_names(body: str, *, trailing: bool, direct: bool) -> list[str] | None:
 
 def _parse(body: str, *, bracketed: bool, trailing: bool = False, direct: bool = False) -> _Parsed | None:
     """Parse a credit body (without its brackets); None when it is not a credit."""
-    if not body or len(body) > 60 or _JUMP.match(body) or _SOURCE.search(body):
+    if not body or len(body) > MAX_CREDIT_CHARS or _JUMP.match(body) or _SOURCE.search(body):
         return None
     scan = _scan(body)
     if scan is None:
@@ -333,7 +333,7 @@ def trailing_credit(text: str) -> Credit | None:
     printed = text.rstrip()
     # Only the end can hold the credit: normalise that, not the whole paragraph.
     normal = printed[-MAX_TRAILING_CHARS:].translate(_NORMALIZE)
-    for end in range(len(normal) - 2, max(-1, len(normal) - 50), -1):
+    for end in range(len(normal) - 2, max(-1, len(normal) - MAX_TRAILING_CHARS), -1):
         tail = normal[end + 1 :].strip()
         if normal[end] not in _SENTENCE_END + _CLOSERS or not tail or not _ends_sentence(normal[: end + 1]):
             continue

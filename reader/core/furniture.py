@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 
 #: `第2版`, `第 12 版`, `A3版`: a page number as running heads print it.
-PAGE = re.compile(r"第\s*([\d一二三四五六七八九十]+)\s*版|(?<![\dA-Za-z])([A-Da-d]?\d{1,2})\s*版(?!\w)")
+PAGE = re.compile(
+    r"第\s*([\d一二三四五六七八九十]+)\s*版|(?<![\dA-Za-z])([A-Ha-h]?\d{1,2}|[一二三四五六七八九十]{1,3})\s*版(?![\w面])"
+)
+NUMERALS = {ch: value for value, ch in enumerate("一二三四五六七八九十", start=1)}
 WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 PRINTED_DATE = re.compile(
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?<!\d)(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?!\d)"
@@ -29,8 +32,11 @@ SECTION_PAGE = re.compile(
 #: A line that is nothing but a date (a notice's signature date is not furniture: see parse.py).
 DATE_ONLY = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: `今日8版`, `本版编辑 X`, `责任编辑:X`, `美编 X`: production notes printed with the running head.
-PRODUCTION_NOTE = re.compile(r"今日\s*\d+\s*版|(?:本版|责任|版面)?编辑\s*[:：]?|美编|校对|组版")
-JUMP = re.compile(r"^[(（]\s*(?:上接|下转|接上|转下|紧接|接|转)\s*第?\s*[\dA-Da-d一二三四五六七八九十]+\s*版\s*[)）]$")
+PRODUCTION_NOTE = re.compile(r"今日\s*\d+\s*版|(?:本版|责任|版面)编辑|编辑\s*[:：]|美编|校对|组版")
+#: A jump line's words, on a line of its own or run onto a paragraph's end: `(下转2版)`, `(接第一版)`.
+JUMP_WORDS = r"[(（]\s*(?:上接|下转|接上|转下|紧接|接|转)\s*第?\s*[\dA-Ha-h一二三四五六七八九十]+\s*版\s*[)）]"
+JUMP = re.compile(rf"^{JUMP_WORDS}$")
+RUN_ON_JUMP = re.compile(rf"{JUMP_WORDS}$")
 JUMP_TO = re.compile(r"^[(（]\s*(?:下转|转下|转)")
 #: QR-code prompts and app promotions: `扫码阅读`, `扫一扫`, `长按识别二维码`, `扫码关注…公众号`.
 #: A prompt asks the reader to do something; `扫码支付进菜市场` (a headline) does not.
@@ -51,15 +57,25 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+def page_number(page: str) -> str:
+    """One spelling for a page: `二`, `2` and `02` are page "2"; `A3` stays `A3`."""
+    if page and all(ch in NUMERALS for ch in page):
+        if len(page) == 1:
+            return str(NUMERALS[page])
+        tens, _, units = page.partition("十")
+        return str((NUMERALS.get(tens, 1) if tens else 1) * 10 + (NUMERALS.get(units, 0) if units else 0))
+    return page.lstrip("0") or page
+
+
 def page_of(text: str) -> str | None:
-    """The page number a running head or page header names (`第2版` -> "2"), else None."""
+    """The page number a running head, page header or jump line names (`第2版`, `二版` -> "2"), else None."""
     section = _section_page(text)
     if section:
         return section
     match = PAGE.search(text)
     if not match:
         return None
-    return match.group(1) or match.group(2)
+    return page_number(match.group(1) or match.group(2))
 
 
 def _section_page(text: str) -> str | None:

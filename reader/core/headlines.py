@@ -167,7 +167,7 @@ def split_headline(group: list[Line]) -> Headline:
     title_text = lines[title_index].text
     headline.kicker, headline.title = _split_kicker_and_title(title_text)
     before = [line.text for line in lines[:title_index]]
-    if before and NOTICE_TITLE.search(title_text):
+    if before and headline.kicker is None and NOTICE_TITLE.search(title_text):
         headline.kicker = " ".join(before)  # a notice's issuers, printed above its title
         before = []
     for position, text in enumerate(reversed(before)):

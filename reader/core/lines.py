@@ -45,7 +45,7 @@ CLOSING_BRACKETS = ")）]】》>"
 #: Punctuation that marks running text; a headline has none outside its quotes.
 CLAUSE_PUNCTUATION = re.compile(r"[,，。;；、]")
 #: `(下转第二版)` run onto the end of a paragraph.
-RUN_ON_JUMP = re.compile(r"[(（]\s*(?:下转|转下|转|上接|接上|接)\s*第?\s*[\dA-Ha-h一二三四五六七八九十]+\s*版\s*[)）]$")
+RUN_ON_JUMP = furniture.RUN_ON_JUMP
 QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|\"[^\"]*\"")
 
 HEADING_MARK = re.compile(r"^(#{1,6})\s*")
@@ -128,11 +128,6 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
-def compact_text(text: str) -> str:
-    """The text without white space."""
-    return "".join(text.split())
-
-
 def outside_quotes(text: str) -> str:
     """The text with quoted and book-title spans removed."""
     return QUOTED.sub("", text)
@@ -146,7 +141,7 @@ def looks_like_headline(text: str) -> bool:
     if ends_sentence(text):
         # `南寨村人喊渴!`: a headline may exclaim or ask, a speaker's turn (`主持人:…?`) is not one.
         exclaims = text.rstrip().endswith(("!", "！", "?", "？"))
-        if not exclaims or SPEAKER_TURN.match(text) or len(compact_text(text)) > 30:
+        if not exclaims or SPEAKER_TURN.match(text) or len(furniture.compact(text)) > 30:
             return False
     if text.endswith(("：", ":", ",", "，", "、")):
         return False
@@ -278,7 +273,7 @@ def _heads_indented(lines: list[Line], index: int) -> bool:
     return False
 
 
-def _join_hard_wraps(lines: list[PhysicalLine]) -> tuple[list[list[PhysicalLine]], bool]:
+def _join_hard_wraps(lines: list[PhysicalLine], indents: bool) -> tuple[list[list[PhysicalLine]], bool]:
     """Group physical lines into printed lines (a hard-wrapped paragraph becomes one group).
 
     Also says whether the file is hard-wrapped.
@@ -286,7 +281,6 @@ def _join_hard_wraps(lines: list[PhysicalLine]) -> tuple[list[list[PhysicalLine]
     width = wraps.wrap_width(lines)
     if width is None:
         return [[line] for line in lines], False
-    indents = wraps.uses_indents(lines)
     groups: list[list[PhysicalLine]] = []
     for line in lines:
         if groups and wraps.runs_on(groups[-1][-1], line, width, indents):
@@ -305,7 +299,7 @@ def read_lines(text: str, publication: str | None = None) -> list[Line]:
     lines: list[Line] = []
     physical = physical_lines(text)
     indents = wraps.uses_indents(physical)
-    groups, wrapped = _join_hard_wraps(physical)
+    groups, wrapped = _join_hard_wraps(physical, indents)
     for group in groups:
         first = group[0]
         joined = first.text
@@ -362,7 +356,7 @@ def _join_split_credits(lines: list[Line]) -> list[Line]:
             if whole is not None and whole.names:
                 previous.text += line.text
                 previous.numbers += line.numbers
-                previous.kind = LineKind.CREDIT if whole.photo else LineKind.SIGNATURE
+                previous.kind = _credit_kind(previous.text) or LineKind.SIGNATURE
                 continue
         joined.append(line)
     return joined

@@ -33,6 +33,8 @@ DISTRICT = re.compile(r"([\u4e00-\u9fff]{2})区(?![域间别])")
 PLACE_BEFORE_INSTITUTION = re.compile(r"([\u4e00-\u9fff]{2})(?:公安|区委|区政府|融媒|发布|日报|电视台|检察院|法院)")
 #: Words ending in 区 that are not a district: `龙凤社区` must not yield `凤社`.
 AREA_WORDS = set("社小园景城片街辖山校院库新老市郊林疫灾军营禁分学专商矿港厂湾牧警战全我该本各两一地")
+#: Past this many candidate names, their occurrences are counted in one pass over the text.
+MAX_NAMES_COUNTED_ONE_BY_ONE = 30
 #: Two characters before 区 that are not a place name.
 NOT_A_PLACE = set("试点 示范 功能 服务 核心 中心 风险 重点 开发 保护 贫困 实验 居民 管控 封控 防范 城市 生活".split())
 
@@ -59,7 +61,17 @@ def metadata_from_file_name(issue: Issue) -> None:
 
 def _repeated_places(candidates: list[str], text: str) -> Counter:
     """Candidate place names that the text names again and again (a verb before 区 is not)."""
-    return Counter(name for name in candidates if name not in NOT_A_PLACE and text.count(name) >= 3)
+    named = Counter(name for name in candidates if name not in NOT_A_PLACE)
+    occurrences = _occurrences(set(named), text)
+    return Counter({name: count for name, count in named.items() if occurrences[name] >= 3})
+
+
+def _occurrences(names: set[str], text: str) -> Counter:
+    """How often each two-character name occurs in the text: one count per name, or one pass for many."""
+    if len(names) <= MAX_NAMES_COUNTED_ONE_BY_ONE:
+        return Counter({name: text.count(name) for name in names})
+    pairs = (text[start : start + 2] for start in range(len(text) - 1))
+    return Counter(pair for pair in pairs if pair in names)
 
 
 def infer_publication(text: str) -> str | None:
@@ -72,7 +84,8 @@ def infer_publication(text: str) -> str | None:
         named = _repeated_places(PLACE_BEFORE_INSTITUTION.findall(text), text)
     if not named:
         return None
-    place = max(named, key=lambda name: (named[name], text.count(name)))
+    occurrences = _occurrences(set(named), text)
+    place = max(named, key=lambda name: (named[name], occurrences[name]))
     return f"{place}报"
 
 

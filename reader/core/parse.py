@@ -40,6 +40,8 @@ CREDIT_KINDS = {LineKind.SIGNATURE, LineKind.CREDIT}
 OPENERS = {LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR}
 #: A repeated headline shorter than this may repeat by chance (`图片新闻`).
 MIN_REPEATED_HEADLINE_CHARS = 8
+#: How many earlier headlines a shortened jump head is compared with.
+MAX_JUMP_HEAD_LOOKBACK = 400
 
 
 def normalize_gaps(lines: list[Line]) -> None:
@@ -65,25 +67,38 @@ def mark_running_heads(lines: list[Line]) -> dict[int, int]:
     and bylines next to it are too when they also repeat earlier lines.
     """
     running: dict[int, int] = {}
-    seen_headlines: list[tuple[str, int]] = []
+    first_headline: dict[str, int] = {}
+    recent: list[tuple[str, int]] = []
     for index, line in enumerate(lines):
         squeezed = compact(line.text)
-        if line.kind is LineKind.HEADLINE and len(squeezed) >= MIN_REPEATED_HEADLINE_CHARS:
-            earlier = next((at for text, at in seen_headlines if squeezed in text), None)
-            if earlier is not None:
-                running[index] = earlier
-            seen_headlines.append((squeezed, index))
+        if line.kind is not LineKind.HEADLINE or len(squeezed) < MIN_REPEATED_HEADLINE_CHARS:
+            continue
+        earlier = first_headline.get(squeezed)
+        if earlier is None and not _opens_report(lines, index):
+            # A shortened repeat (`…强调` of `…强调 举全区之力…`), but not a headline over its own lead.
+            earlier = next((at for text, at in reversed(recent) if squeezed in text), None)
+        if earlier is not None:
+            running[index] = earlier
+        first_headline.setdefault(squeezed, index)
+        recent = [*recent[-MAX_JUMP_HEAD_LOOKBACK + 1 :], (squeezed, index)]
+    first_seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        first_seen.setdefault(compact(line.text), index)
     repeatable = (LineKind.SLOGAN, LineKind.BYLINE, LineKind.SIGNATURE)
     for index in sorted(running):
         for step in (1, -1):
             neighbour = index + step
             while 0 <= neighbour < len(lines) and lines[neighbour].kind in repeatable:
-                earlier_texts = {compact(line.text) for line in lines[:neighbour]}
-                if compact(lines[neighbour].text) not in earlier_texts:
-                    break
+                if first_seen[compact(lines[neighbour].text)] >= neighbour:
+                    break  # not printed before: the line itself, not a repeat
                 running[neighbour] = running[index]
                 neighbour += step
     return running
+
+
+def _opens_report(lines: list[Line], index: int) -> bool:
+    """The line under `index` is a lead: `index` is that report's headline."""
+    return index + 1 < len(lines) and lines[index + 1].kind is LineKind.LEAD
 
 
 def sets_articles_apart(lines: list[Line]) -> bool:

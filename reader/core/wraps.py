@@ -58,7 +58,7 @@ def wrap_width(lines: list[PhysicalLine]) -> int | None:
     if len(run_on) < MIN_RUN_ON_LINES:
         return None
     ordered = sorted(run_on)
-    width = ordered[int(len(ordered) * 0.8) - 1] if len(ordered) >= 5 else ordered[-1]
+    width = ordered[int(len(ordered) * 0.8) - 1]  # the 80th percentile: a few over-long lines do not count
     if width < MIN_WRAP_WIDTH:
         return None
     full = sum(1 for value in run_on if value >= width - FULL_SLACK)

@@ -238,3 +238,48 @@ def test_an_author_line_marked_with_a_double_circle():
     (article,) = _parse("勿以善小而不为\n\n◎刘德明\n\n今天说说村里建起喜事大厅的事。\n").articles
     assert article.reporters == ["刘德明"]
     assert article.kind == "commentary"
+
+
+def test_a_notice_title_with_its_own_label_keeps_the_issuer_line():
+    issue = _parse("某某公司\n热线 关于停水的通告\n\n因管网改造,本周六全区停水一天,请市民提前储水。\n")
+    (article,) = issue.articles
+    assert "某某公司" in issue.unassigned + article.headline_parts() + article.paragraphs
+    assert article.title == "关于停水的通告"
+
+
+def test_a_colon_does_not_swallow_the_next_articles_headline():
+    text = (
+        "区委召开全会\n\n本报讯(记者 王强)昨天,区委召开全会。会议要求做好以下工作:\n\n\n\n"
+        "区交巡警支队开展违停专项整治\n\n本报讯(记者 李明)近日,区交巡警支队开展整治。\n"
+    )
+    assert _titles(text) == ["区委召开全会", "区交巡警支队开展违停专项整治"]
+
+
+def test_jumps_written_with_chinese_numerals_resume_their_article():
+    text = (
+        "区委召开深化改革会议\n\n本报讯(记者 王强)昨天,区委召开会议,研究部署\n\n(下转二版)\n\n\n\n"
+        "第二版\n\n(上接一版)\n\n下一阶段改革工作。会议强调要抓好落实。\n"
+    )
+    (article,) = _parse(text).articles
+    assert "研究部署下一阶段改革工作。" in article.paragraphs[0]
+
+
+def test_a_jump_head_without_its_jump_line_resumes_its_article():
+    text = (
+        "区委召开深化改革委员会会议\n\n本报讯(记者 王强)昨天,区委召开会议,研究部署\n\n(下转2版)\n\n\n"
+        "全区交巡警开展违停专项整治行动\n\n本报讯(记者 李明)近日,交巡警支队在全区开展\n\n(下转2版)\n\n\n"
+        "第2版\n\n区委召开深化改革委员会会议\n\n下一阶段改革工作。\n\n(上接1版)\n\n专项整治行动,查处违停车辆百余辆。\n"
+    )
+    first, second = _parse(text).articles
+    assert first.paragraphs[0].endswith("研究部署下一阶段改革工作。")
+    assert second.paragraphs[0].endswith("在全区开展专项整治行动,查处违停车辆百余辆。")
+
+
+def test_a_headline_that_asks_readers_to_download_an_app_is_still_a_headline():
+    text = "全民下载国家反诈中心APP\n\n本报讯(记者 王强)昨天,社区组织居民下载反诈APP。\n"
+    assert _titles(text) == ["全民下载国家反诈中心APP"]
+
+
+def test_a_report_titled_like_a_column_stays_news():
+    (article,) = _parse("中国经济论坛在我区开幕\n\n本报讯(记者 王强)昨天,中国经济论坛在我区开幕。\n").articles
+    assert article.kind == "news"
