@@ -1,5 +1,9 @@
 """The article pane: an article typeset for reading Chinese, with search matches marked.
 
+The match that F3 / Shift+F3 stepped to is marked apart (an extra selection in
+a stronger color), and a change of text size or theme sets the article again
+where the reader was in it.
+
 Every piece of article text goes through `html.escape` before it reaches the
 document, and the browser follows no links and loads no resources, so a file
 containing `<img src=...>` or `<a href=...>` shows exactly those characters.
@@ -9,28 +13,47 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontMetrics, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.reading import CAPTION, INTERTITLE, SIGNATURE, ArticleView
 from reader.core.snippets import find_matches
 
 CJK_FONTS = "'Noto Serif CJK SC', 'Source Han Serif SC', 'Songti SC', 'SimSun', 'Noto Sans CJK SC', serif"
+#: "mark" is every match, "current" the one F3 stepped to (with "current_text" on it).
 THEMES = {
-    "light": {"text": "#1f1f1f", "muted": "#6b6b6b", "mark": "#ffe28a", "rule": "#d8d2c4", "background": "#fbf8f1"},
-    "dark": {"text": "#e6e1d6", "muted": "#a09a8e", "mark": "#7a5d00", "rule": "#4a463f", "background": "#22211f"},
+    "light": {
+        "text": "#1f1f1f",
+        "muted": "#6b6b6b",
+        "mark": "#ffe28a",
+        "current": "#ff9500",
+        "current_text": "#000000",
+        "rule": "#d8d2c4",
+        "background": "#fbf8f1",
+    },
+    "dark": {
+        "text": "#e6e1d6",
+        "muted": "#a09a8e",
+        "mark": "#7a5d00",
+        "current": "#ffb224",
+        "current_text": "#000000",
+        "rule": "#4a463f",
+        "background": "#22211f",
+    },
 }
+MATCH_ANCHOR = "match-"
 
 
-def _marked(text: str, needles: list[str], counter: list[int]) -> str:
-    """Escaped text with every match wrapped in a highlight and numbered anchor."""
+def _marked(text: str, needles: list[str], match_lengths: list[int]) -> str:
+    """Escaped text with every match wrapped in a highlight and numbered anchor (lengths noted in order)."""
     spans = find_matches(text, needles) if needles else []
     pieces, last = [], 0
     for start, end in spans:
         pieces.append(escape(text[last:start]))
-        pieces.append(f'<a name="match-{counter[0]}"></a><span class="mark">{escape(text[start:end])}</span>')
-        counter[0] += 1
+        anchor = f'<a name="{MATCH_ANCHOR}{len(match_lengths)}"></a>'
+        pieces.append(f'{anchor}<span class="mark">{escape(text[start:end])}</span>')
+        match_lengths.append(end - start)
         last = end
     pieces.append(escape(text[last:]))
     return "".join(pieces)
@@ -38,14 +61,14 @@ def _marked(text: str, needles: list[str], counter: list[int]) -> str:
 
 def article_html(
     view: ArticleView, needles: list[str], theme: str, meta_labels: dict[str, str], indent_px: int = 30
-) -> tuple[str, int]:
-    """The article as HTML, and how many matches it marks.
+) -> tuple[str, list[int]]:
+    """The article as HTML, and the length of each match it marks, in order.
 
     `indent_px` is the width of two characters: Qt's rich text ignores
     `text-indent` given in em, so the pane measures its own font.
     """
     colors = THEMES.get(theme, THEMES["light"])
-    counter = [0]
+    match_lengths: list[int] = []
     parts = [
         "<html><head><style>"
         f"body {{ color: {colors['text']}; font-family: {CJK_FONTS}; }}"
@@ -61,11 +84,11 @@ def article_html(
         "</style></head><body>"
     ]
     if view.kicker:
-        parts.append(f'<p class="kicker">{_marked(view.kicker, needles, counter)}</p>')
+        parts.append(f'<p class="kicker">{_marked(view.kicker, needles, match_lengths)}</p>')
     if view.title:
-        parts.append(f'<p class="title">{_marked(view.title, needles, counter)}</p>')
+        parts.append(f'<p class="title">{_marked(view.title, needles, match_lengths)}</p>')
     if view.subtitle:
-        parts.append(f'<p class="subtitle">{_marked(view.subtitle, needles, counter)}</p>')
+        parts.append(f'<p class="subtitle">{_marked(view.subtitle, needles, match_lengths)}</p>')
     meta = [value for value in (view.publication, view.date) if value]
     if view.page:
         meta.append(meta_labels["page"].replace("%1", view.page))
@@ -74,16 +97,34 @@ def article_html(
     meta.append(meta_labels["position"].replace("%1", str(view.ordinal + 1)).replace("%2", str(view.count)))
     parts.append(f'<p class="meta">{escape(" · ".join(meta))}</p><hr/>')
     if view.byline:
-        parts.append(f'<p class="meta">{_marked(view.byline, needles, counter)}</p>')
+        parts.append(f'<p class="meta">{_marked(view.byline, needles, match_lengths)}</p>')
     classes = {CAPTION: "caption", INTERTITLE: "intertitle", SIGNATURE: "signature"}
     for block in view.blocks:
-        parts.append(f'<p class="{classes.get(block.role, "body")}">{_marked(block.text, needles, counter)}</p>')
+        parts.append(f'<p class="{classes.get(block.role, "body")}">{_marked(block.text, needles, match_lengths)}</p>')
     parts.append("</body></html>")
-    return "".join(parts), counter[0]
+    return "".join(parts), match_lengths
+
+
+def anchor_positions(document: QTextDocument) -> dict[str, int]:
+    """Where each named anchor of a document starts (Qt puts the name on the character after it)."""
+    positions: dict[str, int] = {}
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            for name in fragment.charFormat().anchorNames():
+                positions.setdefault(name, fragment.position())
+            fragments += 1
+        block = block.next()
+    return positions
 
 
 class ArticlePane(QTextBrowser):
-    """Shows one article; steps through its search matches.
+    """Shows one article; steps through its search matches, marking the current one apart.
+
+    Attributes:
+        view: the article shown (None before the first).
 
     Signals:
         match_changed(int, int): current match (from 1) and matches in all.
@@ -96,36 +137,121 @@ class ArticlePane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self._matches = 0
-        self._current = -1
         self.view: ArticleView | None = None
+        self._needles: list[str] = []
+        self._meta_labels: dict[str, str] = {}
+        self._theme = "light"
+        self._matches: list[tuple[int, int]] = []  # (start, end) in the document, in reading order
+        self._current = -1
+        #: The place last returned to and the scroll value then; reused while the reader has not scrolled.
+        self._returned_to: tuple[tuple[int, int], int] | None = None
 
     def loadResource(self, kind, url):  # noqa: N802 - Qt override
         """Load nothing: article text may name images or files, and none is ever opened."""
         return None
 
-    def show_article(self, view: ArticleView, needles: list[str], theme: str, meta_labels: dict[str, str]) -> None:
-        self.view = view
-        indent = QFontMetrics(self.font()).horizontalAdvance("中中")
-        html, self._matches = article_html(view, needles, theme, meta_labels, indent)
-        self.setHtml(html)
-        self._current = -1
+    def set_appearance(self, theme: str, font_size: int) -> None:
+        """Colors and text size; the open article is set again with the same text at the top."""
+        place = self._reading_place()
+        self._theme = theme
+        colors = THEMES[theme]
+        self.setStyleSheet(
+            f"QTextBrowser {{ background: {colors['background']}; color: {colors['text']}; "
+            f"font-size: {font_size}pt; padding: 12px 28px; }}"
+        )
+        if self.view is not None:
+            self._render()
+            self._return_to(place)
+
+    def show_article(self, view: ArticleView, needles: list[str], meta_labels: dict[str, str]) -> None:
+        """A newly opened article: at its first match when `needles` mark any, else at its top."""
+        self.view, self._needles, self._meta_labels = view, list(needles), meta_labels
+        self._current, self._returned_to = -1, None
+        self._render()
         if self._matches:
             self.step_match(1)
         else:
             self.moveCursor(QTextCursor.MoveOperation.Start)
             self.match_changed.emit(0, 0)
 
+    def clear_highlights(self) -> None:
+        """Unmark the matches of the open article, leaving the reader where they are."""
+        if not self._needles:
+            return
+        place = self._reading_place()
+        self._needles, self._current = [], -1
+        self._render()
+        self._return_to(place)
+        self.match_changed.emit(0, 0)
+
     def match_count(self) -> int:
-        return self._matches
+        return len(self._matches)
 
     def step_match(self, step: int) -> None:
-        """Scroll to the next (+1) or previous (-1) match, wrapping around."""
+        """Mark and scroll to the next (+1) or previous (-1) match, wrapping around."""
         if not self._matches:
             return
-        self._current = (self._current + step) % self._matches
-        self.scrollToAnchor(f"match-{self._current}")
-        self.match_changed.emit(self._current + 1, self._matches)
+        self._current = (self._current + step) % len(self._matches)
+        self._mark_current()
+        self._bring_into_view(self._match_cursor(self._current))
+        self.match_changed.emit(self._current + 1, len(self._matches))
+
+    # -- rendering and places -------------------------------------------------------------
+    def _render(self) -> None:
+        """Typeset the article again (same text, so document positions stay valid)."""
+        indent = QFontMetrics(self.font()).horizontalAdvance("中中")
+        html, lengths = article_html(self.view, self._needles, self._theme, self._meta_labels, indent)
+        self.setHtml(html)
+        starts = anchor_positions(self.document())
+        self._matches = [
+            (starts[f"{MATCH_ANCHOR}{number}"], starts[f"{MATCH_ANCHOR}{number}"] + length)
+            for number, length in enumerate(lengths)
+        ]
+        self._mark_current()
+
+    def _match_cursor(self, number: int) -> QTextCursor:
+        start, end = self._matches[number]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _mark_current(self) -> None:
+        """The current match in a stronger color than the others (an extra selection over its mark)."""
+        selections = []
+        if 0 <= self._current < len(self._matches):
+            colors = THEMES[self._theme]
+            look = QTextCharFormat()
+            look.setBackground(QColor(colors["current"]))
+            look.setForeground(QColor(colors["current_text"]))
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._match_cursor(self._current)
+            selection.format = look
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def _bring_into_view(self, cursor: QTextCursor) -> None:
+        """Scroll a place a third of the way down the view, unless it is in view already."""
+        rect = self.cursorRect(cursor)
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def _reading_place(self) -> tuple[int, int]:
+        """The character at the top of the view, and how far below the view's top its line is."""
+        if self._returned_to and self._returned_to[1] == self.verticalScrollBar().value():
+            return self._returned_to[0]  # else each change of size would move the place back by part of a line
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        return cursor.position(), self.cursorRect(cursor).top()
+
+    def _return_to(self, place: tuple[int, int]) -> None:
+        """Scroll the newly set article so the character of `place` is where it was."""
+        position, top = place
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - top)
+        self._returned_to = (place, bar.value())
 
     def plain_text_with_citation(self) -> str:
         """The article's text for the clipboard, with a citation line first."""

@@ -1,7 +1,9 @@
 """Small dialogs of the window: correcting an issue's details, choosing watched folders.
 
-Both only collect what the user typed; the window applies it (the library
-checks a corrected date and says what is wrong with it).
+Both only collect what the user typed; the window applies it.  The
+correction dialog checks a date itself, before it closes, so a typing mistake
+is pointed out where it was made and nothing typed is lost (the library checks
+it again).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.catalog import IssueRecord
-from reader.core.library import CORRECTABLE
+from reader.core.library import CORRECTABLE, CORRECTED_DATE
 
 
 class CorrectionDialog(QDialog):
@@ -55,10 +57,29 @@ class CorrectionDialog(QDialog):
             form.addRow(labels[key], edit)
             self.fields[key] = edit
         layout.addLayout(form)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.fields["date"].textEdited.connect(lambda _text: self.error.hide())
+
+    def accept(self) -> None:
+        """Close only when the date, if any, is one the library takes; else say why and keep the input."""
+        date = self.fields["date"].text().strip()
+        if date and not CORRECTED_DATE.match(date):
+            self.error.setText(
+                self.tr("“%1” is not a date: write it as 2021-11-09, or 2021-11 for a month.").replace("%1", date)
+            )
+            self.error.show()
+            self.fields["date"].setFocus()
+            self.fields["date"].selectAll()
+            return
+        super().accept()
 
     def changes(self) -> dict[str, str | None]:
         """What Library.correct needs: a value to set, or None to clear a correction."""

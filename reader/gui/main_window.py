@@ -40,7 +40,7 @@ from reader.core.model import Issue
 from reader.core.query import parse_query
 from reader.core.reading import article_view
 from reader.core.search import Hit, Searcher, SearchResult
-from reader.gui.article_view import THEMES, ArticlePane
+from reader.gui.article_view import ArticlePane
 from reader.gui.dialogs import CorrectionDialog, WatchedFoldersDialog
 from reader.gui.inbox import InboxWatcher
 from reader.gui.issue_tree import IssueTreeModel
@@ -81,10 +81,12 @@ class MainWindow(QMainWindow):
         self._import_job: Job | None = None
         self._issues: OrderedDict[str, Issue] = OrderedDict()
         self._search_serial = 0
-        self._history: list[tuple[str, int]] = []
+        #: Visited articles: (issue id, ordinal, the search terms highlighted when it was opened from a hit).
+        self._history: list[tuple[str, int, tuple[str, ...]]] = []
         self._history_at = -1
         self._current: tuple[str, int] | None = None
-        self._needles: list[str] = []
+        #: The terms of the search whose hits are listed; an article opened from one of them highlights them.
+        self._needles: tuple[str, ...] = ()
         self.font_size = int(settings.value("font_size", DEFAULT_FONT_SIZE))
         self.theme = str(settings.value("theme", "light"))
 
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setToolTip(self.syntax_help())
         self.search_box.returnPressed.connect(self.run_search)
+        self.search_box.textChanged.connect(self._search_text_changed)
         self.search_box.setMinimumWidth(360)
 
         self.library_label = QLabel(self)
@@ -352,15 +355,18 @@ class MainWindow(QMainWindow):
             if self._current != (node.record.id, node.ordinal):
                 self.open_article(node.record.id, node.ordinal)
 
-    def open_article(self, issue_id: str, ordinal: int, remember: bool = True) -> None:
+    def open_article(self, issue_id: str, ordinal: int, remember: bool = True, needles: tuple[str, ...] = ()) -> None:
+        """Show an article, highlighting `needles` (given only for a hit), and select it in the tree."""
         issue = self._issue(issue_id)
         if not 0 <= ordinal < len(issue.articles):
             return
         self._current = (issue_id, ordinal)
-        already_there = self._history_at >= 0 and self._history[self._history_at] == self._current
-        if remember and not already_there:  # selecting and activating a hit both open it
+        already_there = self._history_at >= 0 and self._history[self._history_at][:2] == self._current
+        if remember and already_there:  # a click and a double click on a hit both open it
+            self._history[self._history_at] = (issue_id, ordinal, needles)
+        elif remember:
             del self._history[self._history_at + 1 :]
-            self._history.append(self._current)
+            self._history.append((issue_id, ordinal, needles))
             self._history_at = len(self._history) - 1
         self._update_history_actions()
         labels = {
@@ -368,11 +374,15 @@ class MainWindow(QMainWindow):
             "reporters": self.tr("reporters: %1"),
             "position": self.tr("article %1 of %2"),
         }
-        self.article.show_article(article_view(issue, ordinal), self._needles, self.theme, labels)
+        self.article.show_article(article_view(issue, ordinal), list(needles), labels)
         self._show_in_tree(issue_id, ordinal)
 
     def _show_in_tree(self, issue_id: str, ordinal: int) -> None:
-        """Select an article in the tree, expanding the way to it, without opening it again."""
+        """Select the open article in the tree, expanding the way to it.
+
+        The selection model's signals stay on, so the tree repaints its highlight;
+        `_tree_activated` opens nothing because the article is `_current` already.
+        """
         index = self.tree_model.index_of_article(issue_id, ordinal)
         if not index.isValid() or self.tree.currentIndex() == index:
             return
@@ -380,9 +390,7 @@ class MainWindow(QMainWindow):
         while parent.isValid():
             self.tree.expand(parent)
             parent = parent.parent()
-        self.tree.selectionModel().blockSignals(True)
         self.tree.setCurrentIndex(index)
-        self.tree.selectionModel().blockSignals(False)
         self.tree.scrollTo(index)
 
     def step_article(self, step: int) -> None:
@@ -393,7 +401,8 @@ class MainWindow(QMainWindow):
         target = self._history_at + step
         if 0 <= target < len(self._history):
             self._history_at = target
-            self.open_article(*self._history[target], remember=False)
+            issue_id, ordinal, needles = self._history[target]
+            self.open_article(issue_id, ordinal, remember=False, needles=needles)
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self._history_at > 0)
@@ -419,7 +428,7 @@ class MainWindow(QMainWindow):
         except Exception as error:
             self.results.show_message(str(error))
             return
-        self._needles = [term.text for term in parsed.positive_terms()]
+        self._needles = tuple(term.text for term in parsed.positive_terms())
         self._search_serial += 1
         serial, by_date = self._search_serial, self.results.sort_by_date()
         self.results.show_message(self.tr("Searching…"))
@@ -438,7 +447,19 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: Hit) -> None:
         if self.library.catalog.contains(hit.issue):
-            self.open_article(hit.issue, hit.ordinal)
+            self.open_article(hit.issue, hit.ordinal, needles=self._needles)
+
+    def _search_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self.end_search()
+
+    def end_search(self) -> None:
+        """The search box was emptied: no hits listed, and no article keeps the search's highlights."""
+        self._search_serial += 1  # a search under way is no longer wanted
+        self._needles = ()
+        self._history = [(issue_id, ordinal, ()) for issue_id, ordinal, _needles in self._history]
+        self.results.clear()
+        self.article.clear_highlights()
 
     # -- importing -------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -578,13 +599,8 @@ class MainWindow(QMainWindow):
         self.apply_theme()
 
     def apply_theme(self) -> None:
-        colors = THEMES[self.theme]
-        self.article.setStyleSheet(
-            f"QTextBrowser {{ background: {colors['background']}; color: {colors['text']}; "
-            f"font-size: {self.font_size}pt; padding: 12px 28px; }}"
-        )
-        if self._current:
-            self.open_article(*self._current, remember=False)
+        """Theme and text size to the article pane, which keeps the reader's place in the open article."""
+        self.article.set_appearance(self.theme, self.font_size)
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

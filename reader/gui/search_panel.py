@@ -31,6 +31,33 @@ def snippet_html(hit: Hit) -> str:
     return f"<b>{escape(hit.title or '—')}</b><br/><small>{escape(meta)}</small><br/>{marked}"
 
 
+class HitList(QListWidget):
+    """The list of hits, telling which one the reader opened: by a click, Enter, or the arrow keys.
+
+    The current item also changes when the list is refilled by a new search and
+    when the list gets the focus without one; those are not the reader's choice,
+    so `currentItemChanged` is never taken to mean "open this".
+
+    Signals:
+        item_chosen(QListWidgetItem): the reader opened this item.
+    """
+
+    item_chosen = Signal(QListWidgetItem)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.itemClicked.connect(self.item_chosen)
+        self.itemActivated.connect(self.item_chosen)  # Enter, and a double click
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Moving through the hits with the keys opens each one reached."""
+        before = self.currentItem()
+        super().keyPressEvent(event)
+        after = self.currentItem()
+        if after is not None and after is not before:
+            self.item_chosen.emit(after)
+
+
 class SearchPanel(QWidget):
     """Lists the hits of the last search.
 
@@ -52,11 +79,10 @@ class SearchPanel(QWidget):
         self.dates = QLineEdit(self)
         self.dates.setPlaceholderText(self.tr("Dates, e.g. 2021-01..2021-12"))
         self.dates.setClearButtonEnabled(True)
-        self.hits = QListWidget(self)
+        self.hits = HitList(self)
         self.hits.setWordWrap(True)
         self.hits.setAlternatingRowColors(True)
-        self.hits.itemActivated.connect(self._activated)
-        self.hits.currentItemChanged.connect(lambda current, _previous: self._activated(current))
+        self.hits.item_chosen.connect(self._chosen)
         self.sort.currentIndexChanged.connect(lambda _index: self.options_changed.emit())
         self.dates.editingFinished.connect(self.options_changed.emit)
 
@@ -68,6 +94,10 @@ class SearchPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(options)
         layout.addWidget(self.hits, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        """No search: the hint instead of hits."""
         self.show_message(self.tr("Type in the search box and press Enter."))
 
     def sort_by_date(self) -> bool:
@@ -108,6 +138,5 @@ class SearchPanel(QWidget):
             self.hits.addItem(item)
             self.hits.setItemWidget(item, label)
 
-    def _activated(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.hit_chosen.emit(item.data(HIT_ROLE))
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.hit_chosen.emit(item.data(HIT_ROLE))

@@ -179,3 +179,22 @@ def test_language_choice_is_remembered(qtbot, paths, _no_modal_boxes):
     checked = [action.text() for action in second.language_menu.actions() if action.isChecked()]
     assert checked == ["English"]
     close_window(second)
+
+
+def test_the_correction_dialog_keeps_a_bad_date_and_says_why(qtbot, window):
+    from reader.gui.dialogs import CorrectionDialog
+
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    dialog = CorrectionDialog(window.library.records()[0], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fields["publication"].setText("合川日报")
+    dialog.fields["date"].setText("2021-13")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert not dialog.error.isHidden() and "2021-13" in dialog.error.text()
+    assert dialog.fields["publication"].text() == "合川日报"
+    dialog.fields["date"].setText("2021-11")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.changes() == {"publication": "合川日报", "date": "2021-11", "page": None}
