@@ -4,6 +4,10 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
+        <source>“%1” is not a date: write it as 2021-11-09, or 2021-11 for a month.</source>
+        <translation>“%1”不是日期：请写成 2021-11-09，只知道月份时写成 2021-11。</translation>
+    </message>
+    <message>
         <location filename="../../reader/gui/dialogs.py" line="33"/>
         <source>Correct Issue Details</source>
         <translation>更正本期信息</translation>
