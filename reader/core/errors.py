@@ -30,3 +30,7 @@ class QuerySyntaxError(ReaderError):
 
 class IndexNotReady(ReaderError):
     """The search index does not exist yet or was built by an older version."""
+
+
+class Stopped(ReaderError):
+    """A long job (repair, rebuild) stopped on request between two issues; the rest is done next time."""

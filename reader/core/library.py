@@ -22,7 +22,7 @@ from reader.config import Paths
 from .analysis import configure_jieba_cache
 from .catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from .decode import decode_issue_bytes, read_issue_file
-from .errors import ReaderError, RejectedFile
+from .errors import ReaderError, RejectedFile, Stopped
 from .index import (
     BATCH_ISSUES,
     add_issue,
@@ -98,6 +98,8 @@ class RepairReport:
     removed_from_index: list[str] = field(default_factory=list)
     recovered_originals: list[str] = field(default_factory=list)
     missing_originals: list[str] = field(default_factory=list)
+    #: Stopped on request (the window closing); what was left is repaired at the next start.
+    cancelled: bool = False
 
     def changed(self) -> bool:
         return bool(self.reindexed or self.removed_from_index or self.recovered_originals or self.missing_originals)
@@ -336,8 +338,12 @@ class Library:
             return self.catalog.get(issue_id)
 
     # -- keeping library and index in step -------------------------------------
-    def repair(self) -> RepairReport:
-        """Make the index match the library again after an interruption or hand edits."""
+    def repair(self, cancelled: CancelCheck | None = None) -> RepairReport:
+        """Make the index match the library again after an interruption or hand edits.
+
+        `cancelled` is asked between issues: a cancelled repair drops the batch
+        it was writing (its issues stay pending) and the next repair goes on.
+        """
         with self._lock:
             report = RepairReport()
             self._recover_unlisted_originals(report)
@@ -354,12 +360,18 @@ class Library:
             )
             if not stale and not to_index:
                 return report
-            self._rewrite_in_index(to_index, remove=stale)
+            try:
+                self._rewrite_in_index(to_index, remove=stale, cancelled=cancelled)
+            except Stopped:
+                report.cancelled = True
+                return report
             report.removed_from_index = stale
             report.reindexed = to_index
             return report
 
-    def _rewrite_in_index(self, issue_ids: list[str], remove: list[str] = ()) -> None:
+    def _rewrite_in_index(
+        self, issue_ids: list[str], remove: list[str] = (), cancelled: CancelCheck | None = None
+    ) -> None:
         """Replace the documents of `issue_ids` from their originals and drop those of `remove`.
 
         In commits of BATCH_ISSUES issues, each marking its rows indexed, so a
@@ -376,6 +388,8 @@ class Library:
                 for issue_id in batch:
                     delete_issue(writer, issue_id)
                 for issue_id in batch:
+                    if cancelled and cancelled():
+                        raise Stopped  # leaves `writing`, which drops the half-written batch
                     record = self.catalog.get(issue_id)
                     if record is not None:
                         add_issue(writer, issue_id, self._reparsed_for_index(record))
@@ -402,8 +416,12 @@ class Library:
         if recovered:
             self.catalog.add_pending(recovered)
 
-    def reindex(self, progress: ProgressCallback | None = None) -> int:
-        """Rebuild the whole index from the originals; return the number of issues indexed."""
+    def reindex(self, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> int:
+        """Rebuild the whole index from the originals; return the number of issues indexed.
+
+        Stopped on request (`cancelled`, asked between issues) it raises Stopped;
+        the issues not yet indexed are then indexed by the next repair.
+        """
         with self._lock:
             records = self.catalog.all()
             self._index = create_index(self.paths.index_dir)
@@ -411,6 +429,8 @@ class Library:
                 batch = records[start : start + BATCH_ISSUES]
                 with writing(self._index, len(batch)) as writer:
                     for done, record in enumerate(batch, start=start):
+                        if cancelled and cancelled():
+                            raise Stopped("the rebuild of the index was stopped; it goes on at the next start")
                         if progress:
                             progress(done, len(records), record.source)
                         add_issue(writer, record.id, self._reparsed_for_index(record))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from reader.config import Paths, seeds_dir
 from reader.core.catalog import IssueRecord
+from reader.core.errors import ReaderError
 from reader.core.library import WRITING_INDEX, ImportReport, Library
 from reader.core.model import Issue
 from reader.core.query import parse_query
@@ -51,6 +52,8 @@ DEFAULT_FONT_SIZE = 15
 MIN_FONT_SIZE, MAX_FONT_SIZE = 10, 32
 SEARCH_LIMIT = 200
 ISSUE_CACHE = 16
+#: How long a closing window waits for running jobs to stop (they stop between two issues).
+CLOSE_WAIT_MS = 5000
 #: Beside the library: which files of the user's watched folders were already handled.
 WATCHED_RECORD = "watched-files.json"
 #: Interface languages offered in the View menu: (settings value, name in its own language).
@@ -77,6 +80,8 @@ class MainWindow(QMainWindow):
         self._searcher: Searcher | None = None
         #: Set once the start-up repair has made the index current; searches wait for it.
         self._index_ready = threading.Event()
+        #: The window is closing: jobs still running stop at their next chance, their results are dropped.
+        self._closing = False
         self._jobs: set[Job] = set()
         self._import_job: Job | None = None
         self._issues: OrderedDict[str, Issue] = OrderedDict()
@@ -252,11 +257,19 @@ class MainWindow(QMainWindow):
             self.open_article(issue_id, int(ordinal))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Close within seconds whatever runs: long jobs stop between two issues, nothing waits on the GUI.
+
+        Nothing the jobs need may come from this thread while it waits here:
+        the index-ready flag is set by the repair job itself, and set here too
+        so that a search waiting for it gives up.
+        """
         self.save_state()
-        if self._import_job:
-            self._import_job.cancel()
-        self.writer_pool.waitForDone()
-        self.search_pool.waitForDone()
+        self._closing = True
+        for job in list(self._jobs):
+            job.cancel()
+        self._index_ready.set()
+        self.writer_pool.waitForDone(CLOSE_WAIT_MS)
+        self.search_pool.waitForDone(CLOSE_WAIT_MS)
         super().closeEvent(event)
 
     # -- jobs ----------------------------------------------------------------------------
@@ -266,12 +279,13 @@ class MainWindow(QMainWindow):
 
         def finished(result) -> None:
             self._jobs.discard(job)
-            if on_done:
+            if on_done and not self._closing:  # a closed window's library is closed too
                 on_done(result)
 
         def failed(message: str) -> None:
             self._jobs.discard(job)
-            (on_failed or self.show_error)(message)
+            if not self._closing:
+                (on_failed or self.show_error)(message)
 
         job.signals.finished.connect(finished)
         job.signals.failed.connect(failed)
@@ -281,24 +295,26 @@ class MainWindow(QMainWindow):
         return job
 
     def show_error(self, message: str) -> None:
+        if self._closing:
+            return  # a job stopped by the close: nothing to tell
         QMessageBox.warning(self, self.tr("Newspaper Reader"), message)
 
     def start_background_work(self, import_seeds_if_empty: bool) -> None:
         """Repair the library, warm up search, and on a first start import the sample issues."""
 
-        def repaired(_report) -> None:
-            self._index_ready.set()
+        def repair(job: Job):
+            try:
+                return self.library.repair(cancelled=lambda: job.cancelled)
+            finally:
+                # Set here, on the worker, not in a slot: a closing window blocks its event loop
+                # while it waits for the search thread, which waits for this flag.
+                self._index_ready.set()
+
+        def repaired_then_look(_report) -> None:
             self.refresh_tree()
-
-        def failed(message: str) -> None:
-            self._index_ready.set()  # searches report the problem instead of waiting forever
-            self.show_error(message)
-
-        def repaired_then_look(report) -> None:
-            repaired(report)
             self.inbox.look_soon()  # files that arrived while the window was closed
 
-        self._start(self.writer_pool, lambda job: self.library.repair(), repaired_then_look, failed)
+        self._start(self.writer_pool, repair, repaired_then_look)
         self._start(self.search_pool, lambda job: self._ensure_searcher())
         if import_seeds_if_empty and not self.library.records():
             self.import_paths([str(seeds_dir())])
@@ -307,6 +323,8 @@ class MainWindow(QMainWindow):
         """The searcher, opened on the search thread once the index is ready (loads jieba there too)."""
         if self._searcher is None:
             self._index_ready.wait()
+            if self._closing:
+                raise ReaderError("the window is closing")
             self._searcher = Searcher(self.paths.index_dir)
         return self._searcher
 
@@ -565,7 +583,11 @@ class MainWindow(QMainWindow):
             self.refresh_tree()
 
         self._start(
-            self.writer_pool, lambda job: self.library.reindex(progress=job.report), done, None, self._import_progress
+            self.writer_pool,
+            lambda job: self.library.reindex(progress=job.report, cancelled=lambda: job.cancelled),
+            done,
+            None,
+            self._import_progress,
         )
 
     def _open_folder(self, folder: Path) -> None:

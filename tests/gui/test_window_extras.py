@@ -198,3 +198,29 @@ def test_the_correction_dialog_keeps_a_bad_date_and_says_why(qtbot, window):
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.changes() == {"publication": "合川日报", "date": "2021-11", "page": None}
+
+
+def test_closing_during_the_start_up_repair_stops_it_and_every_thread(qtbot, paths, monkeypatch):
+    """The close used to wait for the search thread, which waited for a flag only the blocked GUI could set."""
+    from reader.core.library import RepairReport
+
+    window = open_window(qtbot, paths)
+    started, asked_to_stop = threading.Event(), threading.Event()
+
+    def slow_repair(cancelled=None):
+        started.set()
+        for _ in range(1000):  # ten seconds at most, so that a broken close fails instead of hanging
+            if cancelled and cancelled():
+                asked_to_stop.set()
+                return RepairReport(cancelled=True)
+            asked_to_stop.wait(0.01)
+        return RepairReport()
+
+    monkeypatch.setattr(window.library, "repair", slow_repair)
+    window.start_background_work(import_seeds_if_empty=False)
+    qtbot.waitUntil(started.is_set, timeout=10000)
+    window.close()
+    assert asked_to_stop.is_set()
+    assert window.writer_pool.activeThreadCount() == 0
+    assert window.search_pool.activeThreadCount() == 0
+    window.library.close()
