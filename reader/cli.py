@@ -1,7 +1,9 @@
-"""Command line: `reader parse/import/list/search/reindex`, or the window with no subcommand.
+"""Command line: `reader parse/import/list/search/correct/remove/reindex`, or the window with no subcommand.
 
 The `--json` outputs are contracts other tools rely on; README documents them.
-Errors a user can cause print one line on stderr, never a traceback.
+Errors a user can cause print one line on stderr, never a traceback.  Output
+cut short by its reader (`reader search 碚 | head -2`) ends the command
+quietly, with the status a shell gives a tool killed by SIGPIPE (141).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from .core.errors import ReaderError, RejectedFile
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
+#: 128 + SIGPIPE: what the shell reports for `yes | head -1`'s `yes`, so pipelines behave alike.
+EXIT_BROKEN_PIPE = 141
 
 
 def _print_json(value: object) -> None:
@@ -149,6 +153,24 @@ def cmd_correct(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    library = _open_library(args)
+    try:
+        report = library.remove(args.issues)
+    finally:
+        library.close()
+    for given, reason in report.unknown.items():
+        _error(f"{given}: {reason}; nothing was removed")
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        for issue in report.removed:
+            print(f"removed {issue.issue_id}  {issue.source}")
+        if report.removed:
+            print(f"{len(report.removed)} issues removed")
+    return EXIT_REJECTED if report.unknown else EXIT_OK
+
+
 def cmd_reindex(args: argparse.Namespace) -> int:
     library = _open_library(args)
     try:
@@ -204,6 +226,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_correct)
 
+    p = sub.add_parser("remove", parents=[common], help="remove issues from the library (their stored originals, too)")
+    p.add_argument(
+        "issues",
+        nargs="+",
+        metavar="ID",
+        help="an issue id as reader list prints it, or its first 8 or more characters",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_remove)
+
     p = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the library")
     p.set_defaults(func=cmd_reindex)
 
@@ -218,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: The subcommands (tests/test_cli.py keeps this in step with the parser).
-COMMANDS = ("parse", "import", "list", "search", "correct", "reindex", "open")
+COMMANDS = ("parse", "import", "list", "search", "correct", "remove", "reindex", "open")
 #: Top-level options that take a value, so `_with_open_for_paths` can skip it.
 _VALUED_OPTIONS = ("--data-dir", "--lang")
 
@@ -239,7 +271,22 @@ def _with_open_for_paths(argv: list[str], commands: set[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `reader` and `python -m reader`."""
+    """Entry point of `reader` and `python -m reader`; a closed stdout ends it quietly (EXIT_BROKEN_PIPE)."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            if sys.stdout is not None:  # None in a windowed start on Windows (pythonw)
+                sys.stdout.flush()  # inside the try: buffered output meets the closed pipe here, not at exit
+    except BrokenPipeError:
+        # Later writes (Python's own flush at exit among them) go nowhere instead of failing again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse the arguments and run the subcommand (or the window)."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")

@@ -44,6 +44,11 @@ class Paths:
         return self.data_dir / "index"
 
     @property
+    def trash_dir(self) -> Path:
+        """Originals of issues being removed, until the removal is committed (reader.core.removal)."""
+        return self.data_dir / "trash"
+
+    @property
     def inbox_dir(self) -> Path:
         """Watched folder: files dropped here are imported by the window."""
         return self.data_dir / "inbox"

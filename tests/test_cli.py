@@ -163,3 +163,74 @@ def test_correct_command(capsys):
 def test_search_without_an_index_says_so(capsys):
     code, _, err = _run(capsys, "search", "疫苗")
     assert code == 1 and "no up-to-date search index" in err
+
+
+def test_remove_contract_and_exit_codes(capsys, tmp_path):
+    data_dir = str(tmp_path / "文库")
+    _run(capsys, "import", str(seeds_dir()), "--data-dir", data_dir)
+    _, out, _ = _run(capsys, "list", "--json", "--data-dir", data_dir)
+    issues = json.loads(out)["issues"]
+    first, second, third = issues[0], issues[1], issues[2]
+
+    code, out, err = _run(capsys, "remove", first["id"], "--json", "--data-dir", data_dir)
+    assert code == 0 and err == ""
+    assert json.loads(out) == {"removed": [{"id": first["id"], "source": first["source"]}], "unknown": []}
+
+    code, out, err = _run(capsys, "remove", second["id"][:8], "--data-dir", data_dir)  # a prefix as listed
+    assert code == 0 and err == ""
+    assert f"removed {second['id']}  {second['source']}" in out
+
+    # Any unknown id: nothing is removed, one line on stderr per unknown id, exit 1.
+    code, out, err = _run(capsys, "remove", third["id"], "不存在", first["id"], "--json", "--data-dir", data_dir)
+    assert code == 1
+    assert json.loads(out) == {"removed": [], "unknown": ["不存在", first["id"]]}
+    lines = err.strip().split("\n")
+    assert len(lines) == 2 and all(line.startswith("reader: ") for line in lines)
+    assert "Traceback" not in err
+    _, out, _ = _run(capsys, "list", "--json", "--data-dir", data_dir)
+    assert [issue["id"] for issue in json.loads(out)["issues"]] == [issue["id"] for issue in issues[2:]]
+
+
+def test_remove_without_an_id_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["remove"])
+    assert exit_info.value.code == 2
+
+
+def _run_into_closed_pipe(argv: list[str], env: dict) -> subprocess.CompletedProcess:
+    """Run the CLI with its stdout a pipe whose reading end is already closed (as after `| head -0`)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", *argv], stdout=write_end, stderr=subprocess.PIPE, env=env, timeout=120
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize("argv", [["search", "碚"], ["list"], ["list", "--json"], ["parse", str(SEED_000), "--json"]])
+def test_a_closed_stdout_ends_every_command_quietly(seeded_paths, argv):
+    env = dict(os.environ, READER_DATA_DIR=str(seeded_paths.data_dir))
+    done = _run_into_closed_pipe(argv, env)
+    assert done.stderr.decode("utf-8") == ""  # no traceback, no "Exception ignored" at exit
+    assert done.returncode == 141
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path):
+    """`reader parse --explain BIG | head -1`: the reader closes the pipe while the CLI is still writing."""
+    big = tmp_path / "长篇_2023-01-05.txt"
+    paragraph = "本报讯 北碚区的志愿者走进社区，为居民讲解垃圾分类的办法，现场发放宣传册两百余份。\n\n"
+    big.write_text("长篇报道的标题\n\n" + paragraph * 4000, encoding="utf-8")  # far more than a pipe holds
+    env = dict(os.environ, READER_DATA_DIR=str(tmp_path / "库"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "parse", "--explain", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 141
+    assert error == ""

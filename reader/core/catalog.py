@@ -2,7 +2,9 @@
 
 A row is written `pending` before the issue's articles go into the index and
 turned `indexed` after the index commit; a pending row found at start-up
-means an import was interrupted, and the library repairs it.
+means an import was interrupted, and the library repairs it.  Issues the user
+removed are logged in `removed` (id, source file name, time), so that a
+library emptied on purpose is not taken for a new one.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ CREATE TABLE IF NOT EXISTS issues (
     imported_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS issues_by_date ON issues (publication, date);
+CREATE TABLE IF NOT EXISTS removed (
+    id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    removed_at REAL NOT NULL
+);
 """
 
 PENDING = "pending"
@@ -194,6 +201,21 @@ class Catalog:
     def remove(self, issue_ids: list[str]) -> None:
         with self._db:
             self._db.executemany("DELETE FROM issues WHERE id = ?", [(i,) for i in issue_ids])
+
+    @_serialized
+    def remove_logged(self, records: list[IssueRecord]) -> None:
+        """Delete the rows of issues the user removed and log the removal, in one transaction."""
+        removed_at = now()
+        with self._db:
+            self._db.executemany("DELETE FROM issues WHERE id = ?", [(record.id,) for record in records])
+            self._db.executemany(
+                "INSERT INTO removed VALUES (?, ?, ?)", [(record.id, record.source, removed_at) for record in records]
+            )
+
+    @_serialized
+    def has_removals(self) -> bool:
+        """True once the user has removed an issue from this library."""
+        return self._db.execute("SELECT 1 FROM removed LIMIT 1").fetchone() is not None
 
     @_serialized
     def counts(self) -> tuple[int, int]:

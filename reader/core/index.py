@@ -7,6 +7,7 @@ deleted at any time and rebuilt from the originals (`reader reindex`).
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,7 @@ install_whoosh_tuning()
 SCHEMA_VERSION = 4
 INDEX_VERSION = f"{SCHEMA_VERSION}.{PARSER_VERSION}"
 VERSION_FILE = "reader-schema-version"
+IDENTITY_FILE = "reader-index-id"
 #: Above this many issues in one batch, indexing uses two processes.
 PARALLEL_THRESHOLD = 40
 #: Memory for postings per writer process.  Past it the pool spills sorted runs to
@@ -99,13 +101,36 @@ def _version_file(index_dir: Path) -> Path:
     return index_dir / VERSION_FILE
 
 
-def index_is_current(index_dir: Path) -> bool:
-    """True when an index exists and was built with this schema version."""
+def _index_version(index_dir: Path) -> str | None:
     try:
-        version = _version_file(index_dir).read_text().strip()
+        return _version_file(index_dir).read_text().strip()
     except OSError:
-        return False
-    return version == INDEX_VERSION and whoosh_index.exists_in(str(index_dir))
+        return None
+
+
+def index_is_current(index_dir: Path) -> bool:
+    """True when an index exists and was built with this schema and parser version."""
+    return _index_version(index_dir) == INDEX_VERSION and whoosh_index.exists_in(str(index_dir))
+
+
+def index_is_readable(index_dir: Path) -> bool:
+    """True when searches can read the index: this schema, whatever parser made it.
+
+    An index made by an older parser answers with the old articles until the
+    rebuild that replaces it is swapped in; searches never stop meanwhile.
+    """
+    version = _index_version(index_dir)
+    return (
+        version is not None and version.split(".")[0] == str(SCHEMA_VERSION) and whoosh_index.exists_in(str(index_dir))
+    )
+
+
+def index_identity(index_dir: Path) -> str | None:
+    """A name given to each index when it is created: a searcher reopens when it changes (a swap)."""
+    try:
+        return (index_dir / IDENTITY_FILE).read_text().strip()
+    except OSError:
+        return None
 
 
 def create_index(index_dir: Path) -> whoosh_index.Index:
@@ -114,8 +139,46 @@ def create_index(index_dir: Path) -> whoosh_index.Index:
         shutil.rmtree(index_dir)
     index_dir.mkdir(parents=True)
     ix = whoosh_index.create_in(str(index_dir), build_schema())
+    (index_dir / IDENTITY_FILE).write_text(uuid.uuid4().hex)
     _version_file(index_dir).write_text(INDEX_VERSION)
     return ix
+
+
+def rebuild_dir(index_dir: Path) -> Path:
+    """Where a rebuild writes its new index, beside the one searches keep using meanwhile."""
+    return index_dir.with_name(index_dir.name + ".new")
+
+
+def swap_in(new_dir: Path, index_dir: Path) -> None:
+    """Put a finished rebuild in the index's place (two renames; see recover_interrupted_swap)."""
+    old_dir = index_dir.with_name(index_dir.name + ".old")
+    if old_dir.exists():
+        shutil.rmtree(old_dir)
+    if index_dir.exists():
+        index_dir.rename(old_dir)
+    new_dir.rename(index_dir)
+    shutil.rmtree(old_dir, ignore_errors=True)
+
+
+def recover_interrupted_swap(index_dir: Path) -> None:
+    """After a crash during a rebuild or a swap: keep the old index, or finish the swap.
+
+    A rebuild that did not finish leaves its `.new` folder beside a whole
+    index: it is dropped.  A crash between the two renames of `swap_in` leaves
+    no index but a finished `.new` (finished: it was being swapped in) or the
+    `.old` one: the swap is completed or undone.
+    """
+    new_dir = rebuild_dir(index_dir)
+    old_dir = index_dir.with_name(index_dir.name + ".old")
+    if index_dir.exists():
+        for leftover in (new_dir, old_dir):
+            if leftover.exists():
+                shutil.rmtree(leftover, ignore_errors=True)
+        return
+    if new_dir.exists() and index_is_current(new_dir):
+        new_dir.rename(index_dir)
+    elif old_dir.exists():
+        old_dir.rename(index_dir)
 
 
 def open_index(index_dir: Path, create: bool = True) -> whoosh_index.Index:
@@ -126,7 +189,7 @@ def open_index(index_dir: Path, create: bool = True) -> whoosh_index.Index:
     Without mmap: Whoosh maps whole compound segment files, which added 180 MB
     of resident memory on a 1,000-issue archive for no measurable speed gain.
     """
-    if not index_is_current(index_dir):
+    if not index_is_readable(index_dir):
         if not create:
             raise IndexNotReady(
                 "the library has no up-to-date search index yet: import issues (reader import) "

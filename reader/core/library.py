@@ -4,14 +4,19 @@ Import is all-or-nothing per file: the original is stored and a `pending`
 catalog row written before its articles go into the index; the row turns
 `indexed` only after the index commit.  `repair()` finds whatever an
 interrupted import or a hand-edited data folder left out of step, and fixes it
-from the originals, which are never modified.
+from the originals, which are never modified.  Removal is all-or-nothing too
+(reader.core.removal describes its steps); repair finishes or undoes a removal
+a crash interrupted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -28,13 +33,18 @@ from .index import (
     add_issue,
     create_index,
     delete_issue,
+    index_is_current,
     indexed_issue_ids,
     open_index,
+    rebuild_dir,
+    recover_interrupted_swap,
+    swap_in,
     writing,
 )
 from .locking import WriterLock
 from .model import Issue
 from .parse import parse_text
+from .removal import RemovalReport, RemovedIssue, Trash, resolve_ids
 
 ISSUE_SUFFIXES = (".txt",)
 
@@ -98,11 +108,21 @@ class RepairReport:
     removed_from_index: list[str] = field(default_factory=list)
     recovered_originals: list[str] = field(default_factory=list)
     missing_originals: list[str] = field(default_factory=list)
+    #: Originals of an interrupted removal: put back (it had not happened) or deleted (it had).
+    restored_from_trash: list[str] = field(default_factory=list)
+    deleted_from_trash: list[str] = field(default_factory=list)
     #: Stopped on request (the window closing); what was left is repaired at the next start.
     cancelled: bool = False
 
     def changed(self) -> bool:
-        return bool(self.reindexed or self.removed_from_index or self.recovered_originals or self.missing_originals)
+        return bool(
+            self.reindexed
+            or self.removed_from_index
+            or self.recovered_originals
+            or self.missing_originals
+            or self.restored_from_trash
+            or self.deleted_from_trash
+        )
 
 
 @dataclass
@@ -337,6 +357,53 @@ class Library:
             self._rewrite_in_index([issue_id])
             return self.catalog.get(issue_id)
 
+    # -- removing ------------------------------------------------------------
+    def remove(self, issue_ids: Iterable[str]) -> RemovalReport:
+        """Remove issues: their originals, catalog rows (corrections included) and index documents.
+
+        Ids may be whole or unique prefixes of MIN_ID_PREFIX characters.  All or
+        nothing: if any id names no single issue, nothing is removed and the
+        report says which; if a step fails, everything is put back and the
+        error raised (reader.core.removal describes the steps).
+        """
+        with self._lock:
+            self.repair()
+            records = {record.id: record for record in self.catalog.all()}
+            chosen, unknown = resolve_ids(issue_ids, set(records))
+            report = RemovalReport(unknown=unknown)
+            if unknown or not chosen:
+                return report
+            doomed = [records[issue_id] for issue_id in chosen]
+            try:
+                self._remove_records(doomed)
+            except (OSError, sqlite3.Error) as error:  # a full disk, a file in use, a read-only folder
+                raise ReaderError(f"nothing was removed: {error}") from error
+            report.removed = [RemovedIssue(record.id, record.source) for record in doomed]
+            return report
+
+    def _remove_records(self, records: list[IssueRecord]) -> None:
+        """The steps of a removal, each undone if a later one fails (see reader.core.removal)."""
+        trash = Trash(self.paths.trash_dir, self.paths.originals_dir)
+        names = [record.stored_name for record in records]
+        trash.put(names)
+        index_committed = False
+        try:
+            with writing(self.index, 0) as writer:
+                for record in records:
+                    delete_issue(writer, record.id)
+            index_committed = True
+            self.catalog.remove_logged(records)  # the point of no return
+        except BaseException:
+            # Put back what can be put back now; whatever fails here, repair() does at the next start.
+            with contextlib.suppress(Exception):
+                trash.take_back(names)
+            if index_committed:
+                with contextlib.suppress(Exception):
+                    self._rewrite_in_index([record.id for record in records])
+            raise
+        with contextlib.suppress(OSError):  # removed all the same; repair() empties the trash
+            trash.empty(names)
+
     # -- keeping library and index in step -------------------------------------
     def repair(self, cancelled: CancelCheck | None = None) -> RepairReport:
         """Make the index match the library again after an interruption or hand edits.
@@ -346,6 +413,8 @@ class Library:
         """
         with self._lock:
             report = RepairReport()
+            self._settle_trash(report)
+            recover_interrupted_swap(self.paths.index_dir)
             self._recover_unlisted_originals(report)
             records = {record.id: record for record in self.catalog.all()}
             for record in list(records.values()):
@@ -353,6 +422,15 @@ class Library:
                     report.missing_originals.append(record.source)
                     del records[record.id]
                     self.catalog.remove([record.id])
+            if records and not index_is_current(self.paths.index_dir):
+                # Made by an older parser (or schema): rebuilt beside it, searched meanwhile.
+                try:
+                    self.reindex(cancelled=cancelled)
+                except Stopped:
+                    report.cancelled = True
+                    return report
+                report.reindexed = sorted(records)
+                return report
             indexed = indexed_issue_ids(self.index)
             stale = sorted(indexed - set(records))
             to_index = sorted(
@@ -395,6 +473,12 @@ class Library:
                         add_issue(writer, issue_id, self._reparsed_for_index(record))
             self.catalog.mark_indexed(batch)
 
+    def _settle_trash(self, report: RepairReport) -> None:
+        """Originals left in the trash by an interrupted removal: back if still listed, else deleted."""
+        listed = {record.stored_name for record in self.catalog.all()}
+        restored, deleted = Trash(self.paths.trash_dir, self.paths.originals_dir).settle(listed)
+        report.restored_from_trash, report.deleted_from_trash = restored, deleted
+
     def _recover_unlisted_originals(self, report: RepairReport) -> None:
         """Originals on disk with no catalog row (a crash between the two): list them again."""
         if not self.paths.originals_dir.is_dir():
@@ -419,23 +503,32 @@ class Library:
     def reindex(self, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> int:
         """Rebuild the whole index from the originals; return the number of issues indexed.
 
-        Stopped on request (`cancelled`, asked between issues) it raises Stopped;
-        the issues not yet indexed are then indexed by the next repair.
+        The new index is written beside the old one, which searches keep using,
+        and swapped in whole when it is complete; a crash or a failure midway
+        leaves the old one (index.recover_interrupted_swap).  Stopped on request
+        (`cancelled`, asked between issues) it raises Stopped and changes nothing.
         """
         with self._lock:
             records = self.catalog.all()
-            self._index = create_index(self.paths.index_dir)
-            for start in range(0, len(records), BATCH_ISSUES):
-                batch = records[start : start + BATCH_ISSUES]
-                with writing(self._index, len(batch)) as writer:
-                    for done, record in enumerate(batch, start=start):
-                        if cancelled and cancelled():
-                            raise Stopped("the rebuild of the index was stopped; it goes on at the next start")
+            new_dir = rebuild_dir(self.paths.index_dir)
+            try:
+                rebuilt = create_index(new_dir)
+                for start in range(0, len(records), BATCH_ISSUES):
+                    batch = records[start : start + BATCH_ISSUES]
+                    with writing(rebuilt, len(batch)) as writer:
+                        for done, record in enumerate(batch, start=start):
+                            if cancelled and cancelled():
+                                raise Stopped("the rebuild of the index was stopped; the old index is still in use")
+                            if progress:
+                                progress(done, len(records), record.source)
+                            add_issue(writer, record.id, self._reparsed_for_index(record))
                         if progress:
-                            progress(done, len(records), record.source)
-                        add_issue(writer, record.id, self._reparsed_for_index(record))
-                    if progress:
-                        progress(start + len(batch), len(records), WRITING_INDEX)
+                            progress(start + len(batch), len(records), WRITING_INDEX)
+                self._index = None
+                swap_in(new_dir, self.paths.index_dir)
+            finally:
+                if new_dir.exists():
+                    shutil.rmtree(new_dir, ignore_errors=True)
             self.catalog.mark_indexed([record.id for record in records])
             if progress:
                 progress(len(records), len(records), "")

@@ -8,7 +8,7 @@ from pathlib import Path
 from whoosh.index import Index
 from whoosh.searching import Searcher as WhooshSearcher
 
-from .index import open_index
+from .index import index_identity, open_index
 from .matching import DateTable, DocSets
 from .query import parse_query
 from .ranking import LengthNorms, Ranker, top_documents
@@ -88,6 +88,8 @@ class Searcher:
     """
 
     def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
+        self._identity = index_identity(index_dir)
         self.index: Index = open_index(index_dir, create=False)
         self._searcher = _open_pinned(self.index)
         self._reset_caches()
@@ -101,8 +103,14 @@ class Searcher:
 
         Opens a new Whoosh searcher rather than calling its refresh(), which fails
         when the previous view was of an empty index (Whoosh 2.7 reuses its readers).
+        After a rebuild was swapped in, the index itself is opened again: the
+        new one may well have reached the same generation number as the old.
         """
-        if self._searcher.up_to_date():
+        identity = index_identity(self.index_dir)
+        if identity != self._identity:
+            self._identity = identity
+            self.index = open_index(self.index_dir, create=False)
+        elif self._searcher.up_to_date():
             return
         stale, self._searcher = self._searcher, _open_pinned(self.index)
         stale.close()

@@ -232,3 +232,57 @@ def test_an_index_made_by_an_older_parser_is_rebuilt_and_the_catalog_updated(pat
     assert (refreshed.articles, refreshed.date) == (record.articles, record.date)
     assert _hits(paths, "疫苗")
     library.close()
+
+
+def test_a_rebuild_leaves_the_old_index_searchable_until_it_swaps_the_new_one_in(paths):
+    library = Library(paths)
+    library.import_paths([str(SEED_000)])
+    searcher = Searcher(paths.index_dir)
+    total = searcher.search("疫苗").total
+    seen_during_the_rebuild = []
+
+    def progress(done, count, name):
+        if not seen_during_the_rebuild:
+            seen_during_the_rebuild.append(Searcher(paths.index_dir).search("疫苗").total)
+
+    identity = index_module.index_identity(paths.index_dir)
+    library.reindex(progress=progress)
+    assert seen_during_the_rebuild == [total]
+    assert index_module.index_identity(paths.index_dir) != identity
+    searcher.refresh()  # the new index may have the same generation number: the searcher must notice
+    assert searcher.search("疫苗").total == total
+    assert not index_module.rebuild_dir(paths.index_dir).exists()
+    library.close()
+
+
+def test_a_stopped_rebuild_changes_nothing(paths):
+    from reader.core.errors import Stopped
+
+    library = Library(paths)
+    library.import_paths([str(SEED_000)])
+    identity = index_module.index_identity(paths.index_dir)
+    with pytest.raises(Stopped):
+        library.reindex(cancelled=lambda: True)
+    assert index_module.index_identity(paths.index_dir) == identity
+    assert not index_module.rebuild_dir(paths.index_dir).exists()
+    assert _hits(paths, "疫苗")
+    library.close()
+
+
+@pytest.mark.parametrize("left", ["finished rebuild", "old index", "unfinished rebuild"])
+def test_a_crash_during_a_rebuild_or_its_swap_is_recovered(paths, left):
+    library = Library(paths)
+    library.import_paths([str(SEED_000)])
+    library.close()
+    index_dir = paths.index_dir
+    if left == "finished rebuild":  # crashed between the two renames of the swap
+        index_dir.rename(index_module.rebuild_dir(index_dir))
+    elif left == "old index":  # crashed after moving the old index aside
+        index_dir.rename(index_dir.with_name(index_dir.name + ".old"))
+    else:  # crashed while writing the new index
+        index_module.create_index(index_module.rebuild_dir(index_dir))
+    library = Library(paths)
+    library.repair()
+    assert index_dir.is_dir() and not index_module.rebuild_dir(index_dir).exists()
+    assert _hits(paths, "疫苗")
+    library.close()
