@@ -70,7 +70,8 @@ def run_window(paths: Paths, language: str | None = None, files: list[str] | Non
     window.show()
     window.restore_last_article()
     server.activated.connect(window.receive_hand_over)
-    window.start_background_work(import_seeds_if_empty=not files)
+    # A library the user emptied by removing issues (the samples among them) is not a new one.
+    window.start_background_work(import_seeds_if_empty=not files and not library.catalog.has_removals())
     if files:
         window.import_paths(files)
     code = app.exec()

@@ -174,6 +174,14 @@ class ArticlePane(QTextBrowser):
             self.moveCursor(QTextCursor.MoveOperation.Start)
             self.match_changed.emit(0, 0)
 
+    def show_notice(self, html: str) -> None:
+        """A page that is no article (the welcome of a first start): nothing to cite, no matches."""
+        self.view, self._needles, self._matches = None, [], []
+        self._current, self._returned_to = -1, None
+        self.setExtraSelections([])
+        self.setHtml(html)
+        self.match_changed.emit(0, 0)
+
     def clear_highlights(self) -> None:
         """Unmark the matches of the open article, leaving the reader where they are."""
         if not self._needles:

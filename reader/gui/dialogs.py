@@ -1,13 +1,16 @@
-"""Small dialogs of the window: correcting an issue's details, choosing watched folders.
+"""Small dialogs of the window: correcting an issue's details, choosing watched folders, a folder's path.
 
-Both only collect what the user typed; the window applies it.  The
+The first two only collect what the user typed; the window applies it.  The
 correction dialog checks a date itself, before it closes, so a typing mistake
 is pointed out where it was made and nothing typed is lost (the library checks
-it again).
+it again).  Paths are shown in read-only fields that scroll, so a long file
+name on a network share never makes a dialog wider than a laptop's screen.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +29,16 @@ from reader.core.catalog import IssueRecord
 from reader.core.library import CORRECTABLE, CORRECTED_DATE
 
 
+def path_field(path: str, parent: QWidget) -> QLineEdit:
+    """A path shown whole but never widening its dialog: read-only, selectable, scrolled when long."""
+    field = QLineEdit(path, parent)
+    field.setReadOnly(True)
+    field.setCursorPosition(0)
+    field.setToolTip(path)
+    field.setMinimumWidth(200)
+    return field
+
+
 class CorrectionDialog(QDialog):
     """Publication, date and page of one issue; an empty field means "as the parser found it"."""
 
@@ -34,15 +47,13 @@ class CorrectionDialog(QDialog):
         self.record = record
         self.setWindowTitle(self.tr("Correct Issue Details"))
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr("File: %1\nLeave a field empty to use what was read from the file (shown in grey).").replace(
-                "%1", record.source
-            ),
-            self,
-        )
+        intro = QLabel(self.tr("Leave a field empty to use what was read from the file (shown in grey)."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
+        source = path_field(record.source, self)
+        source.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keyboard goes to the fields to correct
+        form.addRow(self.tr("File"), source)
         parsed = {"publication": record.publication, "date": record.date, "page": record.page}
         labels = {
             "publication": self.tr("Publication"),
@@ -98,12 +109,15 @@ class WatchedFoldersDialog(QDialog):
             self.tr(
                 "New issue files in these folders are imported automatically. Files in the inbox are moved "
                 "to its imported/ or rejected/ folder afterwards; files in your own folders are left where "
-                "they are and remembered.\nInbox: %1"
-            ).replace("%1", inbox),
+                "they are and remembered."
+            ),
             self,
         )
         note.setWordWrap(True)
         layout.addWidget(note)
+        inbox_row = QFormLayout()
+        inbox_row.addRow(self.tr("Inbox:"), path_field(inbox, self))
+        layout.addLayout(inbox_row)
         self.list = QListWidget(self)
         self.list.addItems(folders)
         layout.addWidget(self.list)
@@ -136,3 +150,33 @@ class WatchedFoldersDialog(QDialog):
 
     def folders(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]
+
+
+class FolderPathDialog(QDialog):
+    """A folder no file manager could open: its path, to select or copy into one by hand.
+
+    Attributes:
+        copy_button: puts the path on the clipboard.
+    """
+
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Folder Location"))
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "No file manager could open this folder. Its location is below: copy it into a file manager "
+                "or a file dialog."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.path = path_field(path, self)
+        layout.addWidget(self.path)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = buttons.addButton(self.tr("Copy Path"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(path))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())

@@ -18,7 +18,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,10 +42,13 @@ from reader.core.query import parse_query
 from reader.core.reading import article_view
 from reader.core.search import Hit, Searcher, SearchResult
 from reader.gui.article_view import ArticlePane
-from reader.gui.dialogs import CorrectionDialog, WatchedFoldersDialog
+from reader.gui.dialogs import CorrectionDialog, FolderPathDialog, WatchedFoldersDialog
+from reader.gui.first_start import opening_issue, welcome_html
 from reader.gui.inbox import InboxWatcher
 from reader.gui.issue_tree import IssueTreeModel
+from reader.gui.removal import IssueRemoval
 from reader.gui.search_panel import SearchPanel
+from reader.gui.window_size import ASSUMED_FRAME, window_frame
 from reader.gui.workers import Job
 
 DEFAULT_FONT_SIZE = 15
@@ -179,6 +182,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.correct_action = self._action(self.tr("Correct Issue Details…"), self.correct_current_issue, "Ctrl+E")
         menu.addAction(self.correct_action)
+        self.removal = IssueRemoval(self)
+        menu.addAction(self.removal.action)
 
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self._action(self.tr("Larger Text"), lambda: self.change_font(1), ["Ctrl++", "Ctrl+="]))
@@ -231,14 +236,21 @@ class MainWindow(QMainWindow):
     # -- state -------------------------------------------------------------------------
     def _restore_layout(self) -> None:
         geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry)
+        self._fit_to_screen(self.geometry() if restored else None)
         for key, restore in (("window_state", self.restoreState), ("splitter", self.splitter.restoreState)):
             value = self.settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+
+    def _fit_to_screen(self, saved: QRect | None) -> None:
+        """Open inside the available area of the screen (see window_size); maximized or full screen stays so."""
+        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            return
+        saved_frame = saved.marginsAdded(ASSUMED_FRAME) if saved is not None else None
+        screen = (QGuiApplication.screenAt(saved_frame.center()) if saved_frame else None) or self.screen()
+        frame = window_frame(screen.availableGeometry(), saved_frame)
+        self.setGeometry(frame.marginsRemoved(ASSUMED_FRAME))
 
     def save_state(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
@@ -317,7 +329,12 @@ class MainWindow(QMainWindow):
         self._start(self.writer_pool, repair, repaired_then_look)
         self._start(self.search_pool, lambda job: self._ensure_searcher())
         if import_seeds_if_empty and not self.library.records():
-            self.import_paths([str(seeds_dir())])
+            self.article.show_notice(welcome_html(importing_samples=True))
+            self.import_paths([str(seeds_dir())], on_done=self._samples_imported)
+
+    def _samples_imported(self, _report: ImportReport) -> None:
+        if self._current is None:  # none came in (cancelled): the welcome stays, without the promise
+            self.article.show_notice(welcome_html(importing_samples=False))
 
     def _ensure_searcher(self) -> Searcher:
         """The searcher, opened on the search thread once the index is ready (loads jieba there too)."""
@@ -347,8 +364,7 @@ class MainWindow(QMainWindow):
         if self._current and self.library.catalog.contains(self._current[0]):
             self._show_in_tree(*self._current)  # the rebuilt tree keeps the open article in view
         elif records:
-            newest = max(records, key=lambda record: (record.shown_date or "", record.imported_at))
-            self.open_article(newest.id, 0)
+            self.open_article(opening_issue(records).id, 0)
         self.library_changed.emit()
 
     def _issue(self, issue_id: str) -> Issue:
@@ -591,8 +607,12 @@ class MainWindow(QMainWindow):
         )
 
     def _open_folder(self, folder: Path) -> None:
+        """Open a folder in the file manager; where there is none (a locked-down PC), show its path to copy."""
         folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            dialog = FolderPathDialog(str(folder), self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
 
     # -- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -680,7 +700,20 @@ class MainWindow(QMainWindow):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("Correct Issue Details…"), lambda: self.correct_issue(node.record.id))
+        menu.addAction(self.removal.action)
         menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def issues_removed(self, issue_ids: set[str]) -> None:
+        """Forget removed issues (history, the open article), then show and search the library as it is now."""
+        self._index_ready.set()  # a removal leaves a current index, as an import does
+        self._history = [entry for entry in self._history if entry[0] not in issue_ids]
+        self._history_at = len(self._history) - 1
+        self._update_history_actions()
+        if self._current and self._current[0] in issue_ids:
+            self._current = None
+            self.article.show_notice(welcome_html(importing_samples=False))
+        self.refresh_tree()
+        self._start(self.search_pool, lambda job: self._ensure_searcher().refresh(), lambda _r: self.run_search())
 
     def correct_current_issue(self) -> None:
         node = self.tree_model.node(self.tree.currentIndex())

@@ -14,10 +14,13 @@
     </message>
     <message>
         <location filename="../../reader/gui/dialogs.py" line="36"/>
-        <source>File: %1
-Leave a field empty to use what was read from the file (shown in grey).</source>
-        <translation>文件：%1
-留空则使用从文件中读出的内容（灰色显示）。</translation>
+        <source>Leave a field empty to use what was read from the file (shown in grey).</source>
+        <translation>留空则使用从文件中读出的内容（灰色显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="56"/>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../reader/gui/dialogs.py" line="46"/>
@@ -38,6 +41,92 @@ Leave a field empty to use what was read from the file (shown in grey).</source>
         <location filename="../../reader/gui/dialogs.py" line="53"/>
         <source>(not found in the file)</source>
         <translation>（文件中未找到）</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPathDialog</name>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="164"/>
+        <source>Folder Location</source>
+        <translation>文件夹位置</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="168"/>
+        <source>No file manager could open this folder. Its location is below: copy it into a file manager or a file dialog.</source>
+        <translation>没有文件管理器能打开这个文件夹。它的位置如下，可复制后粘贴到文件管理器或文件对话框中。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="178"/>
+        <source>Copy Path</source>
+        <translation>复制路径</translation>
+    </message>
+</context>
+<context>
+    <name>IssueRemoval</name>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="45"/>
+        <source>Remove Issue…</source>
+        <translation>删除期次…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="65"/>
+        <source>Select the issues to remove in the tree</source>
+        <translation>请先在左侧目录中选择要删除的期次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="72"/>
+        <source>Remove this issue from the library?</source>
+        <translation>要从阅览器中删除这一期吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="74"/>
+        <source>Remove these %1 issues from the library?</source>
+        <translation>要从阅览器中删除这 %1 期吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="78"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="81"/>
+        <source>Remove Issues</source>
+        <translation>删除期次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="85"/>
+        <source>The copies of their files kept in the library&apos;s data folder are deleted, with their articles in the search and any corrections made to them. The files they were imported from are not touched: import them again to bring the issues back.</source>
+        <translation>阅览器数据文件夹中保存的文件副本将被删除，其文章不再能被检索，对它们所做的更正也一并删除。当初导入时所用的原文件不受影响：重新导入即可恢复这些期次。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="92"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="106"/>
+        <source>Removing…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="117"/>
+        <source>%1 issues removed</source>
+        <translation>已删除 %1 期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="119"/>
+        <source>These issues are no longer in the library; nothing was removed</source>
+        <translation>这些期次已不在阅览器中，未删除任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="130"/>
+        <source>publication unknown</source>
+        <translation>报刊不详</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/removal.py" line="131"/>
+        <source>undated</source>
+        <translation>日期不详</translation>
     </message>
 </context>
 <context>
@@ -441,10 +530,13 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
     </message>
     <message>
         <location filename="../../reader/gui/dialogs.py" line="78"/>
-        <source>New issue files in these folders are imported automatically. Files in the inbox are moved to its imported/ or rejected/ folder afterwards; files in your own folders are left where they are and remembered.
-Inbox: %1</source>
-        <translation>这些文件夹中出现的新报纸文件会自动导入。收件文件夹中的文件导入后移入其中的 imported/ 或 rejected/ 文件夹；您自己的文件夹中的文件保持原位，只作记录。
-收件文件夹：%1</translation>
+        <source>New issue files in these folders are imported automatically. Files in the inbox are moved to its imported/ or rejected/ folder afterwards; files in your own folders are left where they are and remembered.</source>
+        <translation>这些文件夹中出现的新报纸文件会自动导入。收件文件夹中的文件导入后移入其中的 imported/ 或 rejected/ 文件夹；您自己的文件夹中的文件保持原位，只作记录。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/dialogs.py" line="119"/>
+        <source>Inbox:</source>
+        <translation>收件文件夹：</translation>
     </message>
     <message>
         <location filename="../../reader/gui/dialogs.py" line="90"/>
@@ -460,6 +552,29 @@ Inbox: %1</source>
         <location filename="../../reader/gui/dialogs.py" line="104"/>
         <source>Watch Folder</source>
         <translation>选择要监视的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../reader/gui/first_start.py" line="28"/>
+        <source>Read and search archives of digitized local newspapers. The issues are listed on the left by publication, year and month; an article is read here; search hits (Ctrl+F) are listed on the right.</source>
+        <translation>阅读和检索数字化的地方报纸。左侧按报刊、年、月列出各期报纸，文章在这里阅读，检索（Ctrl+F）结果列在右侧。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/first_start.py" line="36"/>
+        <source>The sample issues that come with the reader are being imported now; the newest of them opens here when they are ready.</source>
+        <translation>正在导入随阅览器附带的示例报纸，导入完成后，这里会打开其中最新的一期。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/first_start.py" line="43"/>
+        <source>To add your own issue files (.txt): drag files or folders onto this window, choose File → Import Files… or Import Folder…, or copy them into the inbox folder (File → Open Inbox Folder), which is watched while the reader is open.</source>
+        <translation>添加您自己的报纸文件（.txt）：把文件或文件夹拖到本窗口，或选择“文件 → 导入文件…”或“导入文件夹…”，或把文件复制到收件文件夹（“文件 → 打开收件文件夹”），阅览器打开期间会自动导入其中的新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/first_start.py" line="50"/>
+        <source>Welcome to the Newspaper Reader</source>
+        <translation>欢迎使用报刊阅览</translation>
     </message>
 </context>
 </TS>
