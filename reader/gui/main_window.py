@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -49,6 +50,7 @@ from reader.gui.issue_tree import IssueTreeModel
 from reader.gui.removal import IssueRemoval
 from reader.gui.search_panel import SearchPanel
 from reader.gui.window_size import ASSUMED_FRAME, window_frame
+from reader.gui.theme import WindowTheme, initial_theme
 from reader.gui.workers import Job
 
 DEFAULT_FONT_SIZE = 15
@@ -96,7 +98,8 @@ class MainWindow(QMainWindow):
         #: The terms of the search whose hits are listed; an article opened from one of them highlights them.
         self._needles: tuple[str, ...] = ()
         self.font_size = int(settings.value("font_size", DEFAULT_FONT_SIZE))
-        self.theme = str(settings.value("theme", "light"))
+        self.theme = initial_theme(settings.value("theme"))
+        self.window_theme = WindowTheme(QApplication.instance())
 
         self.setWindowTitle(self.tr("Newspaper Reader"))
         self.setAcceptDrops(True)
@@ -641,7 +644,8 @@ class MainWindow(QMainWindow):
         self.apply_theme()
 
     def apply_theme(self) -> None:
-        """Theme and text size to the article pane, which keeps the reader's place in the open article."""
+        """Theme to the whole window, theme and text size to the article pane (which keeps the reader's place)."""
+        self.window_theme.apply(self.theme)
         self.article.set_appearance(self.theme, self.font_size)
 
     def toggle_full_screen(self) -> None:

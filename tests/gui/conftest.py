@@ -27,6 +27,7 @@ def open_window(qtbot, paths) -> MainWindow:
 
 
 def close_window(window: MainWindow) -> None:
+    window.window_theme.apply("light")  # the theme is the application's: the next test starts light
     window.close()
     window.library.close()
 
