@@ -49,8 +49,8 @@ from reader.gui.inbox import InboxWatcher
 from reader.gui.issue_tree import IssueTreeModel
 from reader.gui.removal import IssueRemoval
 from reader.gui.search_panel import SearchPanel
-from reader.gui.window_size import ASSUMED_FRAME, window_frame
 from reader.gui.theme import WindowTheme, initial_theme
+from reader.gui.window_size import ASSUMED_FRAME, window_frame
 from reader.gui.workers import Job
 
 DEFAULT_FONT_SIZE = 15
