@@ -234,3 +234,45 @@ def test_output_cut_short_by_its_reader_ends_quietly(tmp_path):
     error = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=120) == 141
     assert error == ""
+
+
+def test_import_json_reports_duplicates_with_the_existing_issue_and_imports_nothing_twice(capsys, tmp_path):
+    code, out, err = _run(capsys, "import", str(SEED_000), str(SEED_000), "--json")
+    first = json.loads(out)
+    assert code == 0 and err == ""
+    [imported] = first["imported"]
+    issue_id = imported["id"]
+    assert imported["path"] == str(SEED_000)
+    assert first["duplicates"] == [{"path": str(SEED_000), "id": issue_id, "existing": SEED_000.name}]
+
+    recoded = tmp_path / "北碚报 重存(GB18030).txt"  # the same text in another encoding
+    recoded.write_bytes(SEED_000.read_text(encoding="utf-8").encode("gb18030"))
+    code, out, err = _run(capsys, "import", str(SEED_000), str(recoded), "--json")
+    again = json.loads(out)
+    assert code == 0 and err == ""
+    assert again["imported"] == [] and again["rejected"] == []
+    assert again["duplicates"] == [
+        {"path": str(SEED_000), "id": issue_id, "existing": SEED_000.name},
+        {"path": str(recoded), "id": issue_id, "existing": SEED_000.name},
+    ]
+    code, out, _ = _run(capsys, "list", "--json")
+    assert [issue["id"] for issue in json.loads(out)["issues"]] == [issue_id]
+
+
+def test_the_cli_keeps_its_english_reasons_and_query_errors(capsys, tmp_path):
+    """The window words errors in its language; the command line keeps the core's English sentences."""
+    binary = tmp_path / "扫描件.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    empty = tmp_path / "空白稿.txt"
+    empty.write_bytes(b"")
+    code, _, err = _run(capsys, "import", str(binary), str(empty))
+    assert code == 1
+    assert err.splitlines() == [
+        f"reader: {binary}: this is a binary file, not a text file",
+        f"reader: {empty}: the file is empty",
+    ]
+    code, out, _ = _run(capsys, "import", str(binary), "--json")
+    assert json.loads(out)["rejected"] == [{"path": str(binary), "reason": "this is a binary file, not a text file"}]
+    _run(capsys, "import", str(SEED_000))
+    code, _, err = _run(capsys, "search", "核酸 date:2021-13")
+    assert (code, err) == (1, "reader: “2021-13” has no such month\n")

@@ -11,7 +11,7 @@ import codecs
 import os
 import unicodedata
 
-from .errors import RejectedFile
+from .errors import ErrorKind, RejectedFile
 
 #: An issue of a local paper is 10-100 KB of text; anything far above is not one.
 MAX_ISSUE_BYTES = 16 * 1024 * 1024
@@ -108,9 +108,7 @@ def _too_large(name: str, size: int) -> RejectedFile:
     """The refusal for a file far larger than any newspaper issue."""
     megabytes = size / (1024 * 1024)
     limit = MAX_ISSUE_BYTES // (1024 * 1024)
-    return RejectedFile(
-        name, f"the file is too large to be a newspaper issue ({megabytes:.1f} MB; the limit is {limit} MB)"
-    )
+    return RejectedFile(name, ErrorKind.TOO_LARGE, megabytes=f"{megabytes:.1f}", limit=limit)
 
 
 def decode_issue_bytes(data: bytes, name: str) -> tuple[str, str]:
@@ -119,23 +117,23 @@ def decode_issue_bytes(data: bytes, name: str) -> tuple[str, str]:
     `name` is only used in the error message.
     """
     if not data:
-        raise RejectedFile(name, "the file is empty")
+        raise RejectedFile(name, ErrorKind.EMPTY_FILE)
     if len(data) > MAX_ISSUE_BYTES:
         raise _too_large(name, len(data))
     codec = _detect_encoding(data)
     if codec is None:
         if b"\x00" in data:
-            raise RejectedFile(name, "this is a binary file, not a text file")
-        raise RejectedFile(name, "the text is in an unknown encoding (not UTF-8, UTF-16 or GB18030)")
+            raise RejectedFile(name, ErrorKind.BINARY_FILE)
+        raise RejectedFile(name, ErrorKind.UNKNOWN_ENCODING)
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
-        raise RejectedFile(name, f"the text is damaged: it is not valid {codec.upper()}") from None
+        raise RejectedFile(name, ErrorKind.DAMAGED_TEXT, codec=codec.upper()) from None
     text = normalize_line_ends(text.lstrip("\ufeff"))
     if _looks_binary(text):
-        raise RejectedFile(name, "this is a binary file, not a text file")
+        raise RejectedFile(name, ErrorKind.BINARY_FILE)
     if not text.strip():
-        raise RejectedFile(name, "the file contains no text, only blank lines")
+        raise RejectedFile(name, ErrorKind.BLANK_FILE)
     return text, codec
 
 
@@ -145,7 +143,7 @@ def read_issue_file(path: str) -> tuple[bytes, str, str]:
     Every OS-level failure becomes a RejectedFile naming the file.
     """
     if os.path.isdir(path):
-        raise RejectedFile(path, "this is a folder, not a file")
+        raise RejectedFile(path, ErrorKind.FOLDER_NOT_FILE)
     try:
         size = os.path.getsize(path)
         if size > MAX_ISSUE_BYTES:
@@ -153,12 +151,12 @@ def read_issue_file(path: str) -> tuple[bytes, str, str]:
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
-        raise RejectedFile(path, "the file does not exist") from None
+        raise RejectedFile(path, ErrorKind.NO_SUCH_FILE) from None
     except PermissionError:
-        raise RejectedFile(path, "the file cannot be read (permission denied)") from None
+        raise RejectedFile(path, ErrorKind.PERMISSION_DENIED) from None
     except IsADirectoryError:
-        raise RejectedFile(path, "this is a folder, not a file") from None
+        raise RejectedFile(path, ErrorKind.FOLDER_NOT_FILE) from None
     except OSError as error:
-        raise RejectedFile(path, f"the file cannot be read ({error.strerror or error})") from None
+        raise RejectedFile(path, ErrorKind.UNREADABLE, detail=error.strerror or error) from None
     text, codec = decode_issue_bytes(data, path)
     return data, text, codec

@@ -191,10 +191,7 @@ def open_index(index_dir: Path, create: bool = True) -> whoosh_index.Index:
     """
     if not index_is_readable(index_dir):
         if not create:
-            raise IndexNotReady(
-                "the library has no up-to-date search index yet: import issues (reader import) "
-                "or rebuild it (reader reindex)"
-            )
+            raise IndexNotReady()
         return create_index(index_dir)
     return FileStorage(str(index_dir), supports_mmap=False).open_index()
 

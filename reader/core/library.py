@@ -27,7 +27,7 @@ from reader.config import Paths
 from .analysis import configure_jieba_cache
 from .catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from .decode import decode_issue_bytes, read_issue_file
-from .errors import ReaderError, RejectedFile, Stopped
+from .errors import ErrorKind, ReaderError, RejectedFile, Stopped
 from .index import (
     BATCH_ISSUES,
     add_issue,
@@ -156,7 +156,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], li
         elif path.exists() or path.is_symlink():
             files.append(str(path))
         else:
-            rejected.append(RejectedFile(str(path), "the file does not exist"))
+            rejected.append(RejectedFile(str(path), ErrorKind.NO_SUCH_FILE))
     return files, rejected, skipped
 
 
@@ -246,7 +246,7 @@ class Library:
         try:
             issue = parse_text(text, os.path.basename(path))
         except Exception as error:  # a parser bug must not stop the other files
-            raise RejectedFile(path, f"the text could not be split into articles ({error})") from error
+            raise RejectedFile(path, ErrorKind.UNPARSABLE, detail=error) from error
         return _Prepared(path, data, issue_id_for(text), issue, codec)
 
     def _record_for(self, prepared: _Prepared) -> IssueRecord:
@@ -339,19 +339,19 @@ class Library:
         with self._lock:
             record = self.catalog.get(issue_id)
             if record is None:
-                raise ReaderError(f"there is no issue with id {issue_id} in the library")
+                raise ReaderError(ErrorKind.NO_SUCH_ISSUE, issue_id=issue_id)
             corrections = dict(record.corrections)
             for key, value in changes.items():
                 if key not in CORRECTABLE:
-                    raise ReaderError(f"“{key}” cannot be corrected; only {', '.join(CORRECTABLE)}")
+                    raise ReaderError(ErrorKind.NOT_CORRECTABLE, key=key, allowed=", ".join(CORRECTABLE))
                 if value is None:
                     corrections.pop(key, None)
                     continue
                 value = value.strip()
                 if key == "date" and not CORRECTED_DATE.match(value):
-                    raise ReaderError(f"“{value}” is not a date: write 2021-11-09 or 2021-11")
+                    raise ReaderError(ErrorKind.BAD_CORRECTED_DATE, value=value)
                 if not value:
-                    raise ReaderError(f"the {key} cannot be empty; clear the correction instead")
+                    raise ReaderError(ErrorKind.EMPTY_CORRECTION, key=key)
                 corrections[key] = value
             self.catalog.set_corrections(issue_id, corrections)
             self._rewrite_in_index([issue_id])
@@ -377,7 +377,7 @@ class Library:
             try:
                 self._remove_records(doomed)
             except (OSError, sqlite3.Error) as error:  # a full disk, a file in use, a read-only folder
-                raise ReaderError(f"nothing was removed: {error}") from error
+                raise ReaderError(ErrorKind.REMOVAL_FAILED, detail=error) from error
             report.removed = [RemovedIssue(record.id, record.source) for record in doomed]
             return report
 
@@ -405,11 +405,12 @@ class Library:
             trash.empty(names)
 
     # -- keeping library and index in step -------------------------------------
-    def repair(self, cancelled: CancelCheck | None = None) -> RepairReport:
+    def repair(self, cancelled: CancelCheck | None = None, progress: ProgressCallback | None = None) -> RepairReport:
         """Make the index match the library again after an interruption or hand edits.
 
         `cancelled` is asked between issues: a cancelled repair drops the batch
         it was writing (its issues stay pending) and the next repair goes on.
+        `progress` hears of each issue re-indexed (nothing when all is in step).
         """
         with self._lock:
             report = RepairReport()
@@ -425,7 +426,7 @@ class Library:
             if records and not index_is_current(self.paths.index_dir):
                 # Made by an older parser (or schema): rebuilt beside it, searched meanwhile.
                 try:
-                    self.reindex(cancelled=cancelled)
+                    self.reindex(progress=progress, cancelled=cancelled)
                 except Stopped:
                     report.cancelled = True
                     return report
@@ -439,7 +440,7 @@ class Library:
             if not stale and not to_index:
                 return report
             try:
-                self._rewrite_in_index(to_index, remove=stale, cancelled=cancelled)
+                self._rewrite_in_index(to_index, remove=stale, cancelled=cancelled, progress=progress)
             except Stopped:
                 report.cancelled = True
                 return report
@@ -448,30 +449,42 @@ class Library:
             return report
 
     def _rewrite_in_index(
-        self, issue_ids: list[str], remove: list[str] = (), cancelled: CancelCheck | None = None
+        self,
+        issue_ids: list[str],
+        remove: list[str] = (),
+        cancelled: CancelCheck | None = None,
+        progress: ProgressCallback | None = None,
     ) -> None:
         """Replace the documents of `issue_ids` from their originals and drop those of `remove`.
 
         In commits of BATCH_ISSUES issues, each marking its rows indexed, so a
         whole-library repair (after a schema change) neither spills the posting
-        pool nor loses finished batches to an interruption.
+        pool nor loses finished batches to an interruption.  `progress` hears
+        of each issue (done, how many, its source) and of each commit.
         """
         if remove:
             with writing(self.index, 0) as writer:
                 for issue_id in remove:
                     delete_issue(writer, issue_id)
-        for start in range(0, len(issue_ids), BATCH_ISSUES):
+        total = len(issue_ids)
+        for start in range(0, total, BATCH_ISSUES):
             batch = issue_ids[start : start + BATCH_ISSUES]
             with writing(self.index, len(batch)) as writer:
                 for issue_id in batch:
                     delete_issue(writer, issue_id)
-                for issue_id in batch:
+                for done, issue_id in enumerate(batch, start=start):
                     if cancelled and cancelled():
                         raise Stopped  # leaves `writing`, which drops the half-written batch
                     record = self.catalog.get(issue_id)
                     if record is not None:
+                        if progress:
+                            progress(done, total, record.source)
                         add_issue(writer, issue_id, self._reparsed_for_index(record))
+                if progress:
+                    progress(start + len(batch), total, WRITING_INDEX)
             self.catalog.mark_indexed(batch)
+        if progress and total:
+            progress(total, total, "")
 
     def _settle_trash(self, report: RepairReport) -> None:
         """Originals left in the trash by an interrupted removal: back if still listed, else deleted."""
@@ -518,7 +531,7 @@ class Library:
                     with writing(rebuilt, len(batch)) as writer:
                         for done, record in enumerate(batch, start=start):
                             if cancelled and cancelled():
-                                raise Stopped("the rebuild of the index was stopped; the old index is still in use")
+                                raise Stopped(ErrorKind.REBUILD_STOPPED)
                             if progress:
                                 progress(done, len(records), record.source)
                             add_issue(writer, record.id, self._reparsed_for_index(record))

@@ -55,10 +55,7 @@ class WriterLock:
         handle = open(self.path, "a+")
         if not _try_lock(handle):
             handle.close()
-            raise LibraryBusy(
-                f"another copy of the reader is changing the library in {self.path.parent}; "
-                "wait until it has finished, or close it"
-            )
+            raise LibraryBusy(self.path.parent)
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import QuerySyntaxError
+from .errors import ErrorKind, QuerySyntaxError
 
 TOKEN = re.compile(r'\s*(?:(-)?(?:(\w+):)?"([^"]*)"?|(\S+))')
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -60,16 +60,16 @@ class Query:
 def _pad_date(value: str, is_end: bool) -> str:
     match = DATE_VALUE.match(value)
     if not match:
-        raise QuerySyntaxError(f"“{value}” is not a date: write 2021, 2021-11 or 2021-11-09")
+        raise QuerySyntaxError(ErrorKind.QUERY_NOT_A_DATE, value=value)
     year, month, day = match.groups()
     if month is None:
         return f"{year}-12-31" if is_end else f"{year}-01-01"
     if not 1 <= int(month) <= 12:
-        raise QuerySyntaxError(f"“{value}” has no such month")
+        raise QuerySyntaxError(ErrorKind.QUERY_NO_SUCH_MONTH, value=value)
     if day is None:
         return f"{year}-{int(month):02d}-31" if is_end else f"{year}-{int(month):02d}-01"
     if not 1 <= int(day) <= 31:
-        raise QuerySyntaxError(f"“{value}” has no such day")
+        raise QuerySyntaxError(ErrorKind.QUERY_NO_SUCH_DAY, value=value)
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
@@ -105,11 +105,11 @@ def parse_query(text: str) -> Query:
                 bare.partition(":") if ":" in bare and bare.split(":", 1)[0] in FIELDS else (None, "", bare)
             )
             if field_name and not value:
-                raise QuerySyntaxError(f"“{field_name}:” needs something after the colon")
+                raise QuerySyntaxError(ErrorKind.QUERY_EMPTY_FIELD, field=field_name)
             term_text, is_quoted = value, False
         else:
             if field_name and field_name not in FIELDS:
-                raise QuerySyntaxError(f"unknown field “{field_name}:”; use title: or date:")
+                raise QuerySyntaxError(ErrorKind.QUERY_UNKNOWN_FIELD, field=field_name)
             term_text, is_quoted = quoted, True
         if field_name == "date":
             query.dates = parse_date_filter(term_text)

@@ -127,9 +127,11 @@ class Searcher:
             self._dates = DateTable(self._searcher)
         return self._dates
 
-    def search(self, text: str, limit: int | None = 20, sort_by_date: bool = False) -> SearchResult:
-        """Search with the query syntax of query.py; `limit=None` returns every hit.
+    def search(self, text: str, limit: int | None = 20, sort_by_date: bool = False, offset: int = 0) -> SearchResult:
+        """Search with the query syntax of query.py: the hits ranked `offset` onwards, `limit=None` for all of them.
 
+        A later page is the same query again with a larger offset: only the
+        hits of the page get snippets, and the total is always all matches.
         Raises QuerySyntaxError for a query that cannot be understood.
         """
         parsed = parse_query(text)
@@ -140,12 +142,13 @@ class Searcher:
         if not matches:
             return SearchResult(text, 0, [])
         scores = Ranker(self._searcher, self._norms, docsets).scores(parsed, matches)
+        end = None if limit is None else offset + limit
         if sort_by_date:
             date_of = self._date_table().date_of
             ordered = sorted(matches, key=lambda doc: (date_of.get(doc, ""), scores.get(doc, 0.0), -doc), reverse=True)
-            best = [(doc, scores.get(doc, 0.0)) for doc in (ordered if limit is None else ordered[:limit])]
+            best = [(doc, scores.get(doc, 0.0)) for doc in ordered[offset:end]]
         else:
-            best = top_documents(scores, matches, limit)
+            best = top_documents(scores, matches, end)[offset:]
         needles = [term.text for term in parsed.positive_terms()]
         hits = [self._hit(doc, score, needles) for doc, score in best]
         return SearchResult(text, len(matches), hits)

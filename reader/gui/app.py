@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -26,20 +26,33 @@ def settings_for(paths: Paths) -> QSettings:
     return QSettings(str(paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
 
-def install_translator(app: QApplication, language: str | None) -> None:
-    """Simplified Chinese unless English is asked for, or the system speaks English."""
+def install_translator(app: QApplication, language: str | None) -> list[QTranslator]:
+    """Simplified Chinese unless English is asked for, or the system speaks English; returns the translators.
+
+    The file dialogs follow: the system's own (native) ones speak the system's
+    language, so where that is not the interface's, Qt's dialogs are used,
+    which speak the interface's.
+    """
     locale = QLocale(language) if language else QLocale.system()
-    if locale.language() == QLocale.Language.English:
-        return
-    translator = QTranslator(app)
-    if translator.load(str(resources_dir() / "translations" / "reader_zh_CN.qm")):
-        app.installTranslator(translator)
-        app._reader_translator = translator  # keep it alive as long as the app
-    # Qt's own strings (OK / Cancel buttons, the file dialogs, context menus of text fields).
+    chinese = locale.language() != QLocale.Language.English
+    spoken = QLocale.Language.Chinese if chinese else QLocale.Language.English
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, QLocale.system().language() != spoken)
+    if not chinese:
+        return []
+    installed = []
+    # Qt's own strings (OK / Cancel buttons, the file dialogs, context menus of text fields), and the
+    # reader's, which also word the few of Qt's file dialog that qtbase_zh_CN lacks ("&Look in:").
+    # The translator installed last is asked first, then the others: Qt's own first, ours after.
+    ours = QTranslator(app)
+    if ours.load(str(resources_dir() / "translations" / "reader_zh_CN.qm")):
+        installed.append(ours)
     qt_translator = QTranslator(app)
     if qt_translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_translator)
-        app._qt_translator = qt_translator
+        installed.append(qt_translator)
+    for translator in installed:
+        app.installTranslator(translator)
+    app._reader_translators = installed  # keep them alive as long as the app
+    return installed
 
 
 def run_window(paths: Paths, language: str | None = None, files: list[str] | None = None) -> int:

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.catalog import IssueRecord
+from reader.core.errors import ErrorKind
 from reader.core.library import CORRECTABLE, CORRECTED_DATE
+from reader.gui.messages import describe
 
 
 def path_field(path: str, parent: QWidget) -> QLineEdit:
@@ -70,6 +72,7 @@ class CorrectionDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # what was typed shows as typed
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -83,9 +86,7 @@ class CorrectionDialog(QDialog):
         """Close only when the date, if any, is one the library takes; else say why and keep the input."""
         date = self.fields["date"].text().strip()
         if date and not CORRECTED_DATE.match(date):
-            self.error.setText(
-                self.tr("“%1” is not a date: write it as 2021-11-09, or 2021-11 for a month.").replace("%1", date)
-            )
+            self.error.setText(describe(ErrorKind.BAD_CORRECTED_DATE, {"value": date}))
             self.error.show()
             self.fields["date"].setFocus()
             self.fields["date"].selectAll()

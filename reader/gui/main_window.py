@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.config import Paths, seeds_dir
 from reader.core.catalog import IssueRecord
-from reader.core.errors import ReaderError
+from reader.core.errors import Stopped
 from reader.core.library import WRITING_INDEX, ImportReport, Library
 from reader.core.model import Issue
 from reader.core.query import parse_query
@@ -45,17 +45,23 @@ from reader.core.search import Hit, Searcher, SearchResult
 from reader.gui.article_view import ArticlePane
 from reader.gui.dialogs import CorrectionDialog, FolderPathDialog, WatchedFoldersDialog
 from reader.gui.first_start import opening_issue, welcome_html
+from reader.gui.import_report import ImportReportDialog, ImportWording
 from reader.gui.inbox import InboxWatcher
+from reader.gui.index_jobs import IndexJobs
 from reader.gui.issue_tree import IssueTreeModel
+from reader.gui.messages import describe
+from reader.gui.models.hits import HitQuery
 from reader.gui.removal import IssueRemoval
 from reader.gui.search_panel import SearchPanel
+from reader.gui.status_progress import StatusProgress
 from reader.gui.theme import WindowTheme, initial_theme
 from reader.gui.window_size import ASSUMED_FRAME, window_frame
 from reader.gui.workers import Job
 
 DEFAULT_FONT_SIZE = 15
 MIN_FONT_SIZE, MAX_FONT_SIZE = 10, 32
-SEARCH_LIMIT = 200
+#: Hits searched at a time: the first page with the search, the next ones as the reader scrolls to the end.
+SEARCH_PAGE = 50
 ISSUE_CACHE = 16
 #: How long a closing window waits for running jobs to stop (they stop between two issues).
 CLOSE_WAIT_MS = 5000
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._jobs: set[Job] = set()
         self._import_job: Job | None = None
+        self.import_report_dialog: ImportReportDialog | None = None
         self._issues: OrderedDict[str, Issue] = OrderedDict()
         self._search_serial = 0
         #: Visited articles: (issue id, ordinal, the search terms highlighted when it was opened from a hit).
@@ -127,6 +134,7 @@ class MainWindow(QMainWindow):
         self.results = SearchPanel(self)
         self.results.hit_chosen.connect(self.open_hit)
         self.results.options_changed.connect(self.run_search)
+        self.results.page_wanted.connect(self.search_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.tree, self.article, self.results):
             self.splitter.addWidget(widget)
@@ -156,6 +164,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.match_label)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
+        self.status_progress = StatusProgress(status, self.progress, self.cancel_button)
+        self.index_jobs = IndexJobs(self)
 
     def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -297,10 +307,10 @@ class MainWindow(QMainWindow):
             if on_done and not self._closing:  # a closed window's library is closed too
                 on_done(result)
 
-        def failed(message: str) -> None:
+        def failed(error: Exception) -> None:
             self._jobs.discard(job)
             if not self._closing:
-                (on_failed or self.show_error)(message)
+                (on_failed or self.show_error)(error)
 
         job.signals.finished.connect(finished)
         job.signals.failed.connect(failed)
@@ -309,17 +319,18 @@ class MainWindow(QMainWindow):
         pool.start(job)
         return job
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, error: Exception | str) -> None:
+        """Tell of an error in a message box: a core error worded in the interface language (messages)."""
         if self._closing:
             return  # a job stopped by the close: nothing to tell
-        QMessageBox.warning(self, self.tr("Newspaper Reader"), message)
+        QMessageBox.warning(self, self.tr("Newspaper Reader"), error if isinstance(error, str) else describe(error))
 
     def start_background_work(self, import_seeds_if_empty: bool) -> None:
         """Repair the library, warm up search, and on a first start import the sample issues."""
 
         def repair(job: Job):
             try:
-                return self.library.repair(cancelled=lambda: job.cancelled)
+                return self.library.repair(cancelled=lambda: job.cancelled, progress=job.report)
             finally:
                 # Set here, on the worker, not in a slot: a closing window blocks its event loop
                 # while it waits for the search thread, which waits for this flag.
@@ -329,7 +340,7 @@ class MainWindow(QMainWindow):
             self.refresh_tree()
             self.inbox.look_soon()  # files that arrived while the window was closed
 
-        self._start(self.writer_pool, repair, repaired_then_look)
+        self.index_jobs.follow_repair(self._start(self.writer_pool, repair, repaired_then_look))
         self._start(self.search_pool, lambda job: self._ensure_searcher())
         if import_seeds_if_empty and not self.library.records():
             self.article.show_notice(welcome_html(importing_samples=True))
@@ -344,7 +355,7 @@ class MainWindow(QMainWindow):
         if self._searcher is None:
             self._index_ready.wait()
             if self._closing:
-                raise ReaderError("the window is closing")
+                raise Stopped()  # the window is closing
             self._searcher = Searcher(self.paths.index_dir)
         return self._searcher
 
@@ -462,25 +473,45 @@ class MainWindow(QMainWindow):
         query = " ".join(part for part in (text, self.results.date_filter()) if part)
         try:
             parsed = parse_query(query)
-        except Exception as error:
-            self.results.show_message(str(error))
+        except Exception as error:  # a QuerySyntaxError, worded in the interface language
+            self.results.show_message(describe(error))
             return
         self._needles = tuple(term.text for term in parsed.positive_terms())
         self._search_serial += 1
-        serial, by_date = self._search_serial, self.results.sort_by_date()
+        request = HitQuery(query, self.results.sort_by_date(), self._search_serial)
         self.results.show_message(self.tr("Searching…"))
 
-        def search(job: Job) -> tuple[int, SearchResult]:
-            return serial, self._ensure_searcher().search(query, limit=SEARCH_LIMIT, sort_by_date=by_date)
+        def search(job: Job) -> tuple[HitQuery, SearchResult]:
+            searcher = self._ensure_searcher()
+            return request, searcher.search(query, limit=SEARCH_PAGE, sort_by_date=request.sort_by_date)
 
-        self._start(self.search_pool, search, self._search_finished, self.results.show_message)
+        self._start(self.search_pool, search, self._search_finished, lambda error: self._search_failed(request, error))
 
-    def _search_finished(self, outcome: tuple[int, SearchResult]) -> None:
-        serial, result = outcome
-        if serial != self._search_serial:
+    def _search_failed(self, request: HitQuery, error: Exception) -> None:
+        if request.serial == self._search_serial:  # else a newer search is on its way
+            self.results.show_message(describe(error))
+
+    def _search_finished(self, outcome: tuple[HitQuery, SearchResult]) -> None:
+        request, result = outcome
+        if request.serial != self._search_serial:
             return  # a newer search is on its way
-        self.results.show_result(result)
+        self.results.show_result(result, request)
         self.search_done.emit(result)
+
+    def search_page(self, request: HitQuery, offset: int) -> None:
+        """The next page of the listed hits (the reader scrolled to the end), searched on the search thread."""
+        if request.serial != self._search_serial:
+            return
+
+        def search(job: Job) -> SearchResult:
+            searcher = self._ensure_searcher()
+            return searcher.search(request.text, limit=SEARCH_PAGE, sort_by_date=request.sort_by_date, offset=offset)
+
+        def failed(error: Exception) -> None:
+            self.results.page_failed(request)
+            self.show_error(error)
+
+        self._start(self.search_pool, search, lambda page: self.results.add_page(request, offset, page), failed)
 
     def open_hit(self, hit: Hit) -> None:
         if self.library.catalog.contains(hit.issue):
@@ -509,77 +540,58 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([folder])
 
-    def import_paths(self, paths: list[str], on_done=None) -> Job:
-        """Import files and folders on the writer thread, with progress in the status bar."""
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.statusBar().showMessage(self.tr("Importing…"))
+    def import_paths(self, paths: list[str], on_done=None, from_inbox: bool = False) -> Job:
+        """Import files and folders on the writer thread, with progress in the status bar.
+
+        `from_inbox`: the inbox watcher moves the files afterwards, and the report says where.
+        """
 
         def work(job: Job) -> ImportReport:
             return self.library.import_paths(paths, progress=job.report, cancelled=lambda: job.cancelled)
 
         def finished(report: ImportReport) -> None:
             self._import_job = None
-            self._import_finished(report)
+            self._import_finished(report, job, from_inbox)
             if on_done:
                 on_done(report)
 
-        def failed(message: str) -> None:
+        def failed(error: Exception) -> None:
             self._import_job = None
-            self._hide_progress()
-            self.show_error(message)
+            self.status_progress.end(job)
+            self.show_error(error)
 
-        self._import_job = self._start(self.writer_pool, work, finished, failed, self._import_progress)
-        return self._import_job
+        job = self._start(self.writer_pool, work, finished, failed, lambda *args: self._import_progress(job, *args))
+        self._import_job = job
+        self.status_progress.begin(job, self.tr("Importing…"), cancellable=True)
+        return job
 
-    def _import_progress(self, done: int, total: int, name: str) -> None:
+    def _import_progress(self, job: Job, done: int, total: int, name: str) -> None:
         if name == WRITING_INDEX:  # no count to show: a busy bar, not a full one that looks finished
-            self.progress.setRange(0, 0)
-            self.statusBar().showMessage(self.tr("Writing the search index…"))
-            return
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{done} / {total}")
-        self.statusBar().showMessage(self.tr("Importing %1").replace("%1", name))
+            self.status_progress.busy(job, self.tr("Writing the search index…"))
+        else:
+            self.status_progress.count(job, self.tr("Importing %1").replace("%1", name), done, total)
 
     def cancel_import(self) -> None:
-        if self._import_job:
-            self._import_job.cancel()
-            self.statusBar().showMessage(self.tr("Cancelling…"))
+        """Cancel: the import or rebuild under way stops after the file or issue at hand."""
+        self.status_progress.cancel()
 
-    def _hide_progress(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.statusBar().clearMessage()
-
-    def _import_finished(self, report: ImportReport) -> None:
+    def _import_finished(self, report: ImportReport, job: Job, from_inbox: bool = False) -> None:
         self._index_ready.set()  # a finished import has left a current index
-        self._hide_progress()
+        self.status_progress.end(job, ImportWording().summary(report))
         self.refresh_tree()
         self._start(self.search_pool, lambda job: self._ensure_searcher().refresh(), lambda _r: self.run_search())
-        summary = self.tr("%1 imported, %2 already present, %3 rejected")
-        summary = summary.replace("%1", str(len(report.imported)))
-        summary = summary.replace("%2", str(len(report.duplicates))).replace("%3", str(len(report.rejected)))
-        if report.skipped_non_issue:
-            summary += self.tr("; %1 files that are not .txt skipped").replace("%1", str(report.skipped_non_issue))
-        if report.cancelled:
-            summary += self.tr(" (cancelled)")
-        self.statusBar().showMessage(summary, 10000)
         self.import_done.emit(report)
-        if report.rejected:
-            self.show_rejections(report)
+        if report.rejected or report.duplicates:
+            self.show_import_report(report, from_inbox)
 
-    def show_rejections(self, report: ImportReport) -> None:
-        """One dismissible dialog per import listing every rejected file and why."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Some files were not imported"))
-        box.setText(self.tr("%1 files could not be imported.").replace("%1", str(len(report.rejected))))
-        box.setDetailedText("\n".join(f"{Path(r.path).name}: {r.reason}" for r in report.rejected))
-        box.setModal(False)
-        box.show()
-        self._rejection_box = box
+    def show_import_report(self, report: ImportReport, from_inbox: bool = False) -> None:
+        """One dismissible dialog per import: every file, what became of it and why (import_report)."""
+        if self.import_report_dialog is not None:
+            self.import_report_dialog.close()
+            self.import_report_dialog.deleteLater()
+        inbox = self.paths.inbox_dir if from_inbox else None
+        self.import_report_dialog = ImportReportDialog(report, self.library.catalog.get, inbox, self._open_folder, self)
+        self.import_report_dialog.show()
 
     def import_inbox_files(self, files: list[str]) -> None:
         def done(report: ImportReport) -> None:
@@ -588,26 +600,17 @@ class MainWindow(QMainWindow):
             self.inbox.files_done({path: path in rejected for path in files if path in handled})
             self.inbox.release([path for path in files if path not in handled])  # a cancelled import
 
-        self.import_paths(files, on_done=done)
+        self.import_paths(files, on_done=done, from_inbox=True)
 
-    def rebuild_index(self) -> None:
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.statusBar().showMessage(self.tr("Rebuilding the index…"))
+    def rebuild_index(self) -> Job | None:
+        """Rebuild the index from the stored originals; searches use the old one until it is done (index_jobs)."""
 
-        def done(_count) -> None:
+        def done(_count: int) -> None:
             self._index_ready.set()
-            self._hide_progress()
             self._start(self.search_pool, lambda job: self._ensure_searcher().refresh())
             self.refresh_tree()
 
-        self._start(
-            self.writer_pool,
-            lambda job: self.library.reindex(progress=job.report, cancelled=lambda: job.cancelled),
-            done,
-            None,
-            self._import_progress,
-        )
+        return self.index_jobs.rebuild(done)
 
     def _open_folder(self, folder: Path) -> None:
         """Open a folder in the file manager; where there is none (a locked-down PC), show its path to copy."""

@@ -120,11 +120,11 @@ class IssueRemoval(QObject):
         self.window.statusBar().showMessage(message, 6000)
         self.removal_done.emit(report)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: Exception) -> None:
         self._job = None
         self.action.setEnabled(True)
         self.window.statusBar().clearMessage()
-        self.window.show_error(message)
+        self.window.show_error(error)
 
     def _describe(self, record: IssueRecord) -> str:
         publication = record.shown_publication or self.tr("publication unknown")

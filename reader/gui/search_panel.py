@@ -1,90 +1,100 @@
-"""The results panel: total, hits with highlighted snippets, sorting and a date range."""
+"""The results panel: total, hits with highlighted snippets (paged in as the reader scrolls), sorting, a date range."""
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.search import Hit, SearchResult
-from reader.core.snippets import MARK_CLOSE, MARK_OPEN
+from reader.core.search import SearchResult
+from reader.gui.models.hit_delegate import HitDelegate
+from reader.gui.models.hits import HIT_ROLE, HitListModel, HitQuery
 
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def snippet_html(hit: Hit) -> str:
-    """Escaped title line and snippet, matches in bold on a highlight."""
-    marked = escape(hit.snippet.marked(MARK_OPEN, MARK_CLOSE))
-    marked = marked.replace(escape(MARK_OPEN), '<b style="background-color:#ffe28a; color:#000">')
-    marked = marked.replace(escape(MARK_CLOSE), "</b>")
-    meta = " · ".join(part for part in (hit.publication, hit.date) if part)
-    return f"<b>{escape(hit.title or '—')}</b><br/><small>{escape(meta)}</small><br/>{marked}"
+__all__ = ["HIT_ROLE", "HitList", "SearchPanel"]
 
 
-class HitList(QListWidget):
+class HitList(QListView):
     """The list of hits, telling which one the reader opened: by a click, Enter, or the arrow keys.
 
-    The current item also changes when the list is refilled by a new search and
+    The current row also changes when the model is reset by a new search and
     when the list gets the focus without one; those are not the reader's choice,
-    so `currentItemChanged` is never taken to mean "open this".
+    so a change of the current row alone is never taken to mean "open this".
 
     Signals:
-        item_chosen(QListWidgetItem): the reader opened this item.
+        hit_index_chosen(QModelIndex): the reader opened this row.
     """
 
-    item_chosen = Signal(QListWidgetItem)
+    hit_index_chosen = Signal(QModelIndex)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: HitListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.itemClicked.connect(self.item_chosen)
-        self.itemActivated.connect(self.item_chosen)  # Enter, and a double click
+        self.setModel(model)
+        self.delegate = HitDelegate(self)
+        self.setItemDelegate(self.delegate)
+        model.modelReset.connect(self.delegate.forget)
+        self.setUniformItemSizes(False)  # each row as tall as its own text
+        self.setWordWrap(True)  # and laid out again when the width changes
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.clicked.connect(self.hit_index_chosen)
+        self.activated.connect(self.hit_index_chosen)  # Enter, and a double click
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Moving through the hits with the keys opens each one reached."""
-        before = self.currentItem()
+        before = QPersistentModelIndex(self.currentIndex())
         super().keyPressEvent(event)
-        after = self.currentItem()
-        if after is not None and after is not before:
-            self.item_chosen.emit(after)
+        after = self.currentIndex()
+        if after.isValid() and after != before:
+            self.hit_index_chosen.emit(after)
 
 
 class SearchPanel(QWidget):
-    """Lists the hits of the last search.
+    """Lists the hits of the last search, the first page at once and the next ones as the reader scrolls.
 
     Signals:
         hit_chosen(object): the Hit the user opened.
         options_changed(): sorting or date range changed; the search should run again.
+        page_wanted(object, int): the HitQuery and offset of the next page of hits to search (see `add_page`).
     """
 
     hit_chosen = Signal(object)
     options_changed = Signal()
+    page_wanted = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # what the reader typed shows as typed
         self.sort = QComboBox(self)
         self.sort.addItem(self.tr("By relevance"), "relevance")
         self.sort.addItem(self.tr("Newest first"), "date")
         self.dates = QLineEdit(self)
         self.dates.setPlaceholderText(self.tr("Dates, e.g. 2021-01..2021-12"))
         self.dates.setClearButtonEnabled(True)
-        self.hits = HitList(self)
-        self.hits.setWordWrap(True)
-        self.hits.setAlternatingRowColors(True)
-        self.hits.item_chosen.connect(self._chosen)
+        self.hit_model = HitListModel(self)
+        self.hit_model.page_wanted.connect(self.page_wanted)
+        self.hit_model.loaded_changed.connect(self._update_summary)
+        self.hits = HitList(self.hit_model, self)
+        self.hits.hit_index_chosen.connect(self._chosen)
         self.sort.currentIndexChanged.connect(lambda _index: self.options_changed.emit())
         self.dates.editingFinished.connect(self.options_changed.emit)
+        #: The query of the listed result (kept for "no article contains …").
+        self._query = ""
+        #: Shown instead of a count while no result is listed.
+        self._message: str | None = None
 
         options = QHBoxLayout()
         options.addWidget(self.sort)
@@ -113,30 +123,36 @@ class SearchPanel(QWidget):
         self.hits.setFocus()
 
     def show_message(self, message: str) -> None:
-        self.summary.setText(escape(message))
-        self.hits.clear()
+        """A message instead of hits (searching, a query that cannot be understood)."""
+        self._message = message
+        self.hit_model.clear()
 
-    def show_result(self, result: SearchResult) -> None:
-        self.hits.clear()
-        if result.total == 0:
-            self.summary.setText(self.tr("No article contains “%1”.").replace("%1", escape(result.query)))
+    def show_result(self, result: SearchResult, query: HitQuery | None = None) -> None:
+        """List the first page of hits; with the `query` they answer, the rest pages in on scrolling."""
+        self._query, self._message = result.query, None
+        self.hit_model.set_result(result, query)
+
+    def add_page(self, query: HitQuery, offset: int, result: SearchResult) -> None:
+        """A page asked for by `page_wanted` has been searched."""
+        self.hit_model.add_page(query, offset, result)
+
+    def page_failed(self, query: HitQuery) -> None:
+        """A page asked for could not be searched: the list stays as it is."""
+        self.hit_model.page_failed(query)
+
+    def _update_summary(self) -> None:
+        model = self.hit_model
+        if self._message is not None:
+            self.summary.setText(self._message)
             return
-        shown = len(result.hits)
-        text = self.tr("%1 articles found").replace("%1", str(result.total))
-        if shown < result.total:
-            text += self.tr(" (showing the first %1)").replace("%1", str(shown))
+        if model.total == 0:
+            self.summary.setText(self.tr("No article contains “%1”.").replace("%1", self._query))
+            return
+        text = self.tr("%1 articles found").replace("%1", str(model.total))
+        if model.loaded() < model.total:
+            more = self.tr(" (%1 of %2 listed; scroll down for more)")
+            text += more.replace("%1", str(model.loaded())).replace("%2", str(model.total))
         self.summary.setText(text)
-        for hit in result.hits:
-            item = QListWidgetItem()
-            item.setData(HIT_ROLE, hit)
-            item.setToolTip(hit.snippet.text)
-            label = QLabel(snippet_html(hit))
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            label.setContentsMargins(4, 4, 4, 4)
-            item.setSizeHint(label.sizeHint())
-            self.hits.addItem(item)
-            self.hits.setItemWidget(item, label)
 
-    def _chosen(self, item: QListWidgetItem) -> None:
-        self.hit_chosen.emit(item.data(HIT_ROLE))
+    def _chosen(self, index: QModelIndex) -> None:
+        self.hit_chosen.emit(index.data(HIT_ROLE))

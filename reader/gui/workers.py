@@ -2,8 +2,9 @@
 
 Every long job (import, rebuild, search) is a `Job`: a QRunnable that calls a
 plain function, catches every exception, and emits `finished(result)` or
-`failed(message)`.  Signals cross to the GUI thread by Qt's queued
-connections; a job never touches a widget.
+`failed(error)` with the exception itself, so that the window words it in the
+interface language (reader.gui.messages).  Signals cross to the GUI thread by
+Qt's queued connections; a job never touches a widget.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ class JobSignals(QObject):
     Signals:
         progress(int, int, str): units done, units in all, what is being worked on.
         finished(object): the function's result.
-        failed(str): a message for the user.
+        failed(object): the exception the function raised: a ReaderError (its kind and values say
+            what went wrong), or any other for a bug.
     """
 
     progress = Signal(int, int, str)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
 
 
 class Job(QRunnable):
@@ -50,11 +52,11 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.function(self)
-        except ReaderError as error:
-            self._emit(self.signals.failed, str(error))
         except Exception as error:  # never let an exception escape into Qt
-            traceback.print_exc()
-            self._emit(self.signals.failed, f"{type(error).__name__}: {error}")
+            if not isinstance(error, ReaderError):
+                traceback.print_exc()
+            # Without its traceback, the error keeps no frame of this thread alive on its way to the GUI.
+            self._emit(self.signals.failed, error.with_traceback(None))
         else:
             self._emit(self.signals.finished, result)
 

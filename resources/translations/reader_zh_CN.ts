@@ -4,10 +4,6 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <source>“%1” is not a date: write it as 2021-11-09, or 2021-11 for a month.</source>
-        <translation>“%1”不是日期：请写成 2021-11-09，只知道月份时写成 2021-11。</translation>
-    </message>
-    <message>
         <location filename="../../reader/gui/dialogs.py" line="33"/>
         <source>Correct Issue Details</source>
         <translation>更正本期信息</translation>
@@ -413,41 +409,6 @@
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/main_window.py" line="491"/>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="503"/>
-        <source>%1 imported, %2 already present, %3 rejected</source>
-        <translation>导入 %1 期，%2 期已存在，%3 个文件被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="507"/>
-        <source>; %1 files that are not .txt skipped</source>
-        <translation>；跳过 %1 个非 .txt 文件</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="509"/>
-        <source> (cancelled)</source>
-        <translation>（已取消）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="519"/>
-        <source>Some files were not imported</source>
-        <translation>部分文件未导入</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="520"/>
-        <source>%1 files could not be imported.</source>
-        <translation>有 %1 个文件未能导入。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="538"/>
-        <source>Rebuilding the index…</source>
-        <translation>正在重建索引…</translation>
-    </message>
-    <message>
         <location filename="../../reader/gui/main_window.py" line="558"/>
         <source>Drop to import these issues</source>
         <translation>松开即可导入这些报纸</translation>
@@ -517,8 +478,8 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
     </message>
     <message>
         <location filename="../../reader/gui/search_panel.py" line="97"/>
-        <source> (showing the first %1)</source>
-        <translation>（显示前 %1 篇）</translation>
+        <source> (%1 of %2 listed; scroll down for more)</source>
+        <translation>（已列出 %1 / %2 篇，向下滚动查看更多）</translation>
     </message>
 </context>
 <context>
@@ -575,6 +536,272 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <location filename="../../reader/gui/first_start.py" line="50"/>
         <source>Welcome to the Newspaper Reader</source>
         <translation>欢迎使用报刊阅览</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWording</name>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="121"/>
+        <source>Import cancelled: %1 imported before the cancel (%2 already present, %3 rejected); the other files were not imported and stay where they were</source>
+        <translation>导入已取消：取消前已导入 %1 期（%2 期已存在，%3 个文件被拒绝）；其余文件没有导入，仍在原处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="70"/>
+        <source>%1 imported, %2 already present, %3 rejected</source>
+        <translation>导入 %1 期，%2 期已存在，%3 个文件被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="74"/>
+        <source>; %1 files that are not .txt skipped</source>
+        <translation>；跳过 %1 个非 .txt 文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="79"/>
+        <source>unknown publication</source>
+        <translation>报刊不详</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="80"/>
+        <source>undated</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="37"/>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="70"/>
+        <source>already in the library as %1 (%2)</source>
+        <translation>资料库中已有：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="88"/>
+        <source>the same text as %1</source>
+        <translation>与 %1 内容相同</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="70"/>
+        <source>already present</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="95"/>
+        <source>%1, %2 articles</source>
+        <translation>%1，%2 篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="37"/>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="121"/>
+        <source>Import Report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="140"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="140"/>
+        <source>Copy the whole report as plain text</source>
+        <translation>将整份报告复制为纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="145"/>
+        <source>Open %1 Folder</source>
+        <translation>打开 %1 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="1"/>
+        <source>Files taken from the inbox were moved: imported and already present ones to %1, rejected ones to %2. Files not reached before a cancel stay in the inbox.</source>
+        <translation>收件文件夹中的文件已移走：已导入和已存在的移到 %1，被拒绝的移到 %2。取消前还没处理到的文件仍留在收件文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="84"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="166"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/import_report.py" line="166"/>
+        <source>Reason or matching issue</source>
+        <translation>原因或对应的期次</translation>
+    </message>
+</context>
+<context>
+    <name>IndexJobs</name>
+    <message>
+        <location filename="../../reader/gui/index_jobs.py" line="50"/>
+        <source>Rebuilding the index…</source>
+        <translation>正在重建索引…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/index_jobs.py" line="54"/>
+        <source>Index rebuilt: %1 issues</source>
+        <translation>重建索引完成：%1 期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/index_jobs.py" line="50"/>
+        <source>Rebuild cancelled; the old index is still in use</source>
+        <translation>重建索引已取消，仍使用原索引</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/index_jobs.py" line="77"/>
+        <source>Checking the library…</source>
+        <translation>正在检查资料库…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusProgress</name>
+    <message>
+        <location filename="../../reader/gui/status_progress.py" line="7"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWording</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (permission denied)</source>
+        <translation>无法读取文件（没有读取权限）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>无法读取文件（%1）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file contains no text, only blank lines</source>
+        <translation>文件里没有文字，只有空行</translation>
+    </message>
+    <message>
+        <source>the file is too large to be a newspaper issue (%1 MB; the limit is %2 MB)</source>
+        <translation>文件太大，不像是一期报纸（%1 MB；上限为 %2 MB）</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a text file</source>
+        <translation>这是二进制文件，不是文本文件</translation>
+    </message>
+    <message>
+        <source>the text is in an unknown encoding (not UTF-8, UTF-16 or GB18030)</source>
+        <translation>文本的编码无法识别（不是 UTF-8、UTF-16 或 GB18030）</translation>
+    </message>
+    <message>
+        <source>the text is damaged: it is not valid %1</source>
+        <translation>文本已损坏：不是有效的 %1 编码</translation>
+    </message>
+    <message>
+        <source>the text could not be split into articles (%1)</source>
+        <translation>无法把文本切分成文章（%1）</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: write 2021, 2021-11 or 2021-11-09</source>
+        <translation>“%1”不是日期：请写成 2021、2021-11 或 2021-11-09</translation>
+    </message>
+    <message>
+        <source>“%1” has no such month</source>
+        <translation>“%1”中的月份不存在</translation>
+    </message>
+    <message>
+        <source>“%1” has no such day</source>
+        <translation>“%1”中的日不存在</translation>
+    </message>
+    <message>
+        <source>“%1:” needs something after the colon</source>
+        <translation>“%1:”的冒号后面要写上查找的内容</translation>
+    </message>
+    <message>
+        <source>unknown field “%1:”; use title: or date:</source>
+        <translation>没有“%1:”这种限定；请用 title:（标题）或 date:（日期）</translation>
+    </message>
+    <message>
+        <source>there is no issue with id %1 in the library</source>
+        <translation>资料库里没有编号为 %1 的期次</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be corrected; only %2</source>
+        <translation>“%1”不能更正；只能更正%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: write it as 2021-11-09, or 2021-11 for a month.</source>
+        <translation>“%1”不是日期：请写成 2021-11-09，只知道月份时写成 2021-11。</translation>
+    </message>
+    <message>
+        <source>the %1 cannot be empty; clear the correction instead</source>
+        <translation>%1不能为空；要恢复从文件读出的内容，请清除这项更正</translation>
+    </message>
+    <message>
+        <source>nothing was removed: %1</source>
+        <translation>什么也没有删除：%1</translation>
+    </message>
+    <message>
+        <source>another copy of the reader is changing the library in %1; wait until it has finished, or close it</source>
+        <translation>另一个阅览程序正在修改 %1 中的资料库；请等它完成，或者关闭它</translation>
+    </message>
+    <message>
+        <source>the library has no up-to-date search index yet: import issues, or rebuild it (File → Rebuild Index)</source>
+        <translation>资料库还没有最新的检索索引：请导入报纸，或重建索引（文件 → 重建索引）</translation>
+    </message>
+    <message>
+        <source>stopped on request; the rest is done next time</source>
+        <translation>已按要求停止；其余部分下次继续</translation>
+    </message>
+    <message>
+        <source>the rebuild of the index was stopped; the old index is still in use</source>
+        <translation>索引重建已停止，仍使用原索引</translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation>报刊名称</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the reader did not expect: %1</source>
+        <translation>发生了意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>

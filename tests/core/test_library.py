@@ -9,13 +9,14 @@ import pytest
 from reader.config import seeds_dir
 from reader.core import index as index_module
 from reader.core import library as library_module
-from reader.core.catalog import PENDING
+from reader.core.catalog import INDEXED, PENDING
 from reader.core.errors import LibraryBusy
 from reader.core.index import indexed_issue_ids
 from reader.core.library import Library
 from reader.core.search import Searcher
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
+SEED_001 = seeds_dir() / "001_be03ec69b60a77f1.txt"
 
 
 def _hits(paths, query):
@@ -286,3 +287,55 @@ def test_a_crash_during_a_rebuild_or_its_swap_is_recovered(paths, left):
     assert index_dir.is_dir() and not index_module.rebuild_dir(index_dir).exists()
     assert _hits(paths, "疫苗")
     library.close()
+
+
+def _crash_while_indexing(writer, issue_id, issue):
+    raise RuntimeError("power cut")
+
+
+def test_an_issue_a_crash_left_pending_is_indexed_by_the_next_import(paths, monkeypatch):
+    library = Library(paths)
+    real_add = library_module.add_issue
+    monkeypatch.setattr(library_module, "add_issue", _crash_while_indexing)
+    with pytest.raises(RuntimeError):
+        library.import_paths([str(SEED_000)])
+    monkeypatch.setattr(library_module, "add_issue", real_add)
+    assert [record.state for record in library.records()] == [PENDING]
+    assert _hits(paths, '"核酸检测采样"') == 0
+
+    library.import_paths([str(SEED_001)])  # another file: the import repairs first
+    assert all(record.state == INDEXED for record in library.records())
+    assert indexed_issue_ids(library.index) == {record.id for record in library.records()}
+    assert _hits(paths, '"核酸检测采样"') == 2  # only seed 000 has it
+    library.close()
+
+
+def test_an_issue_missing_from_the_index_is_indexed_again_by_the_next_import(library, paths):
+    library.import_paths([str(SEED_000)])
+    lost = library.records()[0]
+    with index_module.writing(library.index, 0) as writer:  # as a hand-edited or restored index leaves it
+        index_module.delete_issue(writer, lost.id)
+    assert _hits(paths, '"核酸检测采样"') == 0
+
+    library.import_paths([str(SEED_001)])
+    assert indexed_issue_ids(library.index) == {record.id for record in library.records()}
+    assert _hits(paths, '"核酸检测采样"') == 2
+
+
+def test_a_corrected_date_and_publication_are_what_search_finds_and_shows(library, paths):
+    library.import_paths([str(SEED_000)])
+    record = library.records()[0]
+    assert (record.publication, record.date) == ("北碚报", "2021-11")
+    library.correct(record.id, date="2020-03-05", publication="合川日报")
+    searcher = Searcher(paths.index_dir)
+    hits = searcher.search("疫苗 date:2020-03", limit=None).hits
+    assert hits and {(hit.publication, hit.date) for hit in hits} == {("合川日报", "2020-03-05")}
+    assert searcher.search("疫苗 date:2021-11").total == 0
+    searcher.close()
+
+    library.correct(record.id, date=None, publication=None)  # cleared: back to what the parser found
+    searcher = Searcher(paths.index_dir)
+    hits = searcher.search("疫苗 date:2021-11", limit=None).hits
+    assert hits and {(hit.publication, hit.date) for hit in hits} == {("北碚报", "2021-11")}
+    assert searcher.search("疫苗 date:2020-03").total == 0
+    searcher.close()

@@ -132,6 +132,18 @@ def test_the_total_does_not_depend_on_the_page_size(searcher, query):
         assert [(h.issue, h.ordinal) for h in page.hits] == [(h.issue, h.ordinal) for h in everything.hits[:limit]]
 
 
+@pytest.mark.parametrize("sort_by_date", [False, True])
+def test_pages_one_after_another_list_every_hit_once_in_order(searcher, sort_by_date):
+    everything = searcher.search("疫情", limit=None, sort_by_date=sort_by_date)
+    assert everything.total > 7
+    paged = []
+    for offset in range(0, everything.total + 7, 7):
+        page = searcher.search("疫情", limit=7, sort_by_date=sort_by_date, offset=offset)
+        assert page.total == everything.total
+        paged += page.hits
+    assert [(h.issue, h.ordinal) for h in paged] == [(h.issue, h.ordinal) for h in everything.hits]
+
+
 def test_a_searcher_opened_on_an_empty_index_sees_later_imports(paths):
     library = Library(paths)
     library.repair()  # creates the empty index, as the window does on a first start
@@ -168,3 +180,110 @@ def test_deleted_articles_are_never_found(paths):
     assert searcher.search("疫苗").total > 0
     searcher.close()
     library.close()
+
+
+def _crafted(paths, tmp_path, files: dict[str, str]) -> Searcher:
+    """A library of the given issue files (imported in name order), opened for searching."""
+    folder = tmp_path / "来稿"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    library = Library(paths)
+    report = library.import_paths([str(folder)])
+    library.close()
+    assert len(report.imported) == len(files)
+    return Searcher(paths.index_dir)
+
+
+@pytest.mark.parametrize(
+    ("query", "excluded"),
+    [
+        ("疫苗 -核酸检测", "核酸检测"),
+        ("疫苗 NOT 核酸检测", "核酸检测"),
+        ("疫苗 -新冠病毒", "新冠病毒"),
+        ("疫苗 NOT 新冠病毒", "新冠病毒"),
+    ],
+)
+def test_excluding_a_term_of_three_or_more_characters(searcher, texts, query, excluded):
+    with_vaccine = _containing(texts, "疫苗")
+    expected = with_vaccine - _containing(texts, excluded)
+    assert expected and expected != with_vaccine  # the exclusion removes some articles, not all
+    assert _found(searcher, query) == expected
+
+
+def test_excluding_a_long_term_keeps_an_article_that_only_has_its_pieces(paths, tmp_path):
+    """核酸检查和疫苗检测 holds every bigram of 核酸检测, but not 核酸检测 itself."""
+    searcher = _crafted(
+        paths,
+        tmp_path,
+        {
+            "云岫时报_2022-05-10.txt": "云岫时报 2022年5月10日 星期二 第2版 要闻\n\n\n"
+            "核酸检测点今日开放\n\n本报讯 居民可就近核酸检测,也可预约疫苗。\n\n\n"
+            "疫苗和核酸检查同步\n\n本报讯 社区核酸检查和疫苗检测同步进行。\n"
+        },
+    )
+    assert [hit.title for hit in searcher.search("疫苗 -核酸检测", limit=None).hits] == ["疫苗和核酸检查同步"]
+    assert [hit.title for hit in searcher.search("疫苗 NOT 核酸检测", limit=None).hits] == ["疫苗和核酸检查同步"]
+    searcher.close()
+
+
+def test_an_article_where_the_query_is_a_word_ranks_above_one_where_its_characters_are_inside_other_words(
+    paths, tmp_path
+):
+    """接种 occurs three times in 嫁接/种苗, 嫁接/种子, 嫁接/种条, and once as the word 接种; the word wins."""
+    searcher = _crafted(
+        paths,
+        tmp_path,
+        {
+            "a_果园.txt": "果树培育有新招\n\n本报讯 果农学习嫁接种苗,嫁接种子和嫁接种条各有讲究。\n",
+            "b_卫生院.txt": "社区卫生服务中心开放预约\n\n本报讯 居民可以预约接种流感疫苗,现场秩序良好。\n",
+        },
+    )
+    hits = searcher.search("接种", limit=None).hits
+    assert [hit.title for hit in hits] == ["社区卫生服务中心开放预约", "果树培育有新招"]
+    searcher.close()
+
+
+@pytest.mark.parametrize("query", ["民警", '"民警"'])
+def test_a_match_in_the_headline_ranks_above_the_same_match_in_the_body(paths, tmp_path, query):
+    """Both articles contain 居民警惕 once; the shorter one, found first, has it only in its body."""
+    searcher = _crafted(
+        paths,
+        tmp_path,
+        {
+            "a_提醒.txt": "社区发出提醒\n\n本报讯 社区提醒居民警惕电信诈骗。\n",
+            "b_诈骗.txt": "居民警惕电信诈骗\n\n本报讯 近日,不少住户收到可疑短信,社区工作人员逐户上门讲解防范知识。\n",
+        },
+    )
+    hits = searcher.search(query, limit=None).hits
+    assert [hit.title for hit in hits] == ["居民警惕电信诈骗", "社区发出提醒"]
+    searcher.close()
+
+
+def test_newest_first_orders_by_date_and_keeps_the_relevance_order_within_a_date(paths, tmp_path):
+    head = "云岫时报 {} 星期二 第2版 要闻\n\n\n"
+    same_body = "本报讯 本区疫苗今日到货。\n\n\n"
+    searcher = _crafted(
+        paths,
+        tmp_path,
+        {
+            "云岫时报_2020-01-15.txt": head.format("2020年1月15日") + "旧闻一则\n\n本报讯 疫苗研发启动。\n",
+            "云岫时报_2022-05-10.txt": head.format("2022年5月10日")
+            + "甲地消息\n\n"
+            + same_body
+            + "乙地消息\n\n"
+            + same_body
+            + "疫苗接种提速\n\n本报讯 疫苗接种点增加,疫苗供应充足。\n",
+            "云岫时报_2021-03-01.txt": head.format("2021年3月1日") + "春季防疫\n\n本报讯 春季疫苗接种开始。\n",
+        },
+    )
+    by_relevance = searcher.search("疫苗", limit=None).hits
+    newest = searcher.search("疫苗", limit=None, sort_by_date=True).hits
+    assert [hit.date for hit in newest] == ["2022-05-10"] * 3 + ["2021-03-01", "2020-01-15"]
+    # Within a date, the relevance order; equal scores stay in the paper's order.
+    assert [hit.title for hit in newest[:3]] == [hit.title for hit in by_relevance if hit.date == "2022-05-10"]
+    assert [hit.title for hit in newest[:3]] == ["疫苗接种提速", "甲地消息", "乙地消息"]
+    # A page is the same stretch of the full order.
+    page = searcher.search("疫苗", limit=2, sort_by_date=True, offset=2).hits
+    assert [(hit.issue, hit.ordinal) for hit in page] == [(hit.issue, hit.ordinal) for hit in newest[2:4]]
+    searcher.close()

@@ -20,3 +20,18 @@ def test_many_matches_of_a_common_character():
 
 def test_matches_ignore_width_and_case_and_span_space_runs():
     assert find_matches("下载ＡＰＰ，文明  城区", ["app", "文明 城区"]) == [(2, 5), (6, 12)]
+
+
+def test_a_term_with_markup_or_regex_characters_is_matched_literally():
+    text = "文件写着<b>重要</b>,A&amp;B,(记者 张三)报道,x.y 与 xzy 不同。"
+    terms = ["<b>重要</b>", "&amp;", "(记者", "x.y"]
+    assert [text[start:end] for start, end in find_matches(text, terms)] == terms
+    assert find_matches("axb", ["a.b"]) == []
+
+
+def test_a_snippet_keeps_markup_in_the_text_as_text():
+    text = "会上展示了<script>alert(1)</script>和&quot;引号&quot;,以及<b>加粗</b>。"
+    snippet = make_snippet(text, ["<b>加粗</b>", "&quot;"])
+    assert snippet.text == text
+    assert [snippet.text[start:end] for start, end in snippet.spans] == ["&quot;", "&quot;", "<b>加粗</b>"]
+    assert snippet.marked() == "会上展示了<script>alert(1)</script>和«&quot;»引号«&quot;»,以及«<b>加粗</b>»。"

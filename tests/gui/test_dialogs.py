@@ -8,8 +8,8 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
 from reader.config import seeds_dir
-from reader.core.errors import RejectedFile
-from reader.core.library import ImportReport
+from reader.core.errors import ErrorKind, RejectedFile
+from reader.core.library import Duplicate, ImportReport
 from reader.gui.dialogs import CorrectionDialog, FolderPathDialog, WatchedFoldersDialog
 from tests.gui.conftest import import_and_wait
 
@@ -27,12 +27,14 @@ def test_every_dialog_fits_a_laptop_screen_at_125_percent_even_with_long_paths(q
     import_and_wait(qtbot, window, [str(seeds_dir() / "000_3ec1d81f3cd0b893.txt")])
     record = window.library.records()[0]
     record.source = LONG_PATH.rsplit("/", 1)[1] * 2
-    window.show_rejections(ImportReport(rejected=[RejectedFile(LONG_PATH, "不是文本文件 " * 20)] * 200))
+    rejected = [RejectedFile(LONG_PATH, ErrorKind.UNREADABLE, detail="不是文本文件 " * 20)] * 200
+    duplicates = [Duplicate(LONG_PATH, record.id, record.source)] * 200
+    window.show_import_report(ImportReport(rejected=rejected, duplicates=duplicates), from_inbox=True)
     dialogs = [
         CorrectionDialog(record, window),
         WatchedFoldersDialog(LONG_PATH, [LONG_PATH, "/home/读者/报纸"], window),
         FolderPathDialog(LONG_PATH, window),
-        window._rejection_box,
+        window.import_report_dialog,
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

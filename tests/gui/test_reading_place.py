@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QTextCursor
 
 from reader.config import seeds_dir
 from reader.gui.article_view import THEMES
-from reader.gui.search_panel import HIT_ROLE
+from reader.gui.models.hits import HIT_ROLE
 from tests.gui.conftest import close_window, open_window
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
@@ -41,9 +41,9 @@ def _search(qtbot, window, text: str):
 
 
 def _row_of(window, issue_id: str, ordinal: int) -> int:
-    hits = window.results.hits
-    for row in range(hits.count()):
-        hit = hits.item(row).data(HIT_ROLE)
+    model = window.results.hit_model
+    for row in range(model.rowCount()):
+        hit = model.index(row).data(HIT_ROLE)
         if (hit.issue, hit.ordinal) == (issue_id, ordinal):
             return row
     raise AssertionError(f"no hit for {issue_id}:{ordinal}")
@@ -51,8 +51,9 @@ def _row_of(window, issue_id: str, ordinal: int) -> int:
 
 def _click_hit(qtbot, window, row: int) -> None:
     hits = window.results.hits
-    hits.scrollToItem(hits.item(row))
-    qtbot.mouseClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=hits.visualItemRect(hits.item(row)).center())
+    index = window.results.hit_model.index(row)
+    hits.scrollTo(index)
+    qtbot.mouseClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=hits.visualRect(index).center())
 
 
 def _click_in_tree(qtbot, window, issue_id: str, ordinal: int):
@@ -110,7 +111,7 @@ def _focus_back_on_the_results(qtbot, window) -> None:
     _new_search(qtbot, window)  # the list has no current row now
     window.search_box.setFocus()
     window.results.hits.setFocus(Qt.FocusReason.ActiveWindowFocusReason)  # as after a dialog closes
-    assert window.results.hits.hasFocus() and window.results.hits.currentRow() == 0  # Qt made hit 1 current
+    assert window.results.hits.hasFocus() and window.results.hits.currentIndex().row() == 0  # Qt made hit 1 current
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def test_removing_the_selected_issues_after_confirming(qtbot, window, tmp_path, 
     assert ours.id not in _issues_in_tree(window) and seed.id not in _issues_in_tree(window)
     assert len(_issues_in_tree(window)) == 4
     assert searches[-1].total == 0  # the search ran again: no hit left
-    assert window.results.hits.count() == 0
+    assert window.results.hit_model.rowCount() == 0
     assert window._current is not None and window._current[0] not in {ours.id, seed.id}
     assert all(entry[0] not in {ours.id, seed.id} for entry in window._history)  # Back never reaches them
     assert ours_file.exists()  # the file it was imported from is not touched

@@ -207,7 +207,7 @@ def test_closing_during_the_start_up_repair_stops_it_and_every_thread(qtbot, pat
     window = open_window(qtbot, paths)
     started, asked_to_stop = threading.Event(), threading.Event()
 
-    def slow_repair(cancelled=None):
+    def slow_repair(cancelled=None, progress=None):
         started.set()
         for _ in range(1000):  # ten seconds at most, so that a broken close fails instead of hanging
             if cancelled and cancelled():
