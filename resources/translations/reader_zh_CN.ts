@@ -72,12 +72,12 @@
     <message>
         <location filename="../../reader/gui/removal.py" line="72"/>
         <source>Remove this issue from the library?</source>
-        <translation>要从阅览器中删除这一期吗？</translation>
+        <translation>要从资料库中删除这一期吗？</translation>
     </message>
     <message>
         <location filename="../../reader/gui/removal.py" line="74"/>
         <source>Remove these %1 issues from the library?</source>
-        <translation>要从阅览器中删除这 %1 期吗？</translation>
+        <translation>要从资料库中删除这 %1 期吗？</translation>
     </message>
     <message>
         <location filename="../../reader/gui/removal.py" line="78"/>
@@ -92,7 +92,7 @@
     <message>
         <location filename="../../reader/gui/removal.py" line="85"/>
         <source>The copies of their files kept in the library&apos;s data folder are deleted, with their articles in the search and any corrections made to them. The files they were imported from are not touched: import them again to bring the issues back.</source>
-        <translation>阅览器数据文件夹中保存的文件副本将被删除，其文章不再能被检索，对它们所做的更正也一并删除。当初导入时所用的原文件不受影响：重新导入即可恢复这些期次。</translation>
+        <translation>资料库中保存的文件副本将被删除，其文章不再能被检索，对它们所做的更正也一并删除。当初导入时所用的原文件不受影响：重新导入即可恢复这些期次。</translation>
     </message>
     <message>
         <location filename="../../reader/gui/removal.py" line="92"/>
@@ -112,7 +112,7 @@
     <message>
         <location filename="../../reader/gui/removal.py" line="119"/>
         <source>These issues are no longer in the library; nothing was removed</source>
-        <translation>这些期次已不在阅览器中，未删除任何内容</translation>
+        <translation>这些期次已不在资料库中，未删除任何内容</translation>
     </message>
     <message>
         <location filename="../../reader/gui/removal.py" line="130"/>
