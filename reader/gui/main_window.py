@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.config import Paths, seeds_dir
+from reader.core.analysis import jieba_tokenizer
 from reader.core.catalog import IssueRecord
 from reader.core.errors import Stopped
 from reader.core.library import WRITING_INDEX, ImportReport, Library
@@ -351,8 +352,13 @@ class MainWindow(QMainWindow):
             self.article.show_notice(welcome_html(importing_samples=False))
 
     def _ensure_searcher(self) -> Searcher:
-        """The searcher, opened on the search thread once the index is ready (loads jieba there too)."""
+        """The searcher, opened on the search thread once the index is ready.
+
+        jieba (about a second to load) is loaded here too, at start-up, so the
+        first search the reader types does not wait for it.
+        """
         if self._searcher is None:
+            jieba_tokenizer()
             self._index_ready.wait()
             if self._closing:
                 raise Stopped()  # the window is closing
