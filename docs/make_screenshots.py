@@ -61,8 +61,9 @@ def main() -> None:
         window.run_search()
         wait_for(window.search_done)
         hits = window.results.hits
-        hits.setCurrentRow(0)
-        hits.item_chosen.emit(hits.item(0))  # as a click on it: only the reader's choice opens a hit
+        first = hits.model().index(0, 0)
+        hits.setCurrentIndex(first)
+        hits.hit_index_chosen.emit(first)  # as a click on it: only the reader's choice opens a hit
         settle()
         window.grab().save(str(out / "search-results.png"))
 
@@ -74,7 +75,7 @@ def main() -> None:
                 text + f"\n\n第{number}号", encoding="utf-8"
             )
         window.import_paths([str(folder)])
-        QTimer.singleShot(2500, lambda: window.grab().save(str(out / "import-progress.png")))
+        QTimer.singleShot(1000, lambda: window.grab().save(str(out / "import-progress.png")))
         wait_for(window.import_done)
         window.close()
         library.close()
