@@ -108,6 +108,14 @@ def test_ids_are_matched_whole_or_by_a_unique_prefix_of_eight_characters():
     assert "no issue has this id" in unknown["ffffffffff"]
 
 
+def _assert_still_there(library, record) -> None:
+    """The issue is listed, stored, searchable, and the library consistent: nothing was removed."""
+    assert record.id in {row.id for row in library.records()}
+    assert library.original_path(record).is_file()
+    assert _hits(library.paths, PHRASE) == 1
+    _assert_consistent(library)
+
+
 def test_a_failed_index_commit_removes_nothing(library, monkeypatch):
     ours = _ours(library)
 
@@ -119,10 +127,7 @@ def test_a_failed_index_commit_removes_nothing(library, monkeypatch):
         library.remove([ours.id])
     monkeypatch.undo()
 
-    assert ours.id in {record.id for record in library.records()}
-    assert library.original_path(ours).is_file()
-    assert _hits(library.paths, PHRASE) == 1
-    _assert_consistent(library)
+    _assert_still_there(library, ours)
     assert library.remove([ours.id]).removed  # the index's own lock was given back
 
 
@@ -137,10 +142,7 @@ def test_a_failure_after_the_index_commit_puts_the_articles_back(library, monkey
         library.remove([ours.id])
     monkeypatch.undo()
 
-    assert ours.id in {record.id for record in library.records()}
-    assert library.original_path(ours).is_file()
-    assert _hits(library.paths, PHRASE) == 1
-    _assert_consistent(library)
+    _assert_still_there(library, ours)
 
 
 class PowerCut(BaseException):
