@@ -37,6 +37,8 @@ ARTICLE_OPENERS = {LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR, LineKin
 FURNITURE = {LineKind.SLOGAN, LineKind.PROMPT, LineKind.JUMP, LineKind.RUNNING_HEAD, LineKind.WEATHER}
 #: Kinds that credit people (a line of their own).
 CREDITS = {LineKind.SIGNATURE, LineKind.CREDIT}
+#: Furniture a headline group may enclose (a running head between kicker and title).
+INSIDE_HEADLINES = {LineKind.RUNNING_HEAD, LineKind.WEATHER}
 #: An intertitle inside a long article is short; a headline of its own is longer.
 MAX_SUBHEAD_CHARS = 24
 #: A photo caption is one short sentence.
@@ -295,17 +297,30 @@ class Assembler:
         return index
 
     # -- headlines ---------------------------------------------------------
-    def _headline_group_end(self, index: int) -> int:
-        """End of the run of headline lines starting at `index`; a region break ends it."""
-        end = index + 1
-        while (
-            end < len(self.lines)
-            and self.lines[end].kind in (LineKind.HEADLINE, LineKind.SLOGAN)
-            and self.lines[end].gap_before < 2
-            and not self._is_furniture(end)
-        ):
+    def _headline_group(self, index: int) -> tuple[list[Line], int]:
+        """The run of headline lines starting at `index`, and where it ends; a region break ends it.
+
+        A running head or a weather box printed inside the group (between a
+        kicker and its title) is set aside as furniture; the group goes on.
+        """
+        group, end, aside = [self.lines[index]], index + 1, []
+        while end < len(self.lines):
+            line = self.lines[end]
+            if line.kind in INSIDE_HEADLINES and end not in self.running_heads:
+                aside.append(end)
+            elif (
+                line.kind in (LineKind.HEADLINE, LineKind.SLOGAN)
+                and line.gap_before < 2
+                and not self._is_furniture(end)
+            ):
+                for skipped in aside:
+                    self._furniture(skipped)
+                group.append(line)
+                aside = []
+            else:
+                break
             end += 1
-        return end
+        return group, end - len(aside)
 
     def _subtitle_line(self, end: int) -> bool:
         """A short unfinished line right under a headline, above the text: a subtitle with a comma."""
@@ -329,8 +344,7 @@ class Assembler:
         halves, an intertitle, a notice's signature) is decided first
         (`_place_group`); what is left opens an article.
         """
-        end = self._headline_group_end(index)
-        group = self.lines[index:end]
+        group, end = self._headline_group(index)
         draft = self.current
         first_after = self._content_after(end - 1)
         inside = (
@@ -341,7 +355,7 @@ class Assembler:
             and self._is_intertitle(group, draft, first_after)
         )
         if not inside and self._subtitle_line(end):
-            group = self.lines[index : end + 1]
+            group = [*group, self.lines[end]]
             end += 1
         # `短评` / title / `刘德刚`: a name alone under the headline is its author.
         signed = len(group) >= 2 and is_person_name(group[-1].text) and not group[-1].heading_level

@@ -283,3 +283,14 @@ def test_a_headline_that_asks_readers_to_download_an_app_is_still_a_headline():
 def test_a_report_titled_like_a_column_stays_news():
     (article,) = _parse("中国经济论坛在我区开幕\n\n本报讯(记者 王强)昨天,中国经济论坛在我区开幕。\n").articles
     assert article.kind == "news"
+
+
+def test_a_running_head_between_kicker_and_title_is_set_aside():
+    text = (
+        "“一村一策”\n东山日报\n2024年4月12日 星期五 第3版 三农\n东山推进乡村振兴\n\n"
+        "本报讯通讯员吴雷报道:脱贫摘帽不是终点,而是新征程的起点。\n"
+    )
+    issue = parse_text(text, "东山日报_2024-04-12.txt")
+    (article,) = issue.articles
+    assert (article.kicker, article.title, article.page) == ("“一村一策”", "东山推进乡村振兴", "3")
+    assert issue.unassigned == ["东山日报", "2024年4月12日 星期五 第3版 三农"]
