@@ -1,4 +1,4 @@
-"""Step 4 of parsing: classified lines -> articles, in one walk over the page.
+"""Step 5 of parsing (see parse.py): classified lines -> articles, in one walk over the page.
 
 An article opens at a headline group, a lead (本报讯…), an opening byline or,
 after an article that a credit or a jump line closed, at its first text.  Page
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .credits import MAX_TRAILING_CHARS, is_person_name, trailing_credit
-from .furniture import compact, is_jump_to_later_page, page_of
+from .furniture import compact, has_slogan_shape, is_jump_to_later_page, page_of
 from .headlines import DECORATED_SUBHEAD, NUMBERED_SUBHEAD, split_headline
 from .kinds import NOTICE_TITLE, SENTENCE_TAIL, Draft, Paragraph
 from .lines import (
@@ -72,6 +72,11 @@ class Assembler:
             mapped to the index of the headline they repeat.
         articles_apart: the file sets articles apart with wider gaps than paragraphs.
         page: the page the walk is on (from the file name, then from running heads).
+        drafts, unassigned: what the walk has made so far: articles being built, furniture text.
+        current: the article lines are added to (None before the first; `closed` when a credit
+            or a jump ended it, so that the next text opens another).
+        stray_headlines: headlines printed across another article's columns, placed at the end.
+        resuming: the article a repeated headline (a jump head) announced, until the next content line.
     """
 
     def __init__(
@@ -397,7 +402,7 @@ class Assembler:
         opens_article = signed or (after is not None and after.kind in ARTICLE_OPENERS)
         if not opens_article and open_draft and after is not None and after.kind is LineKind.TEXT:
             if self._between_cut_halves(group, draft, after):
-                if all(line.kind is LineKind.SLOGAN or _is_slogan(line) for line in group):
+                if _all_slogans(group):
                     for line in group:
                         self._unassign(line, "furniture", "slogan between the halves of a cut paragraph")
                     return True
@@ -450,7 +455,7 @@ class Assembler:
         """A headline group printed between the two halves of a paragraph cut by a column break."""
         if not draft.is_cut() or len(draft.last_body().tail(MIN_CUT_CHARS)) < MIN_CUT_CHARS:
             return False
-        if all(line.kind is LineKind.SLOGAN or _is_slogan(line) for line in group):
+        if _all_slogans(group):
             return True
         return after.gap_before <= 1 and len(group) == 1 and draft.has_lead
 
@@ -709,7 +714,11 @@ def _short_and_unfinished(text: str, max_clauses: int) -> bool:
     )
 
 
+def _all_slogans(group: list[Line]) -> bool:
+    """Every line of the group is a slogan (classified so, or shaped so)."""
+    return all(line.kind is LineKind.SLOGAN or _is_slogan(line) for line in group)
+
+
 def _is_slogan(line: Line) -> bool:
-    """A slogan: chunks of a few characters, no words a headline would use to say what happened."""
-    chunks = line.text.split()
-    return 2 <= len(chunks) <= 6 and all(2 <= len(chunk) <= 7 for chunk in chunks) and looks_like_headline(line.text)
+    """A slogan-shaped headline line (`文明健康 有你有我`): what furniture between cut halves looks like."""
+    return has_slogan_shape(line.text) and looks_like_headline(line.text)

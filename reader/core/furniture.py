@@ -29,7 +29,7 @@ SECTION_PAGE = re.compile(
     r"^[A-H]\d{1,2}\s*版?\s+[\u4e00-\u9fff·]{2,8}$"
     r"|^(?:[A-Za-z]{2,10}|[\u4e00-\u9fff·]{2,8})\s+(?:第\s*\d{1,2}\s*版|[A-H]\d{1,2}\s*版?)$"
 )
-#: A line that is nothing but a date (a notice's signature date is not furniture: see parse.py).
+#: A line that is nothing but a date (a notice's signature date is not furniture: see assemble.Assembler._dateline).
 DATE_ONLY = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 #: `今日8版`, `本版编辑 X`, `责任编辑:X`, `美编 X`: production notes printed with the running head.
 PRODUCTION_NOTE = re.compile(r"今日\s*\d+\s*版|(?:本版|责任|版面)编辑|编辑\s*[:：]|美编|校对|组版")
