@@ -67,9 +67,14 @@ class WindowTheme:
         if WindowTheme._original is None:
             WindowTheme._original = (app.style().name(), QPalette(app.palette()))
         self._style_name, self._palette = WindowTheme._original
+        #: What the application shows now; a first window in the light theme changes nothing at start-up.
+        self._shown = "dark" if app.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "light"
 
     def apply(self, theme: str) -> None:
         """Dark: Fusion with the dark palette; light: the style and palette the application started with."""
+        if theme == self._shown:
+            return  # restyling repolishes every widget: only when the theme really changes
+        self._shown = theme
         if theme == "dark":
             self.app.setStyle(QStyleFactory.create("Fusion"))
             self.app.setPalette(dark_palette())
