@@ -56,8 +56,8 @@ PUBLICATIONS = ["北碚报", "渝中报"]
 def seed_articles() -> list[tuple[str, list[str]]]:
     """(headline, paragraphs) of every article of the bundled seeds."""
     from reader.config import seeds_dir
-    from reader.core.decode import read_issue_file
-    from reader.core.parse import parse_text
+    from reader.core.parsing.decode import read_issue_file
+    from reader.core.parsing.parse import parse_text
 
     articles = []
     for path in sorted(seeds_dir().glob("*.txt")):
@@ -132,8 +132,8 @@ def run_child(args: list[str], env: dict) -> tuple[float, int, str]:
 def search_worker(data_dir: str, repeats: int) -> None:
     """Child process: open the index, run the query mix, print JSON timings."""
     from reader.config import resolve_paths
-    from reader.core.analysis import configure_jieba_cache, jieba_tokenizer
-    from reader.core.search import Searcher
+    from reader.core.search.analysis import configure_jieba_cache, jieba_tokenizer
+    from reader.core.search.searcher import Searcher
 
     paths = resolve_paths(data_dir)
     configure_jieba_cache(paths.jieba_cache_file)

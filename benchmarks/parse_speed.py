@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.decode import read_issue_file  # noqa: E402
-from reader.core.parse import parse_text  # noqa: E402
+from reader.core.parsing.decode import read_issue_file  # noqa: E402
+from reader.core.parsing.parse import parse_text  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "issues"
 CHARS = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"

@@ -20,7 +20,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from reader.config import resolve_paths, seeds_dir  # noqa: E402
-from reader.core.library import Library  # noqa: E402
+from reader.core.library.library import Library  # noqa: E402
 from reader.gui.app import install_translator, settings_for  # noqa: E402
 from reader.gui.main_window import MainWindow  # noqa: E402
 

@@ -14,8 +14,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .config import resolve_paths
-from .core.errors import ReaderError, RejectedFile
+from reader.config import resolve_paths
+from reader.core.errors import ReaderError, RejectedFile
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -34,14 +34,14 @@ def _error(message: str) -> None:
 
 
 def _open_library(args: argparse.Namespace):
-    from .core.library import Library
+    from reader.core.library.library import Library
 
     return Library(resolve_paths(args.data_dir))
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from .core.decode import read_issue_file
-    from .core.parse import explain_text, parse_text
+    from reader.core.parsing.decode import read_issue_file
+    from reader.core.parsing.parse import explain_text, parse_text
 
     try:
         _, text, _ = read_issue_file(args.file)
@@ -108,8 +108,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .core.analysis import configure_jieba_cache
-    from .core.search import Searcher
+    from reader.core.search.analysis import configure_jieba_cache
+    from reader.core.search.searcher import Searcher
 
     paths = resolve_paths(args.data_dir)
     configure_jieba_cache(paths.jieba_cache_file)

@@ -45,7 +45,7 @@ class Paths:
 
     @property
     def trash_dir(self) -> Path:
-        """Originals of issues being removed, until the removal is committed (reader.core.removal)."""
+        """Originals of issues being removed, until the removal is committed (reader.core.library.removal)."""
         return self.data_dir / "trash"
 
     @property

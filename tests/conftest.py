@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from reader.config import resolve_paths, seeds_dir
-from reader.core.decode import read_issue_file
-from reader.core.library import Library
-from reader.core.parse import parse_text
+from reader.core.library.library import Library
+from reader.core.parsing.decode import read_issue_file
+from reader.core.parsing.parse import parse_text
 
 SEED_FILES = sorted(seeds_dir().glob("*.txt"))
 

@@ -22,8 +22,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
-from reader.core.decode import decode_issue_bytes
 from reader.core.model import Issue
+from reader.core.parsing.decode import decode_issue_bytes
 
 #: The development corpus, kept beside the repository (never copied into it).
 CORPUS_DIR = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus").resolve()

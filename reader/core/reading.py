@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Article, Issue
+from reader.core.model import Article, Issue
 
 PARAGRAPH = "paragraph"
 CAPTION = "caption"

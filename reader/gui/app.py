@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.config import Paths, resources_dir
 from reader.core.errors import ReaderError
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.gui.main_window import MainWindow
 from reader.gui.single_instance import InstanceServer, hand_over, server_name
 

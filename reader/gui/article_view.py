@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor, QT
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.reading import CAPTION, INTERTITLE, SIGNATURE, ArticleView
-from reader.core.snippets import find_matches
+from reader.core.search.snippets import find_matches
 
 CJK_FONTS = "'Noto Serif CJK SC', 'Source Han Serif SC', 'Songti SC', 'SimSun', 'Noto Sans CJK SC', serif"
 #: "mark" is every match, "current" the one F3 stepped to (with "current_text" on it).

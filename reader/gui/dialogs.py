@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.catalog import IssueRecord
 from reader.core.errors import ErrorKind
-from reader.core.library import CORRECTABLE, CORRECTED_DATE
+from reader.core.library.catalog import IssueRecord
+from reader.core.library.library import CORRECTABLE, CORRECTED_DATE
 from reader.gui.messages import describe
 
 

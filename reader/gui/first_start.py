@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.core.catalog import IssueRecord
+from reader.core.library.catalog import IssueRecord
 from reader.gui.article_view import CJK_FONTS
 
 

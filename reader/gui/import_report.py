@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.catalog import IssueRecord
-from reader.core.library import ImportReport
+from reader.core.library.catalog import IssueRecord
+from reader.core.library.library import ImportReport
 from reader.gui.messages import describe
 
 #: Where the inbox watcher moves the files it handed over, by outcome (see reader.gui.inbox).

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QObject, Qt
 
-from reader.core.catalog import IssueRecord
+from reader.core.library.catalog import IssueRecord
 
 UNDATED = "undated"
 

@@ -35,14 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.config import Paths, seeds_dir
-from reader.core.analysis import jieba_tokenizer
-from reader.core.catalog import IssueRecord
 from reader.core.errors import Stopped
-from reader.core.library import WRITING_INDEX, ImportReport, Library
+from reader.core.library.catalog import IssueRecord
+from reader.core.library.library import WRITING_INDEX, ImportReport, Library
 from reader.core.model import Issue
-from reader.core.query import parse_query
 from reader.core.reading import article_view
-from reader.core.search import Hit, Searcher, SearchResult
+from reader.core.search.analysis import jieba_tokenizer
+from reader.core.search.query import parse_query
+from reader.core.search.searcher import Hit, Searcher, SearchResult
 from reader.gui.article_view import ArticlePane
 from reader.gui.dialogs import CorrectionDialog, FolderPathDialog, WatchedFoldersDialog
 from reader.gui.first_start import opening_issue, welcome_html

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QMessageBox
 
-from reader.core.catalog import IssueRecord
-from reader.core.removal import RemovalReport
+from reader.core.library.catalog import IssueRecord
+from reader.core.library.removal import RemovalReport
 from reader.gui.workers import Job
 
 if TYPE_CHECKING:

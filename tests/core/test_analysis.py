@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.analysis import CharTokenizer, WordTokenizer, char_tokens, word_tokens
+from reader.core.search.analysis import CharTokenizer, WordTokenizer, char_tokens, word_tokens
 
 
 def _positions(tokenizer, text):

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.decode import read_issue_file
-from reader.core.parse import parse_text
+from reader.core.parsing.decode import read_issue_file
+from reader.core.parsing.parse import parse_text
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 #: Floors that the totals must not fall below (the issue's targets are higher for some:

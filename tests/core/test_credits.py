@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.credits import (
+from reader.core.parsing.credits import (
     BYLINE,
     PHOTO,
     SIGNATURE,

@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from reader.core import decode
-from reader.core.decode import decode_issue_bytes, read_issue_file
 from reader.core.errors import RejectedFile
+from reader.core.parsing import decode
+from reader.core.parsing.decode import decode_issue_bytes, read_issue_file
 
 SAMPLE = "北碚报\r\n本报讯(记者 霍吕)11月5日,区委召开会议。\r\n"
 EXPECTED = "北碚报\n本报讯(记者 霍吕)11月5日,区委召开会议。\n"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import reader.core
-from reader.core.decode import decode_issue_bytes, read_issue_file
 from reader.core.errors import ENGLISH, ErrorKind, LibraryBusy, QuerySyntaxError, ReaderError, RejectedFile
-from reader.core.locking import WriterLock
-from reader.core.query import parse_query
+from reader.core.library.locking import WriterLock
+from reader.core.parsing.decode import decode_issue_bytes, read_issue_file
+from reader.core.search.query import parse_query
 from tests.conftest import SEED_FILES
 
 CORE = Path(reader.core.__file__).parent
@@ -60,7 +60,7 @@ def test_a_rejected_file_keeps_its_english_reason_and_says_its_kind(data, kind, 
 
 
 def test_a_file_too_large_names_its_size_and_the_limit(monkeypatch):
-    monkeypatch.setattr("reader.core.decode.MAX_ISSUE_BYTES", 1024 * 1024)
+    monkeypatch.setattr("reader.core.parsing.decode.MAX_ISSUE_BYTES", 1024 * 1024)
     with pytest.raises(RejectedFile) as caught:
         decode_issue_bytes("报".encode() * 1_000_000, "合订本.txt")
     assert caught.value.values == {"megabytes": "2.9", "limit": "1"}

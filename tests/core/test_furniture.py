@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.furniture import is_prompt, is_running_head, is_weather, page_of
-from reader.core.lines import LineKind, classify_text
+from reader.core.parsing.furniture import is_prompt, is_running_head, is_weather, page_of
+from reader.core.parsing.lines import LineKind, classify_text
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.lines import LineKind, ends_sentence, read_lines
 from reader.core.model import Article, Issue
+from reader.core.parsing.lines import LineKind, ends_sentence, read_lines
 from tests.conftest import SEED_FILES
 from tests.parsing_checks import lost_characters
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.core.headlines import split_headline
-from reader.core.lines import read_lines
+from reader.core.parsing.headlines import split_headline
+from reader.core.parsing.lines import read_lines
 
 
 def _split(text: str):

@@ -8,12 +8,12 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 
 from reader.config import seeds_dir
-from reader.core import whoosh_tuning
-from reader.core.analysis import bigram_analyzer, char_analyzer, word_analyzer
-from reader.core.decode import read_issue_file
-from reader.core.index import add_issue, create_index, open_writer, writing
-from reader.core.parse import parse_text
-from reader.core.termfields import BigramField, CharField, WordField
+from reader.core.parsing.decode import read_issue_file
+from reader.core.parsing.parse import parse_text
+from reader.core.search import whoosh_tuning
+from reader.core.search.analysis import bigram_analyzer, char_analyzer, word_analyzer
+from reader.core.search.index import add_issue, create_index, open_writer, writing
+from reader.core.search.termfields import BigramField, CharField, WordField
 
 from .index_dump import dump_index
 

@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from reader.core.decode import read_issue_file
-from reader.core.parse import parse_text
+from reader.core.parsing.decode import read_issue_file
+from reader.core.parsing.parse import parse_text
 from tests.conftest import SEED_FILES
 from tests.layout_variants import (
     CLOSING_PUNCTUATION,

@@ -7,13 +7,13 @@ from dataclasses import replace
 import pytest
 
 from reader.config import seeds_dir
-from reader.core import index as index_module
-from reader.core import library as library_module
-from reader.core.catalog import INDEXED, PENDING
 from reader.core.errors import LibraryBusy
-from reader.core.index import indexed_issue_ids
-from reader.core.library import Library
-from reader.core.search import Searcher
+from reader.core.library import library as library_module
+from reader.core.library.catalog import INDEXED, PENDING
+from reader.core.library.library import Library
+from reader.core.search import index as index_module
+from reader.core.search.index import indexed_issue_ids
+from reader.core.search.searcher import Searcher
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
 SEED_001 = seeds_dir() / "001_be03ec69b60a77f1.txt"

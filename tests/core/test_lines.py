@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.lines import LineKind, classify_text, ends_sentence, read_lines, reporter_names
+from reader.core.parsing.lines import LineKind, classify_text, ends_sentence, read_lines, reporter_names
 
 
 @pytest.mark.parametrize(

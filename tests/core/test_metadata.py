@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.metadata import infer_date, infer_publication
-from reader.core.parse import parse_text
+from reader.core.parsing.metadata import infer_date, infer_publication
+from reader.core.parsing.parse import parse_text
 
 TEXT = "区委召开会议\n\n本报讯(记者 霍吕)11月5日,北碚区召开会议。北碚各界参加。北碚区委部署。"
 

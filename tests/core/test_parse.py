@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from reader.core.decode import decode_issue_bytes
 from reader.core.model import Issue
-from reader.core.parse import parse_text
+from reader.core.parsing.decode import decode_issue_bytes
+from reader.core.parsing.parse import parse_text
 from tests.parsing_checks import HEADING_MARKS, lost_characters
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.errors import QuerySyntaxError
-from reader.core.query import DateRange, Term, parse_query
+from reader.core.search.query import DateRange, Term, parse_query
 
 
 def test_words_separated_by_spaces_must_all_match():

@@ -8,8 +8,8 @@ import random
 import pytest
 
 from reader.config import resolve_paths
-from reader.core.library import Library
-from reader.core.search import Searcher
+from reader.core.library.library import Library
+from reader.core.search.searcher import Searcher
 
 SAMPLES_PER_SEED = 40
 

@@ -30,7 +30,7 @@ def test_display_normalisation_changes_no_character():
 
 
 def test_the_view_shows_the_page_the_article_starts_on():
-    from reader.core.parse import parse_text
+    from reader.core.parsing.parse import parse_text
 
     text = "样报 2024年4月12日 星期五 第2版\n\n\n第一篇\n\n本报讯 正文一。\n\n\n样报 2024年4月12日 星期五 第3版\n\n\n第二篇\n\n本报讯 正文二。\n"
     issue = parse_text(text, "样报_2024-04-12.txt")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from whoosh.writing import SegmentWriter
 
-from reader.core import library as library_module
-from reader.core.catalog import Catalog
 from reader.core.errors import ReaderError
-from reader.core.index import indexed_issue_ids
-from reader.core.library import Library
-from reader.core.removal import Trash, resolve_ids
-from reader.core.search import Searcher
+from reader.core.library import library as library_module
+from reader.core.library.catalog import Catalog
+from reader.core.library.library import Library
+from reader.core.library.removal import Trash, resolve_ids
+from reader.core.search.index import indexed_issue_ids
+from reader.core.search.searcher import Searcher
 
 #: A phrase no seed contains, so its hits say whether this issue is still searchable.
 PHRASE = '"鹭江渡口"'

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from reader.config import seeds_dir
-from reader.core import index as index_module
-from reader.core.index import indexed_issue_ids
-from reader.core.library import WRITING_INDEX, Library
+from reader.core.library.library import WRITING_INDEX, Library
+from reader.core.search import index as index_module
+from reader.core.search.index import indexed_issue_ids
 
 
 def _calls(library: Library) -> list[tuple[int, int, str]]:

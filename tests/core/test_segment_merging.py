@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from whoosh import writing
 
-from reader.core import segment_merging, whoosh_tuning
-from reader.core.index import add_issue, create_index, delete_issue, open_writer
-from reader.core.index import writing as index_writing
-from reader.core.search import Searcher
-from reader.core.segment_merging import FACTOR, UNIT_DOCS, MergePolicy, segments_to_merge, tier
+from reader.core.search import segment_merging, whoosh_tuning
+from reader.core.search.index import add_issue, create_index, delete_issue, open_writer
+from reader.core.search.index import writing as index_writing
+from reader.core.search.searcher import Searcher
+from reader.core.search.segment_merging import FACTOR, UNIT_DOCS, MergePolicy, segments_to_merge, tier
 from tests.conftest import SEED_FILES
 
 from .index_dump import dump_index

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.snippets import find_matches, make_snippet
+from reader.core.search.snippets import find_matches, make_snippet
 
 
 def test_the_window_holds_the_densest_run_of_matches():

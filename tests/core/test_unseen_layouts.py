@@ -6,7 +6,7 @@ development corpus, held-out layouts); the texts are written for the test.
 
 from __future__ import annotations
 
-from reader.core.parse import parse_text
+from reader.core.parsing.parse import parse_text
 
 INDENT = "\u3000\u3000"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.core.lines import read_lines
-from reader.core.parse import parse_text
+from reader.core.parsing.lines import read_lines
+from reader.core.parsing.parse import parse_text
 
 WRAPPED = """# 本县召开春季森林防火工作会议
 
@@ -46,7 +46,7 @@ def test_lines_of_an_ordinary_file_are_never_joined_as_wraps():
 
 
 def test_latin_words_joined_across_a_wrap_keep_their_space():
-    from reader.core.wraps import join_text
+    from reader.core.parsing.wraps import join_text
 
     assert join_text("the new", "app") == "the new app"
     assert join_text("开发", "app") == "开发app"

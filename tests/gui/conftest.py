@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from reader.core.library import Library
+from reader.core.library.library import Library
 from reader.gui.app import settings_for
 from reader.gui.main_window import MainWindow
 

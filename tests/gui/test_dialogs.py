@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from reader.config import seeds_dir
 from reader.core.errors import ErrorKind, RejectedFile
-from reader.core.library import Duplicate, ImportReport
+from reader.core.library.library import Duplicate, ImportReport
 from reader.gui.dialogs import CorrectionDialog, FolderPathDialog, WatchedFoldersDialog
 from tests.gui.conftest import import_and_wait
 

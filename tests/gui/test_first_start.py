@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 from reader.config import seeds_dir
-from reader.core.catalog import IssueRecord
-from reader.core.library import Library
+from reader.core.library.catalog import IssueRecord
+from reader.core.library.library import Library
 from reader.gui.first_start import opening_issue
 from tests.gui.conftest import close_window, open_window
 

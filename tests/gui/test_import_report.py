@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTranslator
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from reader.config import resources_dir, seeds_dir
-from reader.core.library import Duplicate, ImportReport
+from reader.core.library.library import Duplicate, ImportReport
 from reader.gui.dialogs import FolderPathDialog
 from reader.gui.import_report import ImportReportDialog, ImportWording
 from tests.gui.conftest import import_and_wait

@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from reader.core import index as index_module
+from reader.core.search import index as index_module
 from tests.gui.conftest import close_window, open_window
 
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from reader.config import seeds_dir
-from reader.core import index as index_module
-from reader.core import library as library_module
-from reader.core.index import indexed_issue_ids
-from reader.core.library import Library
+from reader.core.library import library as library_module
+from reader.core.library.library import Library
+from reader.core.search import index as index_module
+from reader.core.search.index import indexed_issue_ids
 from reader.gui.inbox import InboxWatcher
 from reader.gui.main_window import WATCHED_RECORD
 from tests.gui.conftest import close_window, import_and_wait, open_window

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from reader.config import resources_dir
 from reader.core.errors import ErrorKind, IndexNotReady, LibraryBusy, QuerySyntaxError, RejectedFile
-from reader.core.library import ImportReport
-from reader.core.query import parse_query
+from reader.core.library.library import ImportReport
+from reader.core.search.query import parse_query
 from reader.gui.app import install_translator
 from reader.gui.dialogs import CorrectionDialog
 from reader.gui.import_report import ImportReportDialog

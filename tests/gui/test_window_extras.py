@@ -202,7 +202,7 @@ def test_the_correction_dialog_keeps_a_bad_date_and_says_why(qtbot, window):
 
 def test_closing_during_the_start_up_repair_stops_it_and_every_thread(qtbot, paths, monkeypatch):
     """The close used to wait for the search thread, which waited for a flag only the blocked GUI could set."""
-    from reader.core.library import RepairReport
+    from reader.core.library.library import RepairReport
 
     window = open_window(qtbot, paths)
     started, asked_to_stop = threading.Event(), threading.Event()

@@ -7,8 +7,8 @@ import threading
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from reader.core.search import Hit, Searcher, SearchResult
-from reader.core.snippets import Snippet
+from reader.core.search.searcher import Hit, Searcher, SearchResult
+from reader.core.search.snippets import Snippet
 from reader.gui import main_window
 from reader.gui.models.hits import HIT_ROLE, HitListModel, HitQuery
 from tests.gui.conftest import close_window, open_window

@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from pathlib import PurePath
 
-from .furniture import PAPER_NAME
-from .model import Issue
+from reader.core.model import Issue
+from reader.core.parsing.furniture import PAPER_NAME
 
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
 FILE_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年](0[1-9]|1[0-2])(?![\d])")

@@ -22,7 +22,7 @@ field read once (postings.FieldLengthLists), not one column read per posting.
 The same flush streams in the posting lists of segments being merged
 (segment_merging), after the pool's own.
 
-Installed when reader.core.index is imported, before any writer (and its
+Installed when reader.core.search.index is imported, before any writer (and its
 worker processes, which inherit it) exists.  This relies on Whoosh 2.7
 internals (`whoosh.writing.PostingPool` looked up by SegmentWriter, the
 W3 codec's block buffer); pyproject.toml pins the version.  Whoosh 2.7.5
@@ -38,8 +38,8 @@ from whoosh import writing
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.writing import PostingPool, SegmentWriter
 
-from .postings import FieldLengthLists
-from .segment_merging import SOURCES_ATTRIBUTE, MergeSource, merged_postings
+from reader.core.search.postings import FieldLengthLists
+from reader.core.search.segment_merging import SOURCES_ATTRIBUTE, MergeSource, merged_postings
 
 #: Whoosh's own pool and flush, kept so a test can compare what they write.
 WhooshPostingPool = PostingPool

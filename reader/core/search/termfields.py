@@ -20,7 +20,14 @@ from itertools import pairwise
 from whoosh.fields import TEXT
 from whoosh.system import pack_uint
 
-from .analysis import bigram_analyzer, bigram_tokens, char_analyzer, char_tokens, word_analyzer, word_tokens
+from reader.core.search.analysis import (
+    bigram_analyzer,
+    bigram_tokens,
+    char_analyzer,
+    char_tokens,
+    word_analyzer,
+    word_tokens,
+)
 
 #: (term as UTF-8 bytes, frequency, weight, encoded value): one posting of a document.
 Row = tuple[bytes, int, float, bytes]

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
-from .credits import MAX_TRAILING_CHARS, is_person_name, trailing_credit
-from .furniture import compact, has_slogan_shape, is_jump_to_later_page, page_of
-from .headlines import DECORATED_SUBHEAD, NUMBERED_SUBHEAD, split_headline
-from .kinds import NOTICE_TITLE, SENTENCE_TAIL, Draft, Paragraph
-from .lines import (
+from reader.core.model import Article
+from reader.core.parsing.credits import MAX_TRAILING_CHARS, is_person_name, trailing_credit
+from reader.core.parsing.furniture import compact, has_slogan_shape, is_jump_to_later_page, page_of
+from reader.core.parsing.headlines import DECORATED_SUBHEAD, NUMBERED_SUBHEAD, split_headline
+from reader.core.parsing.kinds import NOTICE_TITLE, SENTENCE_TAIL, Draft, Paragraph
+from reader.core.parsing.lines import (
     PHOTO_SOURCE,
     RUN_ON_JUMP,
     Line,
@@ -29,7 +30,6 @@ from .lines import (
     looks_like_headline,
     reporter_names,
 )
-from .model import Article
 
 #: Kinds that start a new article when they follow a headline group.
 ARTICLE_OPENERS = {LineKind.LEAD, LineKind.BYLINE, LineKind.COMMENTATOR, LineKind.BULLET, LineKind.NOTICE_ITEM}

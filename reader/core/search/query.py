@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import ErrorKind, QuerySyntaxError
+from reader.core.errors import ErrorKind, QuerySyntaxError
 
 TOKEN = re.compile(r'\s*(?:(-)?(?:(\w+):)?"([^"]*)"?|(\S+))')
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .lines import Line
-from .wraps import NUMBERED_OPENING
+from reader.core.parsing.lines import Line
+from reader.core.parsing.wraps import NUMBERED_OPENING
 
 #: A notice's title word; the lines above such a title are its issuers.
 NOTICE_TITLE = re.compile(r"(?:启事|声明|公告|通告|讣告|公示|通知)$")

@@ -31,7 +31,7 @@ from operator import itemgetter
 
 from whoosh.reading import SegmentReader
 
-from .postings import deleted_documents, matcher_blocks
+from reader.core.search.postings import deleted_documents, matcher_blocks
 
 #: A tier holds segments of up to FACTOR times the documents of the tier below.
 FACTOR = 4

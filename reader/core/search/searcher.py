@@ -8,11 +8,11 @@ from pathlib import Path
 from whoosh.index import Index
 from whoosh.searching import Searcher as WhooshSearcher
 
-from .index import index_identity, open_index
-from .matching import DateTable, DocSets
-from .query import parse_query
-from .ranking import LengthNorms, Ranker, top_documents
-from .snippets import Snippet, make_snippet
+from reader.core.search.index import index_identity, open_index
+from reader.core.search.matching import DateTable, DocSets
+from reader.core.search.query import parse_query
+from reader.core.search.ranking import LengthNorms, Ranker, top_documents
+from reader.core.search.snippets import Snippet, make_snippet
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ catalog row written before its articles go into the index; the row turns
 `indexed` only after the index commit.  `repair()` finds whatever an
 interrupted import or a hand-edited data folder left out of step, and fixes it
 from the originals, which are never modified.  Removal is all-or-nothing too
-(reader.core.removal describes its steps); repair finishes or undoes a removal
+(reader.core.library.removal describes its steps); repair finishes or undoes a removal
 a crash interrupted.
 """
 
@@ -23,12 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.config import Paths
-
-from .analysis import configure_jieba_cache
-from .catalog import INDEXED, PENDING, Catalog, IssueRecord, now
-from .decode import decode_issue_bytes, read_issue_file
-from .errors import ErrorKind, ReaderError, RejectedFile, Stopped
-from .index import (
+from reader.core.errors import ErrorKind, ReaderError, RejectedFile, Stopped
+from reader.core.library.catalog import INDEXED, PENDING, Catalog, IssueRecord, now
+from reader.core.library.locking import WriterLock
+from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, resolve_ids
+from reader.core.model import Issue
+from reader.core.parsing.decode import decode_issue_bytes, read_issue_file
+from reader.core.parsing.parse import parse_text
+from reader.core.search.analysis import configure_jieba_cache
+from reader.core.search.index import (
     BATCH_ISSUES,
     add_issue,
     create_index,
@@ -41,10 +44,6 @@ from .index import (
     swap_in,
     writing,
 )
-from .locking import WriterLock
-from .model import Issue
-from .parse import parse_text
-from .removal import RemovalReport, RemovedIssue, Trash, resolve_ids
 
 ISSUE_SUFFIXES = (".txt",)
 
@@ -364,7 +363,7 @@ class Library:
         Ids may be whole or unique prefixes of MIN_ID_PREFIX characters.  All or
         nothing: if any id names no single issue, nothing is removed and the
         report says which; if a step fails, everything is put back and the
-        error raised (reader.core.removal describes the steps).
+        error raised (reader.core.library.removal describes the steps).
         """
         with self._lock:
             self.repair()
@@ -382,7 +381,7 @@ class Library:
             return report
 
     def _remove_records(self, records: list[IssueRecord]) -> None:
-        """The steps of a removal, each undone if a later one fails (see reader.core.removal)."""
+        """The steps of a removal, each undone if a later one fails (see reader.core.library.removal)."""
         trash = Trash(self.paths.trash_dir, self.paths.originals_dir)
         names = [record.stored_name for record in records]
         trash.put(names)

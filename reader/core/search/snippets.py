@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .analysis import ONE_TO_ONE_FORMS
-from .matching import literal_tokens
+from reader.core.search.analysis import ONE_TO_ONE_FORMS
+from reader.core.search.matching import literal_tokens
 
 MARK_OPEN = "«"
 MARK_CLOSE = "»"

@@ -11,7 +11,7 @@ import codecs
 import os
 import unicodedata
 
-from .errors import ErrorKind, RejectedFile
+from reader.core.errors import ErrorKind, RejectedFile
 
 #: An issue of a local paper is 10-100 KB of text; anything far above is not one.
 MAX_ISSUE_BYTES = 16 * 1024 * 1024

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from reader.core.parsing.credits import credit_line, lead_names, place_and_names, trailing_credit
+from reader.core.parsing.wraps import PhysicalLine
+
 from . import furniture, wraps
-from .credits import credit_line, lead_names, place_and_names, trailing_credit
-from .wraps import PhysicalLine
 
 
 class LineKind(Enum):

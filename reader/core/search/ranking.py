@@ -25,10 +25,10 @@ from dataclasses import replace
 
 from whoosh.searching import Searcher as WhooshSearcher
 
-from .analysis import word_tokens
-from .matching import DocSets, field_prefix, literal_grams, literal_tokens
-from .postings import WEIGHTS, FieldLengthLists, blocks
-from .query import Query
+from reader.core.search.analysis import word_tokens
+from reader.core.search.matching import DocSets, field_prefix, literal_grams, literal_tokens
+from reader.core.search.postings import WEIGHTS, FieldLengthLists, blocks
+from reader.core.search.query import Query
 
 K1 = 1.2
 B = 0.75

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import LibraryBusy
+from reader.core.errors import LibraryBusy
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt

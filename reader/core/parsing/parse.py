@@ -23,13 +23,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .assemble import Assembler
-from .credits import trailing_credit
-from .furniture import compact
-from .kinds import finish
-from .lines import Line, LineKind, read_lines
-from .metadata import infer_metadata, metadata_from_file_name, metadata_from_running_heads
-from .model import Issue
+from reader.core.model import Issue
+from reader.core.parsing.assemble import Assembler
+from reader.core.parsing.credits import trailing_credit
+from reader.core.parsing.furniture import compact
+from reader.core.parsing.kinds import finish
+from reader.core.parsing.lines import Line, LineKind, read_lines
+from reader.core.parsing.metadata import infer_metadata, metadata_from_file_name, metadata_from_running_heads
 
 #: Bump when what the parser makes of a file changes (articles, their order, metadata):
 #: libraries indexed by an older parser are re-indexed on the next start (index.INDEX_VERSION).

@@ -19,9 +19,9 @@ from collections.abc import Iterable
 
 from whoosh.searching import Searcher as WhooshSearcher
 
-from .analysis import bigram_tokens, char_tokens
-from .postings import VALUES, blocks, decode_positions, posting_set
-from .query import DateRange, Query, Term
+from reader.core.search.analysis import bigram_tokens, char_tokens
+from reader.core.search.postings import VALUES, blocks, decode_positions, posting_set
+from reader.core.search.query import DateRange, Query, Term
 
 
 def literal_tokens(text: str) -> list[str]:

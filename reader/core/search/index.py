@@ -17,14 +17,14 @@ from whoosh.fields import ID, STORED, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import IndexWriter
 
-from .analysis import jieba_tokenizer
-from .errors import IndexNotReady
-from .model import Issue
-from .parse import PARSER_VERSION
-from .postings import live_terms
-from .segment_merging import MergePolicy
-from .termfields import BigramField, CharField, WordField
-from .whoosh_tuning import install as install_whoosh_tuning
+from reader.core.errors import IndexNotReady
+from reader.core.model import Issue
+from reader.core.parsing.parse import PARSER_VERSION
+from reader.core.search.analysis import jieba_tokenizer
+from reader.core.search.postings import live_terms
+from reader.core.search.segment_merging import MergePolicy
+from reader.core.search.termfields import BigramField, CharField, WordField
+from reader.core.search.whoosh_tuning import install as install_whoosh_tuning
 
 install_whoosh_tuning()
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .headlines import NOTICE_TITLE
-from .lines import LineKind, ends_sentence
-from .model import Article
+from reader.core.model import Article
+from reader.core.parsing.headlines import NOTICE_TITLE
+from reader.core.parsing.lines import LineKind, ends_sentence
 
 #: Enough of a paragraph's end to see whether it ends a sentence (a run-on jump included).
 SENTENCE_TAIL = 32
