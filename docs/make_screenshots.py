@@ -1,28 +1,74 @@
-"""Make the README's screenshots: the window on the sample issues, offscreen.
+"""Make screenshots of every screen of the window, on the sample issues.
 
-    python docs/make_screenshots.py [OUTPUT_DIR]
+    python docs/make_screenshots.py [--lang zh_CN|en] [--out DIR] [--grab screen|window] [--only NAME,...]
 
-Writes main-window.png (an article), search-results.png (a search with an
-opened hit) and import-progress.png (an import under way).
+Without a display (no DISPLAY) it runs offscreen and saves each window or
+dialog by itself.  On a real X display (an Xvfb of the size to check, say
+`Xvfb :77 -screen 0 1366x768x24`) it grabs the whole screen for each state,
+so that one sees whether the window and each dialog fit it; `--grab window`
+saves the main window alone instead (the README's pictures).  Set
+QT_SCALE_FACTOR=1.25 to see a laptop at 125 % scaling.
+
+The states, one PNG each (`--only` picks some, by name):
+  welcome               a first start: the welcome text while the sample issues are imported
+  main-window           an article open
+  search-results        a search with its hits listed and a hit opened, F3 stepped to its second match
+  import-progress       an import under way (progress and Cancel in the status bar)
+  import-report         the report of an import with a rejected, an empty and an already present file
+  correction            Edit → Correct Issue Details…
+  correction-bad-date   the same with a bad date typed and its error shown
+  watched-folders       File → Watched Folders…
+  folder-path           the folder's path, shown where no file manager opens it
+  remove-confirmation   Edit → Remove Issue…, the confirmation
+  search-syntax         Help → Search Syntax
+  file-dialog           File → Import Files…, Qt's own file dialog
+  dark-theme            View → Dark Theme, with a search's hits and a hit open
+
+The README's pictures (Chinese, on a 1600×1000 screen):
+    Xvfb :77 -screen 0 1600x1000x24 & DISPLAY=:77 python docs/make_screenshots.py --grab window \\
+        --only main-window,search-results,import-progress,dark-theme
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QDesktopServices, QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget  # noqa: E402
 
 from reader.config import resolve_paths, seeds_dir  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
 from reader.gui.app import install_translator, settings_for  # noqa: E402
+from reader.gui.dialogs import CorrectionDialog, FolderPathDialog  # noqa: E402
 from reader.gui.main_window import MainWindow  # noqa: E402
+
+STATES = (
+    "welcome",
+    "main-window",
+    "search-results",
+    "import-progress",
+    "import-report",
+    "correction",
+    "correction-bad-date",
+    "watched-folders",
+    "folder-path",
+    "remove-confirmation",
+    "search-syntax",
+    "file-dialog",
+    "dark-theme",
+)
+#: The window's size offscreen, where there is no screen to fit.
+OFFSCREEN_SIZE = (1500, 900)
 
 
 def wait_for(signal, timeout_ms: int = 120000) -> list:
@@ -39,47 +85,201 @@ def settle(ms: int = 300) -> None:
     loop.exec()
 
 
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 60000) -> bool:
+    timer = QElapsedTimer()
+    timer.start()
+    while not condition():
+        if timer.elapsed() > timeout_ms:
+            return False
+        settle(20)
+    return True
+
+
+class Shooter:
+    """Saves the states asked for: the whole screen on a display (or the main window), else each widget alone."""
+
+    def __init__(self, out: Path, grab: str, only: set[str]) -> None:
+        self.out, self.grab, self.only = out, grab, only
+        self.saved: list[Path] = []
+
+    def wanted(self, name: str) -> bool:
+        return not self.only or name in self.only
+
+    def save(self, name: str, widget: QWidget) -> None:
+        if not self.wanted(name):
+            return
+        QApplication.processEvents()
+        if self.grab == "screen":
+            pixmap = QGuiApplication.primaryScreen().grabWindow(0)
+        elif self.grab == "window":
+            pixmap = widget.window().grab() if not isinstance(widget, QDialog) else widget.grab()
+        else:
+            pixmap = widget.grab()
+        path = self.out / f"{name}.png"
+        pixmap.save(str(path))
+        self.saved.append(path)
+
+    def during_exec(self, name: str, start: Callable[[], None], act: Callable[[QWidget], None] | None = None) -> None:
+        """Run `start`, which opens a modal dialog; while its exec() runs, `act` on it, save it, close it."""
+
+        def shoot() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(50, shoot)
+                return
+            if act is not None:
+                act(dialog)
+            settle(200)
+            self.save(name, dialog)
+            dialog.reject() if isinstance(dialog, QDialog) else dialog.close()
+
+        QTimer.singleShot(300, shoot)
+        start()
+
+
+def open_article(window: MainWindow, issue_id: str, ordinal: int) -> None:
+    window.open_article(issue_id, ordinal)
+    wait_until(lambda: window.opening is None)
+    settle()
+
+
+def first_start(window: MainWindow, shots: Shooter) -> None:
+    """An empty library: the welcome shows while the samples are imported; the newest issue opens after."""
+    window.start_background_work(import_seeds_if_empty=True)
+    settle(200)
+    shots.save("welcome", window)
+    wait_for(window.import_done)
+    wait_until(lambda: window.opening is None and window.current is not None)
+
+
+def reading_and_searching(window: MainWindow, shots: Shooter) -> None:
+    record = next(r for r in window.library.records() if r.source.startswith("003"))
+    open_article(window, record.id, 0)
+    shots.save("main-window", window)
+
+    search_and_open_a_hit(window)
+    shots.save("search-results", window)
+
+
+def search_and_open_a_hit(window: MainWindow) -> None:
+    """A phrase search, its first hit opened as by a click, F3 pressed once."""
+    window.search_box.setText('"核酸检测采样"')
+    window.run_search()
+    wait_for(window.search_done)
+    hits = window.results.hits
+    first = hits.model().index(0, 0)
+    hits.setCurrentIndex(first)
+    hits.hit_index_chosen.emit(first)  # as a click on it: only the reader's choice opens a hit
+    wait_until(lambda: window.opening is None)
+    window.article.step_match(1)  # F3: the current match apart from the others
+    settle()
+
+
+def importing(window: MainWindow, shots: Shooter, scratch: Path) -> None:
+    folder = scratch / "new"
+    folder.mkdir()
+    text = (seeds_dir() / "001_be03ec69b60a77f1.txt").read_text(encoding="utf-8")
+    for number in range(40):
+        (folder / f"北碚报_2022-04-{number % 28 + 1:02d}_{number}.txt").write_text(
+            text + f"\n\n第{number}号", encoding="utf-8"
+        )
+    window.import_paths([str(folder)])
+    wait_until(lambda: window.progress.isVisible() and window.progress.maximum() > 0 and window.progress.value() > 2)
+    shots.save("import-progress", window)
+    wait_for(window.import_done)
+
+    odd = scratch / "odd"
+    odd.mkdir()
+    (odd / "扫描件_0001.txt").write_bytes(bytes(range(256)) * 8)  # not text
+    (odd / "空白页.txt").write_bytes(b"")
+    (odd / "北碚报_2021-11-09_副本.txt").write_bytes((seeds_dir() / "000_3ec1d81f3cd0b893.txt").read_bytes())
+    window.import_paths([str(odd)])
+    wait_for(window.import_done)
+    wait_until(lambda: window.imports.report_dialog is not None and window.imports.report_dialog.isVisible())
+    settle()
+    shots.save("import-report", window.imports.report_dialog)
+    window.imports.report_dialog.close()
+
+
+def dialogs(window: MainWindow, shots: Shooter, paths) -> None:
+    window.tree.setFocus()
+    shots.during_exec("correction", window.corrections.correct_current_issue)
+
+    def bad_date(dialog: QWidget) -> None:
+        if isinstance(dialog, CorrectionDialog):
+            dialog.fields["date"].setText("2021年11月9日")
+            dialog.accept()  # refused: the error is shown and the dialog stays
+
+    shots.during_exec("correction-bad-date", window.corrections.correct_current_issue, bad_date)
+
+    window.settings.setValue("watched_folders", [str(Path.home() / "扫描" / "北碚报"), "/mnt/档案室共享/渝中报"])
+    shots.during_exec("watched-folders", window.edit_watched_folders)
+    window.settings.setValue("watched_folders", [])
+
+    opens = QDesktopServices.openUrl
+    QDesktopServices.openUrl = lambda _url: False  # as on a PC without a file manager
+    window.open_folder(paths.inbox_dir)
+    QDesktopServices.openUrl = opens
+    dialog = window.findChild(FolderPathDialog)
+    settle()
+    shots.save("folder-path", dialog)
+    dialog.close()
+
+    shots.during_exec("remove-confirmation", lambda: window.removal.confirm(window.removal.selected_records()))
+    shots.during_exec("search-syntax", window.show_syntax_help)
+
+    def fill_in(dialog: QWidget) -> None:
+        if isinstance(dialog, QFileDialog):
+            dialog.setDirectory(str(seeds_dir()))
+
+    shots.during_exec("file-dialog", window.imports.choose_files, fill_in)
+
+
+def dark(window: MainWindow, shots: Shooter) -> None:
+    search_and_open_a_hit(window)
+    window.dark_action.trigger()
+    settle()
+    shots.save("dark-theme", window)
+    window.dark_action.trigger()
+
+
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_translator(app, "zh_CN")
+    on_display = os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "screenshots")
+    parser.add_argument("--grab", choices=("screen", "window"), default="screen" if on_display else "widget")
+    parser.add_argument("--only", default="", help="comma-separated state names: " + ", ".join(STATES))
+    options = parser.parse_args()
+    only = {name for name in options.only.split(",") if name}
+    unknown = only - set(STATES)
+    if unknown:
+        parser.error(f"unknown states: {', '.join(sorted(unknown))}")
+    options.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    install_translator(app, options.lang)
+    # Qt's own file dialog, as the app uses where the system language is not the interface's.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    shots = Shooter(options.out, options.grab, only)
     with tempfile.TemporaryDirectory(prefix="reader-shots-") as scratch:
         paths = resolve_paths(Path(scratch) / "data")
         library = Library(paths)
         window = MainWindow(paths, library, settings_for(paths))
-        window.resize(1500, 900)
+        if QGuiApplication.platformName() == "offscreen":
+            window.resize(*OFFSCREEN_SIZE)
         window.show()
-        window.import_paths([str(seeds_dir())])
-        wait_for(window.import_done)
-        record = next(r for r in library.records() if r.source.startswith("003"))
-        window.open_article(record.id, 0)
-        settle()
-        window.grab().save(str(out / "main-window.png"))
-
-        window.search_box.setText('"核酸检测采样"')
-        window.run_search()
-        wait_for(window.search_done)
-        hits = window.results.hits
-        first = hits.model().index(0, 0)
-        hits.setCurrentIndex(first)
-        hits.hit_index_chosen.emit(first)  # as a click on it: only the reader's choice opens a hit
-        settle()
-        window.grab().save(str(out / "search-results.png"))
-
-        folder = Path(scratch) / "new"
-        folder.mkdir()
-        for number in range(40):
-            text = (seeds_dir() / "001_be03ec69b60a77f1.txt").read_text(encoding="utf-8")
-            (folder / f"北碚报_2022-04-{number % 28 + 1:02d}_{number}.txt").write_text(
-                text + f"\n\n第{number}号", encoding="utf-8"
-            )
-        window.import_paths([str(folder)])
-        QTimer.singleShot(1000, lambda: window.grab().save(str(out / "import-progress.png")))
-        wait_for(window.import_done)
+        first_start(window, shots)
+        reading_and_searching(window, shots)
+        if any(shots.wanted(name) for name in STATES[3:]):
+            importing(window, shots, Path(scratch))
+            window.search_box.clear()
+            record = next(r for r in library.records() if r.source.startswith("003"))
+            open_article(window, record.id, 0)
+            dialogs(window, shots, paths)
+            dark(window, shots)
         window.close()
         library.close()
-    print(f"wrote screenshots to {out}")
+    print("\n".join(str(path) for path in shots.saved))
 
 
 if __name__ == "__main__":

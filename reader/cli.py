@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
 
+from reader import __version__
 from reader.config import resolve_paths
 from reader.core.errors import ReaderError, RejectedFile
+from reader.core.filenames import printable_name
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 #: 128 + SIGPIPE: what the shell reports for `yes | head -1`'s `yes`, so pipelines behave alike.
 EXIT_BROKEN_PIPE = 141
+#: Smoke tests of a built program (packaging/smoke_test.sh): the window closes itself this many ms after it is up.
+QUIT_AFTER_ENV = "READER_QUIT_AFTER_MS"
 
 
 def _print_json(value: object) -> None:
@@ -77,9 +82,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         _print_json(report.to_json())
     else:
         for item in report.imported:
-            print(f"imported {item.path} ({item.articles} articles)")
+            print(f"imported {printable_name(item.path)} ({item.articles} articles)")
         for duplicate in report.duplicates:
-            print(f"already present: {duplicate.path} (same as {duplicate.existing_source})")
+            print(
+                f"already present: {printable_name(duplicate.path)} (same as {printable_name(duplicate.existing_source)})"
+            )
         if report.skipped_non_issue:
             print(f"skipped {report.skipped_non_issue} files that are not .txt")
         print(
@@ -101,7 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for record in records:
         print(
             f"{record.id}  {record.shown_publication or '?':8}  {record.shown_date or '?':10}  "
-            f"{record.articles:3d} articles  {record.source}"
+            f"{record.articles:3d} articles  {printable_name(record.source)}"
         )
     print(f"{len(records)} issues")
     return EXIT_OK
@@ -124,7 +131,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"{result.total} articles match {result.query!r}")
     for hit in result.hits:
         print(
-            f"\n{hit.publication or '?'} {hit.date or '?'}  {hit.title or '(no headline)'}  [{hit.source} #{hit.ordinal}]"
+            f"\n{hit.publication or '?'} {hit.date or '?'}  {hit.title or '(no headline)'}  "
+            f"[{printable_name(hit.source)} #{hit.ordinal}]"
         )
         print(f"  {hit.snippet.marked()}")
     return EXIT_OK
@@ -165,7 +173,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         _print_json(report.to_json())
     else:
         for issue in report.removed:
-            print(f"removed {issue.issue_id}  {issue.source}")
+            print(f"removed {issue.issue_id}  {printable_name(issue.source)}")
         if report.removed:
             print(f"{len(report.removed)} issues removed")
     return EXIT_REJECTED if report.unknown else EXIT_OK
@@ -194,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", default=None, help="library folder (default: the user data dir; or READER_DATA_DIR)"
     )
     parser.add_argument("--lang", default=None, help="interface language of the window (zh_CN or en)")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("parse", parents=[common], help="split one issue file into articles")
@@ -272,6 +281,9 @@ def _with_open_for_paths(argv: list[str], commands: set[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `reader` and `python -m reader`; a closed stdout ends it quietly (EXIT_BROKEN_PIPE)."""
+    # In the built program (packaging/) a process-pool worker is started as this same executable: here it
+    # runs the worker and exits, before any argument is read. Elsewhere this does nothing.
+    multiprocessing.freeze_support()
     try:
         try:
             return _run(argv)
@@ -285,6 +297,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
 
 
+def _close_window_later_if_asked() -> None:
+    """With READER_QUIT_AFTER_MS=N, close the window N ms after the event loop starts, as a user would."""
+    delay = os.environ.get(QUIT_AFTER_ENV, "")
+    if not delay.isdigit():
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)  # run_window takes this one
+
+    def window_up() -> None:
+        print(f"reader: window up; closing it in {delay} ms ({QUIT_AFTER_ENV})", file=sys.stderr, flush=True)
+        QTimer.singleShot(int(delay), app.closeAllWindows)
+
+    QTimer.singleShot(0, window_up)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     """Parse the arguments and run the subcommand (or the window)."""
     for stream in (sys.stdout, sys.stderr):
@@ -296,6 +325,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command in (None, "open"):
         from .gui.app import run_window
 
+        _close_window_later_if_asked()
         return run_window(resolve_paths(args.data_dir), language=args.lang, files=getattr(args, "paths", []))
     try:
         return args.func(args)

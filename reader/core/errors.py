@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from reader.core.filenames import printable_name
+
 
 class ErrorKind(StrEnum):
     """What went wrong; every kind has an English sentence here and a wording in the window."""
@@ -18,6 +20,9 @@ class ErrorKind(StrEnum):
     # Files that cannot be imported (RejectedFile).
     NO_SUCH_FILE = "no_such_file"
     FOLDER_NOT_FILE = "folder_not_file"
+    NOT_A_REGULAR_FILE = "not_a_regular_file"
+    BROKEN_LINK = "broken_link"
+    LINKED_FOLDER = "linked_folder"
     PERMISSION_DENIED = "permission_denied"
     UNREADABLE = "unreadable"
     EMPTY_FILE = "empty_file"
@@ -33,6 +38,8 @@ class ErrorKind(StrEnum):
     QUERY_NO_SUCH_DAY = "query_no_such_day"
     QUERY_EMPTY_FIELD = "query_empty_field"
     QUERY_UNKNOWN_FIELD = "query_unknown_field"
+    QUERY_TOO_LONG = "query_too_long"
+    QUERY_NOT_TEXT = "query_not_text"
     # Corrections of an issue's details.
     NO_SUCH_ISSUE = "no_such_issue"
     NOT_CORRECTABLE = "not_correctable"
@@ -41,15 +48,25 @@ class ErrorKind(StrEnum):
     # The library and its index.
     REMOVAL_FAILED = "removal_failed"
     LIBRARY_BUSY = "library_busy"
+    LIBRARY_BUSY_BY = "library_busy_by"
+    LOCKING_UNSUPPORTED = "locking_unsupported"
     INDEX_NOT_READY = "index_not_ready"
     STOPPED = "stopped"
     REBUILD_STOPPED = "rebuild_stopped"
+    INDEXING_FAILED = "indexing_failed"
+    ORIGINAL_MISSING = "original_missing"
+    ORIGINALS_FOLDER_MISSING = "originals_folder_missing"
+    # The installation.
+    WHOOSH_VERSION = "whoosh_version"
 
 
 #: The English sentence of each kind, filled in with its values by str.format.
 ENGLISH: dict[ErrorKind, str] = {
     ErrorKind.NO_SUCH_FILE: "the file does not exist",
     ErrorKind.FOLDER_NOT_FILE: "this is a folder, not a file",
+    ErrorKind.NOT_A_REGULAR_FILE: "this is not a file but a device, a pipe or a socket, which the reader does not read",
+    ErrorKind.BROKEN_LINK: "this is a link to a file that does not exist",
+    ErrorKind.LINKED_FOLDER: "this is a link to a folder, which is not followed; import that folder itself",
     ErrorKind.PERMISSION_DENIED: "the file cannot be read (permission denied)",
     ErrorKind.UNREADABLE: "the file cannot be read ({detail})",
     ErrorKind.EMPTY_FILE: "the file is empty",
@@ -64,6 +81,8 @@ ENGLISH: dict[ErrorKind, str] = {
     ErrorKind.QUERY_NO_SUCH_DAY: "“{value}” has no such day",
     ErrorKind.QUERY_EMPTY_FIELD: "“{field}:” needs something after the colon",
     ErrorKind.QUERY_UNKNOWN_FIELD: "unknown field “{field}:”; use title: or date:",
+    ErrorKind.QUERY_TOO_LONG: "the query is too long ({length} characters; the limit is {limit})",
+    ErrorKind.QUERY_NOT_TEXT: "the query “{value}” holds bytes that are not text in this system's encoding",
     ErrorKind.NO_SUCH_ISSUE: "there is no issue with id {issue_id} in the library",
     ErrorKind.NOT_CORRECTABLE: "“{key}” cannot be corrected; only {allowed}",
     ErrorKind.BAD_CORRECTED_DATE: "“{value}” is not a date: write 2021-11-09 or 2021-11",
@@ -72,11 +91,31 @@ ENGLISH: dict[ErrorKind, str] = {
     ErrorKind.LIBRARY_BUSY: (
         "another copy of the reader is changing the library in {folder}; wait until it has finished, or close it"
     ),
+    ErrorKind.LIBRARY_BUSY_BY: (
+        "another copy of the reader (process {pid} on {host}) is changing the library in {folder}; "
+        "wait until it has finished, or close it"
+    ),
+    ErrorKind.LOCKING_UNSUPPORTED: (
+        "the library in {folder} cannot be locked against other copies of the reader ({detail}); "
+        "keep the library on a local disk (--data-dir)"
+    ),
     ErrorKind.INDEX_NOT_READY: (
         "the library has no up-to-date search index yet: import issues (reader import) or rebuild it (reader reindex)"
     ),
     ErrorKind.STOPPED: "stopped on request; the rest is done next time",
     ErrorKind.REBUILD_STOPPED: "the rebuild of the index was stopped; the old index is still in use",
+    ErrorKind.INDEXING_FAILED: "nothing of this batch was indexed: {detail}",
+    ErrorKind.ORIGINAL_MISSING: (
+        "the library's copy of {source} is missing ({copy}); put it back, or import the file again"
+    ),
+    ErrorKind.ORIGINALS_FOLDER_MISSING: (
+        "the library's folder of stored issues is missing ({folder}); is the drive holding it connected? "
+        "Nothing was changed"
+    ),
+    ErrorKind.WHOOSH_VERSION: (
+        "the installed Whoosh is version {installed}, but this reader works only with Whoosh {required}: "
+        "reinstall the reader (pip install .) to get it"
+    ),
 }
 
 
@@ -116,14 +155,24 @@ class RejectedFile(ReaderError):
 
     def english(self) -> str:
         """The file and why, as the CLI prints it: "path: reason"."""
-        return f"{self.path}: {self.reason}"
+        return f"{printable_name(self.path)}: {self.reason}"
 
 
 class LibraryBusy(ReaderError):
-    """Another process is writing to the same library."""
+    """Another process is writing to the same library; named by its pid and host when its lock file says them."""
 
-    def __init__(self, folder: object) -> None:
-        super().__init__(ErrorKind.LIBRARY_BUSY, folder=folder)
+    def __init__(self, folder: object, pid: int | None = None, host: str | None = None) -> None:
+        if pid is None:
+            super().__init__(ErrorKind.LIBRARY_BUSY, folder=folder)
+        else:
+            super().__init__(ErrorKind.LIBRARY_BUSY_BY, folder=folder, pid=pid, host=host)
+
+
+class LockingUnsupported(ReaderError):
+    """The file system refuses locks (some network drives); writing unlocked could corrupt the library."""
+
+    def __init__(self, folder: object, detail: object) -> None:
+        super().__init__(ErrorKind.LOCKING_UNSUPPORTED, folder=folder, detail=detail)
 
 
 class QuerySyntaxError(ReaderError):

@@ -37,6 +37,9 @@ def install_translator(app: QApplication, language: str | None) -> list[QTransla
     chinese = locale.language() != QLocale.Language.English
     spoken = QLocale.Language.Chinese if chinese else QLocale.Language.English
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, QLocale.system().language() != spoken)
+    # Numbers, sizes and file types (Qt's file dialog names them) in the interface's language too.
+    system = QLocale.system()
+    QLocale.setDefault(system if system.language() == spoken else QLocale(spoken, QLocale.Country.AnyCountry))
     if not chinese:
         return []
     installed = []

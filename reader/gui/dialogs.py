@@ -1,5 +1,10 @@
 """Small dialogs of the window: correcting an issue's details, choosing watched folders, a folder's path.
 
+Also the file dialogs that choose what to import or watch: Qt's own file
+dialog (used where the system's speaks another language than the interface)
+opens by default too small for its columns (name, size, type, date), so it
+is given a size, fitted to the screen.
+
 The first two only collect what the user typed; the window applies it.  The
 correction dialog checks a date itself, before it closes, so a typing mistake
 is pointed out where it was made and nothing typed is lost (the library checks
@@ -9,7 +14,7 @@ name on a network share never makes a dialog wider than a laptop's screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMimeDatabase, QSize, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,10 +22,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSplitter,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +37,63 @@ from reader.core.errors import ErrorKind
 from reader.core.library.catalog import IssueRecord
 from reader.core.library.library import CORRECTABLE, CORRECTED_DATE
 from reader.gui.messages import describe
+from reader.gui.plain_text import text_tooltip
+from reader.gui.theme import error_color
+
+#: The size of a file dialog where the screen has room for it (else nine tenths of the screen).
+FILE_DIALOG_SIZE = QSize(960, 620)
+#: The correction dialog's width where the screen allows: room for a file name and a publication.
+CORRECTION_WIDTH = 520
+
+
+def screen_room(widget: QWidget | None) -> QSize:
+    """Nine tenths of the available area of the screen `widget` is on (else of the primary screen)."""
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    return QSize(room.width() * 9 // 10, room.height() * 9 // 10)
+
+
+def file_dialog(parent: QWidget | None, caption: str, name_filter: str = "", folders: bool = False) -> QFileDialog:
+    """A file dialog choosing existing files (or a folder), big enough to show its columns, within the screen."""
+    dialog = QFileDialog(parent, caption, "", name_filter)
+    if folders:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.resize(FILE_DIALOG_SIZE.boundedTo(screen_room(parent)))
+    widen_columns(dialog)
+    return dialog
+
+
+def widen_columns(dialog: QFileDialog) -> None:
+    """Qt's own dialog sizes its columns for its default size: give size, type and date their text's width.
+
+    The name takes the rest, and the places on the left room for their names.
+    (A native dialog has no such widgets; nothing to do then.)
+    """
+    files = dialog.findChild(QTreeView, "treeView")
+    if files is not None:
+        metrics = files.fontMetrics()
+        modified = QLocale.system().toString(
+            QDateTime(QDate(2022, 12, 28), QTime(23, 59)), QLocale.FormatType.ShortFormat
+        )
+        samples = {1: "999.9 KiB", 2: QMimeDatabase().mimeTypeForName("text/plain").comment(), 3: modified}
+        header = files.header()
+        for column, sample in samples.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 3 * metrics.averageCharWidth())
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    splitter = dialog.findChild(QSplitter, "splitter")
+    if splitter is not None and splitter.count() == 2:
+        places = splitter.fontMetrics().horizontalAdvance("Computer  ") + 48
+        splitter.setSizes([places, max(dialog.width() - places, 1)])
+
+
+def choose_paths(parent: QWidget | None, caption: str, name_filter: str = "", folders: bool = False) -> list[str]:
+    """Ask for existing files (or one folder); an empty list when the user cancels."""
+    dialog = file_dialog(parent, caption, name_filter, folders)
+    return dialog.selectedFiles() if dialog.exec() else []
 
 
 def path_field(path: str, parent: QWidget) -> QLineEdit:
@@ -36,7 +101,7 @@ def path_field(path: str, parent: QWidget) -> QLineEdit:
     field = QLineEdit(path, parent)
     field.setReadOnly(True)
     field.setCursorPosition(0)
-    field.setToolTip(path)
+    field.setToolTip(text_tooltip(path))
     field.setMinimumWidth(200)
     return field
 
@@ -71,7 +136,8 @@ class CorrectionDialog(QDialog):
             self.fields[key] = edit
         layout.addLayout(form)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # it shows what was typed
+        self.error.setStyleSheet(f"color: {error_color(self.palette())};")  # readable in either theme
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # what was typed shows as typed
         self.error.setWordWrap(True)
         self.error.hide()
@@ -81,6 +147,8 @@ class CorrectionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.fields["date"].textEdited.connect(lambda _text: self.error.hide())
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), min(CORRECTION_WIDTH, screen_room(parent).width())), hint.height())
 
     def accept(self) -> None:
         """Close only when the date, if any, is one the library takes; else say why and keep the input."""
@@ -88,10 +156,20 @@ class CorrectionDialog(QDialog):
         if date and not CORRECTED_DATE.match(date):
             self.error.setText(describe(ErrorKind.BAD_CORRECTED_DATE, {"value": date}))
             self.error.show()
+            self._make_room()
             self.fields["date"].setFocus()
             self.fields["date"].selectAll()
             return
         super().accept()
+
+    def _make_room(self) -> None:
+        """Grow to show the error below the fields; the layout would otherwise squeeze the fields to make room."""
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if needed > self.height():
+            self.resize(width, needed)
 
     def changes(self) -> dict[str, str | None]:
         """What Library.correct needs: a value to set, or None to clear a correction."""
@@ -117,7 +195,9 @@ class WatchedFoldersDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         inbox_row = QFormLayout()
-        inbox_row.addRow(self.tr("Inbox:"), path_field(inbox, self))
+        inbox_field = path_field(inbox, self)
+        inbox_field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keyboard goes to the list of folders
+        inbox_row.addRow(self.tr("Inbox:"), inbox_field)
         layout.addLayout(inbox_row)
         self.list = QListWidget(self)
         self.list.addItems(folders)
@@ -137,8 +217,7 @@ class WatchedFoldersDialog(QDialog):
         layout.addWidget(buttons)
 
     def _add(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Watch Folder"))
-        if folder:
+        for folder in choose_paths(self, self.tr("Watch Folder"), folders=True)[:1]:
             self.add_folder(folder)
 
     def add_folder(self, folder: str) -> None:
@@ -180,4 +259,8 @@ class FolderPathDialog(QDialog):
         self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(path))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        # As tall as the note needs at this width: the size hint's height is that of a narrower dialog.
+        width = min(560, screen_room(parent).width())
+        self.resize(
+            width, layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else self.sizeHint().height()
+        )

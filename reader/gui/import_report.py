@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.filenames import printable_name
 from reader.core.library.catalog import IssueRecord
 from reader.core.library.library import ImportReport
 from reader.gui.messages import describe
+from reader.gui.plain_text import text_tooltip
 
 #: Where the inbox watcher moves the files it handed over, by outcome (see reader.gui.inbox).
 IMPORTED_FOLDER, REJECTED_FOLDER = "imported", "rejected"
@@ -57,7 +59,8 @@ class FileRow:
 
     @property
     def name(self) -> str:
-        return Path(self.path).name
+        """The file's name as shown: bytes that are not text escaped (Qt would silently drop them)."""
+        return printable_name(Path(self.path).name)
 
 
 class ImportWording(QObject):
@@ -81,7 +84,8 @@ class ImportWording(QObject):
     def issue(self, record: IssueRecord) -> str:
         """An issue as a librarian names it: publication and date."""
         publication = record.shown_publication or self.tr("unknown publication")
-        return f"{publication} {record.shown_date or self.tr('undated')}"
+        date = record.shown_date or self.tr("undated")
+        return f"{publication} {date}"
 
     def rows(self, report: ImportReport, lookup: Lookup) -> list[FileRow]:
         """Every file of the report: rejected first, then those already present, then those imported."""
@@ -192,8 +196,8 @@ class ImportReportDialog(QDialog):
         }
         for number, row in enumerate(self.rows):
             cells = [QTableWidgetItem(row.name), QTableWidgetItem(row.outcome), QTableWidgetItem(row.detail)]
-            cells[0].setToolTip(row.path)
-            cells[2].setToolTip(row.detail)
+            cells[0].setToolTip(text_tooltip(printable_name(row.path)))
+            cells[2].setToolTip(text_tooltip(row.detail))
             cells[1].setIcon(icons["rejected" if row.rejected else "duplicate" if row.duplicate else "imported"])
             for column, cell in enumerate(cells):
                 table.setItem(number, column, cell)
@@ -217,7 +221,7 @@ class ImportReportDialog(QDialog):
         if self.inbox_note:
             lines.append(self.inbox_note)
         lines += ["", "\t".join(self._headers())]
-        lines += [f"{row.path}\t{row.outcome}\t{row.detail}" for row in self.rows]
+        lines += [f"{printable_name(row.path)}\t{row.outcome}\t{row.detail}" for row in self.rows]
         return "\n".join(lines) + "\n"
 
     def copy(self) -> None:

@@ -64,7 +64,7 @@ class IndexJobs(QObject):
                 window.show_error(error)
             self.rebuild_over.emit(None)
 
-        job = window._start(window.writer_pool, work, finished, failed, progress)
+        job = window.jobs.start(window.jobs.writer, work, finished, failed, progress)
         self.rebuild_job = job
         status.begin(job, self.tr("Rebuilding the index…"), cancellable=True)
         return job

@@ -1,9 +1,19 @@
-"""The reader window: issue tree, article pane, search, imports, and remembered state.
+"""The reader window: it builds its parts and wires them together.
 
-Thin by design: the library and the searcher live in reader.core; long work
-(import, repair, rebuild, search) runs as `Job`s on two single-thread pools,
-one that writes the library and one that searches it, so a search never waits
-for an import and two writers never meet.
+Thin by design.  The library and the searcher live in reader.core; the
+window's parts each have one concern and a module of their own:
+  jobs.JobRunner            the worker threads (writer, search, reading) and closing within seconds;
+  live_searcher.LiveSearcher  when the searcher may open and must reopen;
+  search_controller         the search box, the results panel, paging;
+  imports.Imports           imports from dialogs, drops, the inbox and watched folders;
+  index_jobs, removal, corrections  Rebuild Index, the start-up repair's progress, removing, correcting;
+  issue_loader.IssueLoader  issues read and parsed off the GUI thread, the recent ones kept;
+  history.History           Back and Forward;
+  actions.WindowActions     menus, toolbar and shortcuts;
+  models/                   the issue tree and the hit list.
+What is left here is the tree and the article pane (which article is open,
+and only the reader's own action changes it), the window's remembered
+state, and the small commands that need no module of their own.
 
 Signals:
     library_changed(): the library's contents changed (tree rebuilt).
@@ -14,15 +24,11 @@ Signals:
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -35,24 +41,28 @@ from PySide6.QtWidgets import (
 )
 
 from reader.config import Paths, seeds_dir
-from reader.core.errors import Stopped
 from reader.core.library.catalog import IssueRecord
-from reader.core.library.library import WRITING_INDEX, ImportReport, Library
+from reader.core.library.library import ImportReport, Library
 from reader.core.model import Issue
 from reader.core.reading import article_view
-from reader.core.search.analysis import jieba_tokenizer
-from reader.core.search.query import parse_query
-from reader.core.search.searcher import Hit, Searcher, SearchResult
+from reader.core.search.searcher import Hit
+from reader.gui.actions import LANGUAGES, WindowActions
 from reader.gui.article_view import ArticlePane
-from reader.gui.dialogs import CorrectionDialog, FolderPathDialog, WatchedFoldersDialog
+from reader.gui.corrections import IssueCorrections
+from reader.gui.dialogs import FolderPathDialog, WatchedFoldersDialog
 from reader.gui.first_start import opening_issue, welcome_html
-from reader.gui.import_report import ImportReportDialog, ImportWording
+from reader.gui.history import History
+from reader.gui.imports import Imports
 from reader.gui.inbox import InboxWatcher
 from reader.gui.index_jobs import IndexJobs
-from reader.gui.issue_tree import IssueTreeModel
+from reader.gui.issue_loader import IssueLoader
+from reader.gui.jobs import JobRunner
+from reader.gui.live_searcher import LiveSearcher
 from reader.gui.messages import describe
-from reader.gui.models.hits import HitQuery
+from reader.gui.models.issue_tree import IssueTreeModel
+from reader.gui.plain_text import plain_message
 from reader.gui.removal import IssueRemoval
+from reader.gui.search_controller import SearchController
 from reader.gui.search_panel import SearchPanel
 from reader.gui.status_progress import StatusProgress
 from reader.gui.theme import WindowTheme, initial_theme
@@ -61,15 +71,10 @@ from reader.gui.workers import Job
 
 DEFAULT_FONT_SIZE = 15
 MIN_FONT_SIZE, MAX_FONT_SIZE = 10, 32
-#: Hits searched at a time: the first page with the search, the next ones as the reader scrolls to the end.
-SEARCH_PAGE = 50
-ISSUE_CACHE = 16
 #: How long a closing window waits for running jobs to stop (they stop between two issues).
 CLOSE_WAIT_MS = 5000
 #: Beside the library: which files of the user's watched folders were already handled.
 WATCHED_RECORD = "watched-files.json"
-#: Interface languages offered in the View menu: (settings value, name in its own language).
-LANGUAGES = (("", None), ("zh_CN", "简体中文"), ("en", "English"))
 
 
 class MainWindow(QMainWindow):
@@ -85,43 +90,39 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.library = library
         self.settings = settings
-        self.writer_pool = QThreadPool(self)
-        self.writer_pool.setMaxThreadCount(1)
-        self.search_pool = QThreadPool(self)
-        self.search_pool.setMaxThreadCount(1)
-        self._searcher: Searcher | None = None
-        #: Set once the start-up repair has made the index current; searches wait for it.
-        self._index_ready = threading.Event()
-        #: The window is closing: jobs still running stop at their next chance, their results are dropped.
-        self._closing = False
-        self._jobs: set[Job] = set()
-        self._import_job: Job | None = None
-        self.import_report_dialog: ImportReportDialog | None = None
-        self._issues: OrderedDict[str, Issue] = OrderedDict()
-        self._search_serial = 0
-        #: Visited articles: (issue id, ordinal, the search terms highlighted when it was opened from a hit).
-        self._history: list[tuple[str, int, tuple[str, ...]]] = []
-        self._history_at = -1
-        self._current: tuple[str, int] | None = None
-        #: The terms of the search whose hits are listed; an article opened from one of them highlights them.
-        self._needles: tuple[str, ...] = ()
+        self.jobs = JobRunner(self.show_error, self)
+        self.searcher = LiveSearcher(paths.index_dir, self.jobs)
+        self.issues = IssueLoader(library.load_issue, self.jobs, self)
+        self.history = History()
+        #: The article shown: (issue id, ordinal).
+        self.current: tuple[str, int] | None = None
+        #: The article the reader asked for last, shown once its issue is read (see open_article).
+        self._wanted: tuple[str, int] | None = None
         self.font_size = int(settings.value("font_size", DEFAULT_FONT_SIZE))
         self.theme = initial_theme(settings.value("theme"))
-        self.window_theme = WindowTheme(QApplication.instance())
+        self.window_theme = WindowTheme(QGuiApplication.instance())
 
         self.setWindowTitle(self.tr("Newspaper Reader"))
         self.setAcceptDrops(True)
         self._build_widgets()
-        self._build_actions()
+        self.imports = Imports(self)
+        self.imports.import_done.connect(self.import_done)
+        self.index_jobs = IndexJobs(self)
+        self.removal = IssueRemoval(self)
+        self.corrections = IssueCorrections(self)
+        self.corrections.corrected.connect(self.correction_done)
+        self.actions_ = WindowActions(self, str(settings.value("language", "")))
+        self._update_history_actions()
         self._restore_layout()
         self.apply_theme()
         self.refresh_tree()
         self.inbox = InboxWatcher(paths.inbox_dir, self._watched_folders(), paths.data_dir / WATCHED_RECORD, self)
-        self.inbox.files_ready.connect(self.import_inbox_files)
+        self.inbox.files_ready.connect(self.imports.import_inbox_files)
 
     # -- construction ----------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.tree_model = IssueTreeModel(self._article_titles, self)
+        self.issues.titles_ready.connect(self._titles_ready)
         self.tree = QTreeView(self)
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.tree_model)
@@ -133,9 +134,6 @@ class MainWindow(QMainWindow):
         self.article = ArticlePane(self)
         self.article.match_changed.connect(self._match_changed)
         self.results = SearchPanel(self)
-        self.results.hit_chosen.connect(self.open_hit)
-        self.results.options_changed.connect(self.run_search)
-        self.results.page_wanted.connect(self.search_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.tree, self.article, self.results):
             self.splitter.addWidget(widget)
@@ -148,9 +146,11 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(self.tr("Search the archive (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setToolTip(self.syntax_help())
-        self.search_box.returnPressed.connect(self.run_search)
-        self.search_box.textChanged.connect(self._search_text_changed)
         self.search_box.setMinimumWidth(360)
+        self.searching = SearchController(self.search_box, self.results, self.searcher, self.jobs)
+        self.searching.search_done.connect(self.search_done)
+        self.searching.hit_opened.connect(self.open_hit)
+        self.searching.search_cleared.connect(self._search_cleared)
 
         self.library_label = QLabel(self)
         self.progress = QProgressBar(self)
@@ -166,86 +166,29 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
         self.status_progress = StatusProgress(status, self.progress, self.cancel_button)
-        self.index_jobs = IndexJobs(self)
 
-    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    # -- the window's commands, for its parts, drops, a second start and tests ----------------
+    @property
+    def back_action(self):
+        return self.actions_.back
 
-    def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self._action(self.tr("Import Files…"), self.choose_files, QKeySequence.StandardKey.Open))
-        menu.addAction(self._action(self.tr("Import Folder…"), self.choose_folder, "Ctrl+Shift+O"))
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("Open Inbox Folder"), lambda: self._open_folder(self.paths.inbox_dir)))
-        menu.addAction(self._action(self.tr("Watched Folders…"), self.edit_watched_folders))
-        menu.addAction(self._action(self.tr("Open Data Folder"), lambda: self._open_folder(self.paths.data_dir)))
-        menu.addAction(self._action(self.tr("Rebuild Index"), self.rebuild_index))
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit))
+    @property
+    def forward_action(self):
+        return self.actions_.forward
 
-        menu = self.menuBar().addMenu(self.tr("&Edit"))
-        menu.addAction(self._action(self.tr("Find"), self.focus_search, ["Ctrl+F", "Ctrl+K"]))
-        menu.addAction(self._action(self.tr("Copy Article with Citation"), self.copy_article, "Ctrl+Shift+C"))
-        menu.addSeparator()
-        self.correct_action = self._action(self.tr("Correct Issue Details…"), self.correct_current_issue, "Ctrl+E")
-        menu.addAction(self.correct_action)
-        self.removal = IssueRemoval(self)
-        menu.addAction(self.removal.action)
+    @property
+    def dark_action(self):
+        return self.actions_.dark_theme
 
-        menu = self.menuBar().addMenu(self.tr("&View"))
-        menu.addAction(self._action(self.tr("Larger Text"), lambda: self.change_font(1), ["Ctrl++", "Ctrl+="]))
-        menu.addAction(self._action(self.tr("Smaller Text"), lambda: self.change_font(-1), "Ctrl+-"))
-        menu.addAction(self._action(self.tr("Normal Text Size"), lambda: self.change_font(0), "Ctrl+0"))
-        self.dark_action = self._action(self.tr("Dark Theme"), self.toggle_theme, "Ctrl+Shift+D", checkable=True)
-        self.dark_action.setChecked(self.theme == "dark")
-        menu.addAction(self.dark_action)
-        menu.addAction(self._action(self.tr("Full Screen"), self.toggle_full_screen, "F11"))
-        menu.addSeparator()
-        self.language_menu = menu.addMenu(self.tr("Language"))
-        chosen = str(self.settings.value("language", ""))
-        for value, name in LANGUAGES:
-            action = QAction(name or self.tr("System Language"), self)
-            action.setCheckable(True)
-            action.setChecked(value == chosen)
-            action.triggered.connect(lambda _checked=False, value=value: self.choose_language(value))
-            self.language_menu.addAction(action)
+    def import_paths(self, paths: list[str], on_done=None, from_inbox: bool = False) -> Job:
+        return self.imports.import_paths(paths, on_done, from_inbox)
 
-        menu = self.menuBar().addMenu(self.tr("&Go"))
-        self.back_action = self._action(self.tr("Back"), lambda: self.go_history(-1), QKeySequence.StandardKey.Back)
-        self.forward_action = self._action(
-            self.tr("Forward"), lambda: self.go_history(1), QKeySequence.StandardKey.Forward
-        )
-        menu.addAction(self.back_action)
-        menu.addAction(self.forward_action)
-        menu.addAction(self._action(self.tr("Previous Article"), lambda: self.step_article(-1), "Ctrl+PgUp"))
-        menu.addAction(self._action(self.tr("Next Article"), lambda: self.step_article(1), "Ctrl+PgDown"))
-        menu.addAction(self._action(self.tr("Next Match"), lambda: self.article.step_match(1), "F3"))
-        menu.addAction(self._action(self.tr("Previous Match"), lambda: self.article.step_match(-1), "Shift+F3"))
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("Issue Tree"), lambda: self.tree.setFocus(), "Ctrl+1"))
-        menu.addAction(self._action(self.tr("Article"), lambda: self.article.setFocus(), "Ctrl+2"))
-        menu.addAction(self._action(self.tr("Search Results"), self.results.focus_hits, "Ctrl+3"))
+    def run_search(self) -> None:
+        self.searching.run()
 
-        menu = self.menuBar().addMenu(self.tr("&Help"))
-        menu.addAction(
-            self._action(self.tr("Search Syntax"), self.show_syntax_help, QKeySequence.StandardKey.HelpContents)
-        )
-
-        toolbar = self.addToolBar(self.tr("Search"))
-        toolbar.setObjectName("search-toolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.back_action)
-        toolbar.addAction(self.forward_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_box)
-        self._update_history_actions()
+    def cancel_import(self) -> None:
+        """Cancel: the import or rebuild under way stops after the file or issue at hand."""
+        self.status_progress.cancel()
 
     # -- state -------------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -272,8 +215,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("font_size", self.font_size)
         self.settings.setValue("theme", self.theme)
-        if self._current:
-            self.settings.setValue("last_article", f"{self._current[0]}:{self._current[1]}")
+        if self.current:
+            self.settings.setValue("last_article", f"{self.current[0]}:{self.current[1]}")
         self.settings.sync()
 
     def restore_last_article(self) -> None:
@@ -285,143 +228,122 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Close within seconds whatever runs: long jobs stop between two issues, nothing waits on the GUI.
 
-        Nothing the jobs need may come from this thread while it waits here:
-        the index-ready flag is set by the repair job itself, and set here too
+        Nothing the jobs need may come from this thread while it waits: the
+        index-ready flag is set by the repair job itself, and released here too
         so that a search waiting for it gives up.
         """
         self.save_state()
-        self._closing = True
-        for job in list(self._jobs):
-            job.cancel()
-        self._index_ready.set()
-        self.writer_pool.waitForDone(CLOSE_WAIT_MS)
-        self.search_pool.waitForDone(CLOSE_WAIT_MS)
+        self.jobs.closing = True
+        self.searcher.release_waiters()
+        self.jobs.close(CLOSE_WAIT_MS)
         super().closeEvent(event)
-
-    # -- jobs ----------------------------------------------------------------------------
-    def _start(self, pool: QThreadPool, function, on_done=None, on_failed=None, on_progress=None) -> Job:
-        job = Job(function)
-        self._jobs.add(job)
-
-        def finished(result) -> None:
-            self._jobs.discard(job)
-            if on_done and not self._closing:  # a closed window's library is closed too
-                on_done(result)
-
-        def failed(error: Exception) -> None:
-            self._jobs.discard(job)
-            if not self._closing:
-                (on_failed or self.show_error)(error)
-
-        job.signals.finished.connect(finished)
-        job.signals.failed.connect(failed)
-        if on_progress:
-            job.signals.progress.connect(on_progress)
-        pool.start(job)
-        return job
 
     def show_error(self, error: Exception | str) -> None:
         """Tell of an error in a message box: a core error worded in the interface language (messages)."""
-        if self._closing:
+        if self.jobs.closing:
             return  # a job stopped by the close: nothing to tell
-        QMessageBox.warning(self, self.tr("Newspaper Reader"), error if isinstance(error, str) else describe(error))
+        message = error if isinstance(error, str) else describe(error)
+        QMessageBox.warning(self, self.tr("Newspaper Reader"), plain_message(message))  # file names as typed
 
     def start_background_work(self, import_seeds_if_empty: bool) -> None:
         """Repair the library, warm up search, and on a first start import the sample issues."""
+        library, searcher = self.library, self.searcher
 
         def repair(job: Job):
             try:
-                return self.library.repair(cancelled=lambda: job.cancelled, progress=job.report)
+                return library.repair(cancelled=lambda: job.cancelled, progress=job.report)
             finally:
                 # Set here, on the worker, not in a slot: a closing window blocks its event loop
                 # while it waits for the search thread, which waits for this flag.
-                self._index_ready.set()
+                searcher.index_ready.set()
 
         def repaired_then_look(_report) -> None:
             self.refresh_tree()
             self.inbox.look_soon()  # files that arrived while the window was closed
 
-        self.index_jobs.follow_repair(self._start(self.writer_pool, repair, repaired_then_look))
-        self._start(self.search_pool, lambda job: self._ensure_searcher())
+        self.index_jobs.follow_repair(self.jobs.start(self.jobs.writer, repair, repaired_then_look))
+        self.searcher.warm_up()
         if import_seeds_if_empty and not self.library.records():
             self.article.show_notice(welcome_html(importing_samples=True))
             self.import_paths([str(seeds_dir())], on_done=self._samples_imported)
 
     def _samples_imported(self, _report: ImportReport) -> None:
-        if self._current is None:  # none came in (cancelled): the welcome stays, without the promise
+        if self.current is None and self._wanted is None:  # none came in (cancelled): no promise left
             self.article.show_notice(welcome_html(importing_samples=False))
-
-    def _ensure_searcher(self) -> Searcher:
-        """The searcher, opened on the search thread once the index is ready.
-
-        jieba (about a second to load) is loaded here too, at start-up, so the
-        first search the reader types does not wait for it.
-        """
-        if self._searcher is None:
-            jieba_tokenizer()
-            self._index_ready.wait()
-            if self._closing:
-                raise Stopped()  # the window is closing
-            self._searcher = Searcher(self.paths.index_dir)
-        return self._searcher
 
     # -- the tree and the article pane ------------------------------------------------------
     def _expanded_keys(self) -> set[tuple]:
         return {self.tree_model.node(index).key for index in self.tree_model.walk(self.tree.isExpanded)}
 
     def refresh_tree(self) -> None:
+        """Rebuild the tree from the catalog, keeping open branches open and the open article in view."""
         records = self.library.records()
         expanded = self._expanded_keys()
         self.tree_model.set_records(records)
-        for index in self.tree_model.indexes_of_keys(expanded):  # open branches stay open after an import
+        for index in self.tree_model.indexes_of_keys(expanded):
             self.tree.expand(index)
         issues = len(records)
         articles = sum(record.articles for record in records)
         self.library_label.setText(
             self.tr("%1 issues, %2 articles").replace("%1", str(issues)).replace("%2", str(articles))
         )
-        self._issues.clear()
-        if self._current and self.library.catalog.contains(self._current[0]):
-            self._show_in_tree(*self._current)  # the rebuilt tree keeps the open article in view
-        elif records:
+        if self.current and self.library.catalog.contains(self.current[0]):
+            self._show_in_tree(*self.current)  # the rebuilt tree keeps the open article in view
+        elif records and self._wanted is None:
             self.open_article(opening_issue(records).id, 0)
         self.library_changed.emit()
 
-    def _issue(self, issue_id: str) -> Issue:
-        if issue_id in self._issues:
-            self._issues.move_to_end(issue_id)
-        else:
-            self._issues[issue_id] = self.library.load_issue(issue_id)
-            while len(self._issues) > ISSUE_CACHE:
-                self._issues.popitem(last=False)
-        return self._issues[issue_id]
+    def _article_titles(self, record: IssueRecord) -> list[str] | None:
+        """The tree's titles of an issue's articles: None while the issue is read (they arrive by signal)."""
+        titles = self.issues.titles(record.id)
+        if titles is None:
+            self.issues.load(record.id)
+        return titles
 
-    def _article_titles(self, record: IssueRecord) -> list[str]:
-        issue = self._issue(record.id)
-        return [
-            article.title or article.kicker or (article.paragraphs[0][:24] if article.paragraphs else "")
-            for article in issue.articles
-        ]
+    def _titles_ready(self, issue_id: str, titles: list[str]) -> None:
+        """An issue was read: the tree lists its articles if it was expanded, and selects the open one."""
+        self.tree_model.set_titles(issue_id, titles)
+        if self.current and self.current[0] == issue_id:
+            self._show_in_tree(*self.current)
 
     def _tree_activated(self, index) -> None:
         node = self.tree_model.node(index)
         if node.kind == "article" and node.record is not None and node.ordinal is not None:
-            if self._current != (node.record.id, node.ordinal):
+            if self.current != (node.record.id, node.ordinal):
                 self.open_article(node.record.id, node.ordinal)
 
     def open_article(self, issue_id: str, ordinal: int, remember: bool = True, needles: tuple[str, ...] = ()) -> None:
-        """Show an article, highlighting `needles` (given only for a hit), and select it in the tree."""
-        issue = self._issue(issue_id)
+        """Show an article, highlighting `needles` (given only for a hit), and select it in the tree.
+
+        The issue is read on the reading thread unless it is kept already; if
+        the reader asks for another article meanwhile, this one is not shown.
+        """
+        wanted = self._wanted = (issue_id, ordinal)
+
+        def show(issue: Issue) -> None:
+            if self._wanted == wanted:
+                self._wanted = None
+                self._show_article(issue, issue_id, ordinal, remember, needles)
+
+        def not_read() -> None:
+            if self._wanted == wanted:
+                self._wanted = None
+
+        self.issues.load(issue_id, show, not_read)
+
+    @property
+    def opening(self) -> tuple[str, int] | None:
+        """The article asked for and not shown yet (its issue is being read), else None."""
+        return self._wanted
+
+    def _show_article(
+        self, issue: Issue, issue_id: str, ordinal: int, remember: bool, needles: tuple[str, ...]
+    ) -> None:
         if not 0 <= ordinal < len(issue.articles):
             return
-        self._current = (issue_id, ordinal)
-        already_there = self._history_at >= 0 and self._history[self._history_at][:2] == self._current
-        if remember and already_there:  # a click and a double click on a hit both open it
-            self._history[self._history_at] = (issue_id, ordinal, needles)
-        elif remember:
-            del self._history[self._history_at + 1 :]
-            self._history.append((issue_id, ordinal, needles))
-            self._history_at = len(self._history) - 1
+        self.current = (issue_id, ordinal)
+        if remember:
+            self.history.visit(issue_id, ordinal, needles)
         self._update_history_actions()
         labels = {
             "page": self.tr("page %1"),
@@ -435,7 +357,7 @@ class MainWindow(QMainWindow):
         """Select the open article in the tree, expanding the way to it.
 
         The selection model's signals stay on, so the tree repaints its highlight;
-        `_tree_activated` opens nothing because the article is `_current` already.
+        `_tree_activated` opens nothing because the article is `current` already.
         """
         index = self.tree_model.index_of_article(issue_id, ordinal)
         if not index.isValid() or self.tree.currentIndex() == index:
@@ -448,177 +370,44 @@ class MainWindow(QMainWindow):
         self.tree.scrollTo(index)
 
     def step_article(self, step: int) -> None:
-        if self._current:
-            self.open_article(self._current[0], self._current[1] + step)
+        if self.current:
+            self.open_article(self.current[0], self.current[1] + step)
 
     def go_history(self, step: int) -> None:
-        target = self._history_at + step
-        if 0 <= target < len(self._history):
-            self._history_at = target
-            issue_id, ordinal, needles = self._history[target]
+        visit = self.history.step(step)
+        if visit is not None:
+            issue_id, ordinal, needles = visit
             self.open_article(issue_id, ordinal, remember=False, needles=needles)
 
     def _update_history_actions(self) -> None:
-        self.back_action.setEnabled(self._history_at > 0)
-        self.forward_action.setEnabled(self._history_at < len(self._history) - 1)
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
 
     def _match_changed(self, current: int, total: int) -> None:
         self.match_label.setText(
             self.tr("match %1 of %2").replace("%1", str(current)).replace("%2", str(total)) if total else ""
         )
 
-    # -- search ----------------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
-
-    def run_search(self) -> None:
-        text = self.search_box.text().strip()
-        if not text:
-            return
-        query = " ".join(part for part in (text, self.results.date_filter()) if part)
-        try:
-            parsed = parse_query(query)
-        except Exception as error:  # a QuerySyntaxError, worded in the interface language
-            self.results.show_message(describe(error))
-            return
-        self._needles = tuple(term.text for term in parsed.positive_terms())
-        self._search_serial += 1
-        request = HitQuery(query, self.results.sort_by_date(), self._search_serial)
-        self.results.show_message(self.tr("Searching…"))
-
-        def search(job: Job) -> tuple[HitQuery, SearchResult]:
-            searcher = self._ensure_searcher()
-            return request, searcher.search(query, limit=SEARCH_PAGE, sort_by_date=request.sort_by_date)
-
-        self._start(self.search_pool, search, self._search_finished, lambda error: self._search_failed(request, error))
-
-    def _search_failed(self, request: HitQuery, error: Exception) -> None:
-        if request.serial == self._search_serial:  # else a newer search is on its way
-            self.results.show_message(describe(error))
-
-    def _search_finished(self, outcome: tuple[HitQuery, SearchResult]) -> None:
-        request, result = outcome
-        if request.serial != self._search_serial:
-            return  # a newer search is on its way
-        self.results.show_result(result, request)
-        self.search_done.emit(result)
-
-    def search_page(self, request: HitQuery, offset: int) -> None:
-        """The next page of the listed hits (the reader scrolled to the end), searched on the search thread."""
-        if request.serial != self._search_serial:
-            return
-
-        def search(job: Job) -> SearchResult:
-            searcher = self._ensure_searcher()
-            return searcher.search(request.text, limit=SEARCH_PAGE, sort_by_date=request.sort_by_date, offset=offset)
-
-        def failed(error: Exception) -> None:
-            self.results.page_failed(request)
-            self.show_error(error)
-
-        self._start(self.search_pool, search, lambda page: self.results.add_page(request, offset, page), failed)
-
-    def open_hit(self, hit: Hit) -> None:
+    def open_hit(self, hit: Hit, needles: tuple[str, ...] = ()) -> None:
         if self.library.catalog.contains(hit.issue):
-            self.open_article(hit.issue, hit.ordinal, needles=self._needles)
+            self.open_article(hit.issue, hit.ordinal, needles=needles)
 
-    def _search_text_changed(self, text: str) -> None:
-        if not text.strip():
-            self.end_search()
-
-    def end_search(self) -> None:
-        """The search box was emptied: no hits listed, and no article keeps the search's highlights."""
-        self._search_serial += 1  # a search under way is no longer wanted
-        self._needles = ()
-        self._history = [(issue_id, ordinal, ()) for issue_id, ordinal, _needles in self._history]
-        self.results.clear()
+    def _search_cleared(self) -> None:
+        """The search box was emptied: no article keeps the search's highlights, nor will Back bring them."""
+        self.history.forget_needles()
         self.article.clear_highlights()
 
-    # -- importing -------------------------------------------------------------------------------
-    def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Files"), "", self.tr("Issue files (*.txt)"))
-        if files:
-            self.import_paths(files)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import Folder"))
-        if folder:
-            self.import_paths([folder])
-
-    def import_paths(self, paths: list[str], on_done=None, from_inbox: bool = False) -> Job:
-        """Import files and folders on the writer thread, with progress in the status bar.
-
-        `from_inbox`: the inbox watcher moves the files afterwards, and the report says where.
-        """
-
-        def work(job: Job) -> ImportReport:
-            return self.library.import_paths(paths, progress=job.report, cancelled=lambda: job.cancelled)
-
-        def finished(report: ImportReport) -> None:
-            self._import_job = None
-            self._import_finished(report, job, from_inbox)
-            if on_done:
-                on_done(report)
-
-        def failed(error: Exception) -> None:
-            self._import_job = None
-            self.status_progress.end(job)
-            self.show_error(error)
-
-        job = self._start(self.writer_pool, work, finished, failed, lambda *args: self._import_progress(job, *args))
-        self._import_job = job
-        self.status_progress.begin(job, self.tr("Importing…"), cancellable=True)
-        return job
-
-    def _import_progress(self, job: Job, done: int, total: int, name: str) -> None:
-        if name == WRITING_INDEX:  # no count to show: a busy bar, not a full one that looks finished
-            self.status_progress.busy(job, self.tr("Writing the search index…"))
-        else:
-            self.status_progress.count(job, self.tr("Importing %1").replace("%1", name), done, total)
-
-    def cancel_import(self) -> None:
-        """Cancel: the import or rebuild under way stops after the file or issue at hand."""
-        self.status_progress.cancel()
-
-    def _import_finished(self, report: ImportReport, job: Job, from_inbox: bool = False) -> None:
-        self._index_ready.set()  # a finished import has left a current index
-        self.status_progress.end(job, ImportWording().summary(report))
-        self.refresh_tree()
-        self._start(self.search_pool, lambda job: self._ensure_searcher().refresh(), lambda _r: self.run_search())
-        self.import_done.emit(report)
-        if report.rejected or report.duplicates:
-            self.show_import_report(report, from_inbox)
-
-    def show_import_report(self, report: ImportReport, from_inbox: bool = False) -> None:
-        """One dismissible dialog per import: every file, what became of it and why (import_report)."""
-        if self.import_report_dialog is not None:
-            self.import_report_dialog.close()
-            self.import_report_dialog.deleteLater()
-        inbox = self.paths.inbox_dir if from_inbox else None
-        self.import_report_dialog = ImportReportDialog(report, self.library.catalog.get, inbox, self._open_folder, self)
-        self.import_report_dialog.show()
-
-    def import_inbox_files(self, files: list[str]) -> None:
-        def done(report: ImportReport) -> None:
-            rejected = {r.path for r in report.rejected}
-            handled = rejected | {i.path for i in report.imported} | {d.path for d in report.duplicates}
-            self.inbox.files_done({path: path in rejected for path in files if path in handled})
-            self.inbox.release([path for path in files if path not in handled])  # a cancelled import
-
-        self.import_paths(files, on_done=done, from_inbox=True)
-
+    # -- library commands -------------------------------------------------------------------------
     def rebuild_index(self) -> Job | None:
         """Rebuild the index from the stored originals; searches use the old one until it is done (index_jobs)."""
 
         def done(_count: int) -> None:
-            self._index_ready.set()
-            self._start(self.search_pool, lambda job: self._ensure_searcher().refresh())
+            self.searcher.library_written()
             self.refresh_tree()
 
         return self.index_jobs.rebuild(done)
 
-    def _open_folder(self, folder: Path) -> None:
+    def open_folder(self, folder: Path) -> None:
         """Open a folder in the file manager; where there is none (a locked-down PC), show its path to copy."""
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
@@ -687,7 +476,7 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, value: str) -> None:
         self.settings.setValue("language", value)
-        for action, (option, _name) in zip(self.language_menu.actions(), LANGUAGES, strict=True):
+        for action, (option, _name) in zip(self.actions_.language_menu.actions(), LANGUAGES, strict=True):
             action.setChecked(option == value)
         QMessageBox.information(
             self, self.tr("Language"), self.tr("The new language is used from the next start of the reader.")
@@ -712,43 +501,19 @@ class MainWindow(QMainWindow):
         if node.record is None:
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("Correct Issue Details…"), lambda: self.correct_issue(node.record.id))
+        menu.addAction(self.tr("Correct Issue Details…"), lambda: self.corrections.correct_issue(node.record.id))
         menu.addAction(self.removal.action)
         menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def issues_removed(self, issue_ids: set[str]) -> None:
         """Forget removed issues (history, the open article), then show and search the library as it is now."""
-        self._index_ready.set()  # a removal leaves a current index, as an import does
-        self._history = [entry for entry in self._history if entry[0] not in issue_ids]
-        self._history_at = len(self._history) - 1
+        self.issues.forget(issue_ids)
+        self.history.forget_issues(issue_ids)
         self._update_history_actions()
-        if self._current and self._current[0] in issue_ids:
-            self._current = None
+        if self._wanted and self._wanted[0] in issue_ids:
+            self._wanted = None
+        if self.current and self.current[0] in issue_ids:
+            self.current = None
             self.article.show_notice(welcome_html(importing_samples=False))
         self.refresh_tree()
-        self._start(self.search_pool, lambda job: self._ensure_searcher().refresh(), lambda _r: self.run_search())
-
-    def correct_current_issue(self) -> None:
-        node = self.tree_model.node(self.tree.currentIndex())
-        issue_id = node.record.id if node.record else (self._current[0] if self._current else None)
-        if issue_id:
-            self.correct_issue(issue_id)
-
-    def correct_issue(self, issue_id: str) -> None:
-        record = self.library.catalog.get(issue_id)
-        if record is None:
-            return
-        dialog = CorrectionDialog(record, self)
-        if dialog.exec():
-            self.apply_correction(issue_id, dialog.changes())
-
-    def apply_correction(self, issue_id: str, changes: dict[str, str | None]) -> Job:
-        """Correct on the writer thread (the index is rewritten), then rebuild the tree."""
-
-        def corrected(_record) -> None:
-            self.refresh_tree()
-            self._start(self.search_pool, lambda job: self._ensure_searcher().refresh())
-            self.statusBar().showMessage(self.tr("Issue details corrected"), 4000)
-            self.correction_done.emit(issue_id)
-
-        return self._start(self.writer_pool, lambda job: self.library.correct(issue_id, **changes), corrected)
+        self.searcher.library_written(then=self.searching.run)  # a removal leaves a current index

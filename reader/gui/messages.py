@@ -34,6 +34,15 @@ class ErrorWording(QObject):
         return {
             ErrorKind.NO_SUCH_FILE: (self.tr("the file does not exist"), ()),
             ErrorKind.FOLDER_NOT_FILE: (self.tr("this is a folder, not a file"), ()),
+            ErrorKind.NOT_A_REGULAR_FILE: (
+                self.tr("this is not a file but a device, a pipe or a socket, which the reader does not read"),
+                (),
+            ),
+            ErrorKind.BROKEN_LINK: (self.tr("this is a link to a file that does not exist"), ()),
+            ErrorKind.LINKED_FOLDER: (
+                self.tr("this is a link to a folder, which is not followed; import that folder itself"),
+                (),
+            ),
             ErrorKind.PERMISSION_DENIED: (self.tr("the file cannot be read (permission denied)"), ()),
             ErrorKind.UNREADABLE: (self.tr("the file cannot be read (%1)"), ("detail",)),
             ErrorKind.EMPTY_FILE: (self.tr("the file is empty"), ()),
@@ -57,6 +66,14 @@ class ErrorWording(QObject):
             ErrorKind.QUERY_NO_SUCH_DAY: (self.tr("“%1” has no such day"), ("value",)),
             ErrorKind.QUERY_EMPTY_FIELD: (self.tr("“%1:” needs something after the colon"), ("field",)),
             ErrorKind.QUERY_UNKNOWN_FIELD: (self.tr("unknown field “%1:”; use title: or date:"), ("field",)),
+            ErrorKind.QUERY_TOO_LONG: (
+                self.tr("the query is too long (%1 characters; the limit is %2)"),
+                ("length", "limit"),
+            ),
+            ErrorKind.QUERY_NOT_TEXT: (
+                self.tr("the query “%1” holds bytes that are not text in this system's encoding"),
+                ("value",),
+            ),
             ErrorKind.NO_SUCH_ISSUE: (self.tr("there is no issue with id %1 in the library"), ("issue_id",)),
             ErrorKind.NOT_CORRECTABLE: (self.tr("“%1” cannot be corrected; only %2"), ("key", "allowed")),
             ErrorKind.BAD_CORRECTED_DATE: (
@@ -74,6 +91,20 @@ class ErrorWording(QObject):
                 ),
                 ("folder",),
             ),
+            ErrorKind.LIBRARY_BUSY_BY: (
+                self.tr(
+                    "another copy of the reader (process %1 on %2) is changing the library in %3; "
+                    "wait until it has finished, or close it"
+                ),
+                ("pid", "host", "folder"),
+            ),
+            ErrorKind.LOCKING_UNSUPPORTED: (
+                self.tr(
+                    "the library in %1 cannot be locked against other copies of the reader (%2); "
+                    "keep the library on a local disk"
+                ),
+                ("folder", "detail"),
+            ),
             ErrorKind.INDEX_NOT_READY: (
                 self.tr(
                     "the library has no up-to-date search index yet: import issues, or rebuild it "
@@ -85,6 +116,25 @@ class ErrorWording(QObject):
             ErrorKind.REBUILD_STOPPED: (
                 self.tr("the rebuild of the index was stopped; the old index is still in use"),
                 (),
+            ),
+            ErrorKind.INDEXING_FAILED: (self.tr("nothing of this batch was indexed: %1"), ("detail",)),
+            ErrorKind.ORIGINAL_MISSING: (
+                self.tr("the library's copy of %1 is missing (%2); put it back, or import the file again"),
+                ("source", "copy"),
+            ),
+            ErrorKind.ORIGINALS_FOLDER_MISSING: (
+                self.tr(
+                    "the library's folder of stored issues is missing (%1); is the drive holding it connected? "
+                    "Nothing was changed"
+                ),
+                ("folder",),
+            ),
+            ErrorKind.WHOOSH_VERSION: (
+                self.tr(
+                    "the installed Whoosh is version %1, but this reader works only with Whoosh %2: "
+                    "reinstall the reader (pip install .) to get it"
+                ),
+                ("installed", "required"),
             ),
         }
 

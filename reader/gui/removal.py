@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QMessageBox
 
@@ -79,14 +79,21 @@ class IssueRemoval(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Remove Issues"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # issue names come from files
         box.setText(question + "\n\n" + "\n".join(shown))
-        box.setInformativeText(
-            self.tr(
+        if len(records) == 1:
+            consequences = self.tr(
+                "The copy of its file kept in the library's data folder is deleted, with its articles in the "
+                "search and any corrections made to it. The file it was imported from is not touched: import "
+                "it again to bring the issue back."
+            )
+        else:
+            consequences = self.tr(
                 "The copies of their files kept in the library's data folder are deleted, with their articles "
                 "in the search and any corrections made to them. The files they were imported from are not "
                 "touched: import them again to bring the issues back."
             )
-        )
+        box.setInformativeText(consequences)
         if len(lines) > NAMED_ISSUES:
             box.setDetailedText("\n".join(lines))
         remove_button = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
@@ -104,10 +111,9 @@ class IssueRemoval(QObject):
         issue_ids = [record.id for record in records]
         self.action.setEnabled(False)
         self.window.statusBar().showMessage(self.tr("Removing…"))
-        self._job = Job(lambda _job: self.window.library.remove(issue_ids))
-        self._job.signals.finished.connect(self._finished)
-        self._job.signals.failed.connect(self._failed)
-        self.window.writer_pool.start(self._job)
+        library = self.window.library
+        jobs = self.window.jobs
+        self._job = jobs.start(jobs.writer, lambda _job: library.remove(issue_ids), self._finished, self._failed)
         return self._job
 
     def _finished(self, report: RemovalReport) -> None:
@@ -129,4 +135,6 @@ class IssueRemoval(QObject):
     def _describe(self, record: IssueRecord) -> str:
         publication = record.shown_publication or self.tr("publication unknown")
         date = record.shown_date or self.tr("undated")
-        return f"{record.source} — {publication}, {date}"
+        # One text with its punctuation, so that the Chinese reads "文件 — 报刊，日期".
+        line = self.tr("%1 — %2, %3")
+        return line.replace("%1", record.source).replace("%2", publication).replace("%3", date)

@@ -84,6 +84,10 @@ class SearchPanel(QWidget):
         self.dates = QLineEdit(self)
         self.dates.setPlaceholderText(self.tr("Dates, e.g. 2021-01..2021-12"))
         self.dates.setClearButtonEnabled(True)
+        # The example in the field is cut short where the pane is narrow (a laptop at 125 %): said whole here.
+        self.dates.setToolTip(
+            self.tr("Only articles of these dates: a day (2021-11-09), a month (2021-11) or a range (2021-01..2021-12)")
+        )
         self.hit_model = HitListModel(self)
         self.hit_model.page_wanted.connect(self.page_wanted)
         self.hit_model.loaded_changed.connect(self._update_summary)

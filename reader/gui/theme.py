@@ -13,15 +13,17 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 #: Colours of the dark theme, in step with the article pane's (article_view.THEMES["dark"]).
+#: Fields and lists (Base) are clearly darker than the window around them: Fusion draws their frame
+#: a shade darker than the window, which on a dark window is no line at all, so the step is the border.
 DARK_COLORS = {
-    QPalette.ColorRole.Window: "#2b2a28",
+    QPalette.ColorRole.Window: "#383632",
     QPalette.ColorRole.WindowText: "#e6e1d6",
     QPalette.ColorRole.Base: "#22211f",
-    QPalette.ColorRole.AlternateBase: "#302e2b",
+    QPalette.ColorRole.AlternateBase: "#2c2b28",
     QPalette.ColorRole.Text: "#e6e1d6",
-    QPalette.ColorRole.Button: "#35332f",
+    QPalette.ColorRole.Button: "#423f3a",
     QPalette.ColorRole.ButtonText: "#e6e1d6",
-    QPalette.ColorRole.ToolTipBase: "#35332f",
+    QPalette.ColorRole.ToolTipBase: "#423f3a",
     QPalette.ColorRole.ToolTipText: "#e6e1d6",
     QPalette.ColorRole.PlaceholderText: "#8d877c",
     QPalette.ColorRole.Highlight: "#3d6fa8",
@@ -29,7 +31,15 @@ DARK_COLORS = {
     QPalette.ColorRole.Link: "#8ab4f8",
     QPalette.ColorRole.BrightText: "#ffffff",
 }
-DISABLED_TEXT = "#77726a"
+DISABLED_TEXT = "#8a857c"
+#: Error text: a dark red on a light window, a light red on a dark one (both readable, WCAG AA).
+ERROR_COLORS = {"light": "#b00020", "dark": "#ff8a80"}
+
+
+def error_color(palette: QPalette) -> str:
+    """The colour of an error message on a window of this palette."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return ERROR_COLORS["dark" if dark else "light"]
 
 
 def system_prefers_dark() -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,13 @@ CORE = Path(reader.core.__file__).parent
 
 
 #: The kinds the error classes give themselves (`raise IndexNotReady()`), not named where they are raised.
-CLASS_KINDS = {ErrorKind.LIBRARY_BUSY, ErrorKind.INDEX_NOT_READY, ErrorKind.STOPPED}
+CLASS_KINDS = {
+    ErrorKind.LIBRARY_BUSY,
+    ErrorKind.LIBRARY_BUSY_BY,
+    ErrorKind.LOCKING_UNSUPPORTED,
+    ErrorKind.INDEX_NOT_READY,
+    ErrorKind.STOPPED,
+}
 
 
 def kinds_raised_by_the_core() -> set[ErrorKind]:
@@ -86,6 +94,18 @@ def test_a_missing_file_is_rejected_by_kind(tmp_path):
             "“昨天” is not a date: write 2021, 2021-11 or 2021-11-09",
         ),
         ('作者:"张三"', ErrorKind.QUERY_UNKNOWN_FIELD, {"field": "作者"}, "unknown field “作者:”; use title: or date:"),
+        (
+            "疫苗" * 251,
+            ErrorKind.QUERY_TOO_LONG,
+            {"length": "502", "limit": "500"},
+            "the query is too long (502 characters; the limit is 500)",
+        ),
+        (
+            "疫苗\udcff\udcfe",  # bytes of a command-line argument that are not UTF-8 (surrogateescape)
+            ErrorKind.QUERY_NOT_TEXT,
+            {"value": "疫苗\\xff\\xfe"},
+            "the query “疫苗\\xff\\xfe” holds bytes that are not text in this system's encoding",
+        ),
     ],
 )
 def test_a_query_error_says_its_kind_and_what_was_typed(query, kind, values, sentence):
@@ -102,9 +122,19 @@ def test_a_bad_corrected_date_says_its_kind(library):
     assert str(caught.value) == "“2021-13” is not a date: write 2021-11-09 or 2021-11"
 
 
-def test_a_busy_library_names_its_folder(tmp_path):
+def test_a_busy_library_names_its_folder_and_the_owner_its_lock_file_records(tmp_path):
     folder = tmp_path / "图书馆"
     with WriterLock(folder / "writer.lock"), pytest.raises(LibraryBusy) as caught:
         WriterLock(folder / "writer.lock").acquire()
-    assert (caught.value.kind, caught.value.values) == (ErrorKind.LIBRARY_BUSY, {"folder": str(folder)})
-    assert str(caught.value).startswith(f"another copy of the reader is changing the library in {folder};")
+    owner = {"pid": str(os.getpid()), "host": socket.gethostname()}
+    assert (caught.value.kind, caught.value.values) == (ErrorKind.LIBRARY_BUSY_BY, {"folder": str(folder), **owner})
+    assert str(caught.value).startswith(
+        f"another copy of the reader (process {os.getpid()} on {socket.gethostname()}) "
+        f"is changing the library in {folder};"
+    )
+
+
+def test_a_busy_library_whose_owner_is_unknown_names_its_folder():
+    assert str(LibraryBusy("/数据/图书馆")).startswith(
+        "another copy of the reader is changing the library in /数据/图书馆;"
+    )

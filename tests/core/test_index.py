@@ -1,4 +1,4 @@
-"""The index's own field types and Whoosh tuning write what Whoosh itself would."""
+"""The index's own field types and segment writer (whoosh27) write what Whoosh itself would."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from whoosh.formats import Positions
 from reader.config import seeds_dir
 from reader.core.parsing.decode import read_issue_file
 from reader.core.parsing.parse import parse_text
-from reader.core.search import whoosh_tuning
+from reader.core.search import index as index_module
 from reader.core.search.analysis import bigram_analyzer, char_analyzer, word_analyzer
 from reader.core.search.index import add_issue, create_index, open_writer, writing
-from reader.core.search.termfields import BigramField, CharField, WordField
+from reader.core.search.whoosh27.fields import BigramField, CharField, WordField
+from reader.core.search.whoosh27.pool import TermGroupedPool
+from reader.core.search.whoosh27.writer import TunedSegmentWriter
 
 from .index_dump import dump_index
 
@@ -45,32 +47,33 @@ def test_field_rows_equal_whooshs_own_formats(ours, whooshs):
         assert _rows(ours, text) == _rows(whooshs, text)
 
 
-def _segment_dump(index_dir, seed_issues, monkeypatch, tuned):
-    """Every term of the segment with its term info and its postings (document, weight, value)."""
-    if not tuned:
-        monkeypatch.setattr(whoosh_tuning.SegmentWriter, "_flush_segment", whoosh_tuning.whoosh_flush_segment)
-        monkeypatch.setattr(whoosh_tuning.writing, "PostingPool", whoosh_tuning.WhooshPostingPool)
+def _segment_dump(index_dir, seed_issues, tuned):
+    """Every term of the segment with its term info and its postings (document, weight, value).
+
+    Tuned: the project's writer, as the index uses it; else Whoosh's own SegmentWriter.
+    """
     ix = create_index(index_dir)
-    writer = open_writer(ix, 0)
+    writer = open_writer(ix, 0) if tuned else ix.writer(**index_module._WRITER_OPTIONS)
+    assert isinstance(writer, TunedSegmentWriter) == tuned
     for number, issue in enumerate(seed_issues):
         add_issue(writer, str(number), issue)
     writer.commit()
     return dump_index(ix)
 
 
-def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
+def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path):
     # All five seeds, repeated: common terms then fill more than one block of 128 postings.
     issues = [parse_text(text, "seed.txt") for text in _seed_texts()] * 4
-    tuned = _segment_dump(tmp_path / "tuned", issues, monkeypatch, tuned=True)
-    plain = _segment_dump(tmp_path / "plain", issues, monkeypatch, tuned=False)
+    tuned = _segment_dump(tmp_path / "tuned", issues, tuned=True)
+    plain = _segment_dump(tmp_path / "plain", issues, tuned=False)
     assert tuned == plain
     assert any(min_length for *_, min_length, _, _ in tuned["terms"])  # lengths were really written
     assert max(len(postings) for *_, postings in tuned["terms"]) > 128
 
 
 def test_a_pool_over_its_memory_limit_spills_sorted_runs_and_gives_every_posting_back(tmp_path, monkeypatch):
-    monkeypatch.setattr(whoosh_tuning, "_POSTING_BYTES", 1 << 20)  # each posting "fills" 1 MB
-    pool = whoosh_tuning.TermGroupedPool(FileStorage(str(tmp_path)), segment=None, limitmb=3)
+    monkeypatch.setattr(TermGroupedPool, "posting_bytes", 1 << 20)  # each posting "fills" 1 MB
+    pool = TermGroupedPool(FileStorage(str(tmp_path)), segment=None, limitmb=3)
     postings = [
         (field, term, docnum, float(docnum % 3), b"v%d" % docnum)
         for docnum in range(20)

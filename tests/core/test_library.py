@@ -203,9 +203,9 @@ def test_a_whole_library_repair_runs_in_batches(paths, monkeypatch):
     commits = []
     real_writing = library_module.writing
 
-    def counting_writing(ix, expected):
+    def counting_writing(ix, expected, *args):
         commits.append(expected)
-        return real_writing(ix, expected)
+        return real_writing(ix, expected, *args)
 
     monkeypatch.setattr(library_module, "writing", counting_writing)
     report = library.repair()

@@ -169,7 +169,7 @@ def test_deleted_articles_are_never_found(paths):
     library.original_path(gone).unlink()
     library.repair()  # deletes its documents: the segment now has deletions
     searcher = Searcher(paths.index_dir)
-    from reader.core.search.postings import _leaf
+    from reader.core.search.whoosh27.postings import _leaf
 
     with_deletions = [sub.reader() for sub, _ in searcher._searcher.leaf_searchers() if sub.reader().has_deletions()]
     assert with_deletions and all(_leaf(r.postings("bigrams", "疫苗")) is not None for r in with_deletions)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from whoosh import writing
-
-from reader.core.search import segment_merging, whoosh_tuning
+from reader.core.search import index as index_module
 from reader.core.search.index import add_issue, create_index, delete_issue, open_writer
 from reader.core.search.index import writing as index_writing
 from reader.core.search.searcher import Searcher
-from reader.core.search.segment_merging import FACTOR, UNIT_DOCS, MergePolicy, segments_to_merge, tier
+from reader.core.search.whoosh27 import merging
+from reader.core.search.whoosh27.merging import FACTOR, UNIT_DOCS, MergePolicy, segments_to_merge, tier
 from tests.conftest import SEED_FILES
 
 from .index_dump import dump_index
@@ -39,38 +38,41 @@ def test_a_full_tier_is_merged_with_the_smaller_ones_and_nothing_else():
     assert chosen == [*middle, *small]
 
 
-def _build(index_dir, issues, monkeypatch, streaming: bool):
-    """Three commits (three segments), one issue deleted, then everything merged into one segment."""
-    if not streaming:
-        monkeypatch.setattr(writing.SegmentWriter, "_flush_segment", whoosh_tuning.whoosh_flush_segment)
-        monkeypatch.setattr(writing, "PostingPool", whoosh_tuning.WhooshPostingPool)
+def _build(index_dir, issues, streaming: bool):
+    """Three commits (three segments), one issue deleted, then everything merged into one segment.
+
+    Streaming: the project's writer and merge; else Whoosh's own writer and merge throughout.
+    """
+
+    def new_writer(ix):
+        return open_writer(ix, 0) if streaming else ix.writer(**index_module._WRITER_OPTIONS)
+
     ix = create_index(index_dir)
     for commit in range(3):
-        writer = open_writer(ix, 0)
+        writer = new_writer(ix)
         for number, issue in enumerate(issues):
             add_issue(writer, f"{commit}-{number}", issue)
         writer.commit(merge=False)
-    writer = open_writer(ix, 0)
+    writer = new_writer(ix)
     delete_issue(writer, "1-0")
     if streaming:
         writer.commit(mergetype=MergePolicy(choose=list))
     else:
         writer.commit(optimize=True)  # Whoosh's own merge: add_reader, the pool, add_postings
-    monkeypatch.undo()
     assert len(ix._segments()) == 1
     return dump_index(ix)
 
 
-def test_the_streaming_merge_writes_what_whooshs_merge_writes(tmp_path, monkeypatch, seed_issues):
+def test_the_streaming_merge_writes_what_whooshs_merge_writes(tmp_path, seed_issues):
     issues = list(seed_issues.values())[:1] * 2  # two issues per segment: one of them is deleted
-    streamed = _build(tmp_path / "streamed", issues, monkeypatch, streaming=True)
-    whooshs = _build(tmp_path / "whooshs", issues, monkeypatch, streaming=False)
+    streamed = _build(tmp_path / "streamed", issues, streaming=True)
+    whooshs = _build(tmp_path / "whooshs", issues, streaming=False)
     assert streamed == whooshs
     assert not any(stored["issue"] == "1-0" for _, stored, _ in streamed["documents"])
 
 
 def test_a_merge_in_a_commit_with_new_documents_keeps_every_article_findable(tmp_path, seed_issues, monkeypatch):
-    monkeypatch.setattr(segment_merging, "UNIT_DOCS", 1)  # every commit fills a tier
+    monkeypatch.setattr(merging, "UNIT_DOCS", 1)  # every commit fills a tier
     ix = create_index(tmp_path / "index")
     for number, issue in enumerate(seed_issues.values()):
         with index_writing(ix, 0) as writer:
@@ -96,7 +98,7 @@ def _results(paths) -> dict:
 
 
 def test_a_library_imported_file_by_file_finds_what_one_import_finds(monkeypatch, library, seeded_paths):
-    monkeypatch.setattr(segment_merging, "UNIT_DOCS", 1)  # merge as often as the policy ever would
+    monkeypatch.setattr(merging, "UNIT_DOCS", 1)  # merge as often as the policy ever would
     for path in SEED_FILES:
         library.import_paths([str(path)])
     segments = len(library.index._segments())

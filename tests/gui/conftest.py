@@ -23,6 +23,7 @@ def open_window(qtbot, paths) -> MainWindow:
     window = MainWindow(paths, library, settings_for(paths))
     qtbot.addWidget(window)
     window.show()
+    shown(qtbot, window)  # a library with issues opens the newest one
     return window
 
 
@@ -42,4 +43,10 @@ def window(qtbot, paths):
 def import_and_wait(qtbot, window, paths: list[str], timeout: int = 90000):
     with qtbot.waitSignal(window.import_done, timeout=timeout) as blocker:
         window.import_paths(paths)
+    shown(qtbot, window)  # an import into an empty window opens the newest issue
     return blocker.args[0]
+
+
+def shown(qtbot, window, timeout: int = 10000) -> None:
+    """Wait until the article asked for last is on screen: its issue is read on the reading thread."""
+    qtbot.waitUntil(lambda: window.opening is None, timeout=timeout)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont
 from reader.core.search.searcher import Hit
 from reader.core.search.snippets import make_snippet
 from reader.gui.models.hit_delegate import hit_document
-from tests.gui.conftest import import_and_wait
+from tests.gui.conftest import import_and_wait, shown
 
 BODY = "本报讯 文件写着<b>重要</b>,A&amp;B 与 &quot;引号&quot; 照录,<script>alert(1)</script>不会运行。"
 NEEDLES = ("<b>重要</b>", "&amp;", "&quot;", "<script>")
@@ -33,6 +33,7 @@ def test_highlighted_matches_in_the_article_show_markup_literally(qtbot, window,
     issue.write_text(f"区里召开会议\n\n{BODY}\n", encoding="utf-8")
     import_and_wait(qtbot, window, [str(issue)])
     window.open_article(window.library.records()[0].id, 0, needles=NEEDLES)
+    shown(qtbot, window)
     pane = window.article
     assert BODY in pane.toPlainText()
     marked = []

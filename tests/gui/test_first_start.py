@@ -8,7 +8,7 @@ from reader.config import seeds_dir
 from reader.core.library.catalog import IssueRecord
 from reader.core.library.library import Library
 from reader.gui.first_start import opening_issue
-from tests.gui.conftest import close_window, open_window
+from tests.gui.conftest import close_window, open_window, shown
 
 SEED_2021_10 = seeds_dir() / "004_0953af9a41337ccc.txt"
 SEED_2022_03 = seeds_dir() / "001_be03ec69b60a77f1.txt"
@@ -57,7 +57,7 @@ def test_without_a_remembered_article_the_window_opens_the_newer_issues_first_ar
     library.close()
     window = open_window(qtbot, paths)
     window.restore_last_article()  # nothing remembered: a new window.ini
-    assert window._current == (newer.id, 0)
+    assert window.current == (newer.id, 0)
     assert window.article.view.date == "2022-03" and window.article.view.ordinal == 0
     close_window(window)
 
@@ -65,9 +65,10 @@ def test_without_a_remembered_article_the_window_opens_the_newer_issues_first_ar
 def test_a_first_start_welcomes_the_reader_while_the_samples_are_imported(qtbot, window):
     with qtbot.waitSignal(window.import_done, timeout=90000):
         window.start_background_work(import_seeds_if_empty=True)
-        shown = window.article.toPlainText()
-        assert "Welcome" in shown
-        assert "sample issues" in shown and "being imported" in shown
-        assert "drag" in shown and "Import Files" in shown and "inbox" in shown
+        welcome = window.article.toPlainText()
+        assert "Welcome" in welcome
+        assert "sample issues" in welcome and "being imported" in welcome
+        assert "drag" in welcome and "Import Files" in welcome and "inbox" in welcome
+    shown(qtbot, window)
     assert "Welcome" not in window.article.toPlainText()  # the newest sample issue replaced it
     assert window.article.view is not None and window.article.view.ordinal == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTranslator
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from reader.config import resources_dir, seeds_dir
+from reader.core.errors import ErrorKind, RejectedFile
 from reader.core.library.library import Duplicate, ImportReport
 from reader.gui.dialogs import FolderPathDialog
 from reader.gui.import_report import ImportReportDialog, ImportWording
@@ -49,7 +51,7 @@ def test_the_report_lists_every_file_with_what_happened_and_why(qtbot, window, t
 
     import_and_wait(qtbot, window, [str(folder)])
 
-    dialog = window.import_report_dialog
+    dialog = window.imports.report_dialog
     assert isinstance(dialog, ImportReportDialog) and dialog.isVisible()
     rows = _rows(dialog)
     assert rows[empty.name] == ("rejected", "the file is empty")
@@ -74,7 +76,7 @@ def test_the_report_lists_every_file_with_what_happened_and_why(qtbot, window, t
 
 def test_an_import_without_rejections_or_duplicates_shows_no_report(qtbot, window):
     import_and_wait(qtbot, window, [str(SEED_000)])
-    assert window.import_report_dialog is None
+    assert window.imports.report_dialog is None
 
 
 def test_an_inbox_report_says_where_the_files_went_and_opens_that_folder(qtbot, window, paths, monkeypatch):
@@ -86,7 +88,7 @@ def test_an_inbox_report_says_where_the_files_went_and_opens_that_folder(qtbot, 
     window.inbox.scan()
     with qtbot.waitSignal(window.import_done, timeout=60000):
         window.inbox.scan()
-    dialog = window.import_report_dialog
+    dialog = window.imports.report_dialog
     assert dialog.isVisible()
     assert "inbox/imported/" in dialog.inbox_note and "inbox/rejected/" in dialog.inbox_note
     assert (inbox / "rejected" / binary.name).is_file() and (inbox / "imported" / "又一份.txt").is_file()
@@ -154,3 +156,20 @@ def test_the_report_speaks_chinese(qtbot, window):
         assert dialog.summary == "导入 0 期，1 期已存在，0 个文件被拒绝"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_report_shows_names_that_are_not_text_and_unreadable_files_escaped(qtbot, tmp_path):
+    """Qt drops the bytes of a name that are not UTF-8: the report shows them escaped instead."""
+    not_text = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"\xff\xfe.txt"))
+    pipe = str(tmp_path / "管道.txt")
+    report = ImportReport(
+        rejected=[RejectedFile(not_text, ErrorKind.EMPTY_FILE), RejectedFile(pipe, ErrorKind.NOT_A_REGULAR_FILE)]
+    )
+    dialog = ImportReportDialog(report, lambda _id: None)
+    qtbot.addWidget(dialog)
+    rows = {dialog.table.item(row, 0).text(): dialog.table.item(row, 2).text() for row in range(2)}
+    assert rows == {
+        "\\xff\\xfe.txt": "the file is empty",
+        "管道.txt": "this is not a file but a device, a pipe or a socket, which the reader does not read",
+    }
+    assert f"{tmp_path}/\\xff\\xfe.txt\trejected\tthe file is empty" in dialog.plain_text()

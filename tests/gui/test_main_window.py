@@ -16,7 +16,7 @@ from reader.core.search import index as index_module
 from reader.core.search.index import indexed_issue_ids
 from reader.gui.inbox import InboxWatcher
 from reader.gui.main_window import WATCHED_RECORD
-from tests.gui.conftest import close_window, import_and_wait, open_window
+from tests.gui.conftest import close_window, import_and_wait, open_window, shown
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
 SEED_001 = seeds_dir() / "001_be03ec69b60a77f1.txt"
@@ -39,6 +39,7 @@ def test_choosing_an_article_shows_it(qtbot, window):
     import_and_wait(qtbot, window, [str(SEED_000)])
     record = window.library.records()[0]
     window.open_article(record.id, 1)
+    shown(qtbot, window)
     text = window.article.toPlainText()
     assert "我区全面开展3至11周岁儿童新冠病毒疫苗接种工作" in text
     assert "本报讯(记者 田济中)" in text
@@ -55,6 +56,7 @@ def test_search_shows_hits_and_opening_one_highlights_the_matches(qtbot, window)
     assert "2" in window.results.summary.text()
     hits = window.results.hits
     qtbot.mouseClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=hits.visualRect(hits.model().index(0, 0)).center())
+    shown(qtbot, window)
     assert window.article.match_count() >= 1
     assert "background-color:#ffe28a" in window.article.toHtml()  # matches are highlighted
     assert "核酸检测采样" in window.article.toPlainText()
@@ -101,7 +103,7 @@ def test_a_bad_file_is_reported_and_nothing_else_is_disturbed(qtbot, window, tmp
     bad.write_bytes(b"\x00\x01\x02" * 50)
     report = import_and_wait(qtbot, window, [str(bad)])
     assert [r.reason for r in report.rejected] == ["this is a binary file, not a text file"]
-    dialog = window.import_report_dialog
+    dialog = window.imports.report_dialog
     assert dialog.isVisible()
     assert [dialog.table.item(0, column).text() for column in range(3)] == [
         "坏.txt",
@@ -143,6 +145,7 @@ def test_article_text_is_escaped(qtbot, window, tmp_path):
     )
     import_and_wait(qtbot, window, [str(hostile)])
     window.open_article(window.library.records()[0].id, 0)
+    shown(qtbot, window)
     assert '<img src="file:///etc/passwd">' in window.article.toPlainText()
     assert "<img" not in window.article.toHtml().replace("&lt;img", "")
     assert not window.article.openLinks()
@@ -152,22 +155,28 @@ def test_back_and_forward_skip_repeated_openings(qtbot, window):
     import_and_wait(qtbot, window, [str(SEED_000)])  # opens the newest issue's first article
     issue_id = window.library.records()[0].id
     window.open_article(issue_id, 2)
+    shown(qtbot, window)
     window.open_article(issue_id, 2)  # a hit selected, then activated
     window.open_article(issue_id, 5)
+    shown(qtbot, window)
     visited = []
     while window.back_action.isEnabled():
         window.go_history(-1)
-        visited.append(window._current[1])
+        shown(qtbot, window)
+        visited.append(window.current[1])
     assert visited == [2, 0]
     window.go_history(1)
+    shown(qtbot, window)
     window.go_history(1)
-    assert window._current == (issue_id, 5) and not window.forward_action.isEnabled()
+    shown(qtbot, window)
+    assert window.current == (issue_id, 5) and not window.forward_action.isEnabled()
 
 
 def test_the_open_article_stays_selected_when_the_tree_is_rebuilt(qtbot, window):
     import_and_wait(qtbot, window, [str(seeds_dir())])
     record = window.library.records()[0]
     window.open_article(record.id, 3)
+    shown(qtbot, window)
     window.refresh_tree()  # as after any import
     current = window.tree.currentIndex()
     assert current.isValid()

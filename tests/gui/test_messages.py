@@ -6,7 +6,7 @@ import contextlib
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QMimeDatabase, Qt, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from reader.config import resources_dir
@@ -101,9 +101,9 @@ def test_a_binary_files_rejection_is_reported_in_chinese(qtbot, window, tmp_path
     binary.write_bytes(bytes(range(256)) * 8)
     with chinese():
         import_and_wait(qtbot, window, [str(binary)])
-        table = window.import_report_dialog.table
+        table = window.imports.report_dialog.table
         assert (table.item(0, 1).text(), table.item(0, 2).text()) == ("被拒绝", "这是二进制文件，不是文本文件")
-        assert "这是二进制文件，不是文本文件" in window.import_report_dialog.plain_text()
+        assert "这是二进制文件，不是文本文件" in window.imports.report_dialog.plain_text()
 
 
 def test_every_rejection_reason_shows_chinese_in_the_report(qtbot):
@@ -150,7 +150,7 @@ def test_a_bad_corrected_date_is_explained_in_chinese(qtbot, window, _no_modal_b
         assert dialog.error.text() == '“2021-13 "<b>"”不是日期：请写成 2021-11-09，只知道月份时写成 2021-11。'
         assert dialog.error.textFormat() == Qt.TextFormat.PlainText
         # The library checks it again, and its error is worded the same way.
-        window.apply_correction(record.id, {"date": "去年"})
+        window.corrections.apply(record.id, {"date": "去年"})
         qtbot.waitUntil(lambda: bool(_no_modal_boxes), timeout=30000)
     assert _no_modal_boxes[-1][2] == "“去年”不是日期：请写成 2021-11-09，只知道月份时写成 2021-11。"
 
@@ -158,6 +158,7 @@ def test_a_bad_corrected_date_is_explained_in_chinese(qtbot, window, _no_modal_b
 def test_qt_file_dialogs_speak_chinese(qtbot):
     app = QApplication.instance()
     native_before = app.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    locale_before = QLocale()
     installed = install_translator(app, "zh_CN")
     try:
         assert len(installed) == 2  # the reader's, and Qt's own qtbase_zh_CN
@@ -171,7 +172,10 @@ def test_qt_file_dialogs_speak_chinese(qtbot):
         labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
         assert len(labels) == 3 and all(CJK.search(text) for text in labels), labels
         assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+        # Its Type column names file types in the interface's language, not the system's.
+        assert QMimeDatabase().mimeTypeForName("text/plain").comment() == "纯文本文档"
     finally:
         for translator in installed:
             QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(locale_before)
         app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, native_before)

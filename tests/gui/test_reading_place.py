@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QTextCursor
 from reader.config import seeds_dir
 from reader.gui.article_view import THEMES
 from reader.gui.models.hits import HIT_ROLE
-from tests.gui.conftest import close_window, open_window
+from tests.gui.conftest import close_window, open_window, shown
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
 # In 000: article 6 (核酸 13 times, a long one) and article 7 (核酸 6 times); in 001: article 3 (核酸 12 times).
@@ -54,9 +54,12 @@ def _click_hit(qtbot, window, row: int) -> None:
     index = window.results.hit_model.index(row)
     hits.scrollTo(index)
     qtbot.mouseClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=hits.visualRect(index).center())
+    shown(qtbot, window)
 
 
 def _click_in_tree(qtbot, window, issue_id: str, ordinal: int):
+    window.issues.load(issue_id)  # the tree lists an issue's articles once the issue is read
+    qtbot.waitUntil(lambda: window.issues.titles(issue_id) is not None, timeout=10000)
     index = window.tree_model.index_of_article(issue_id, ordinal)
     parent = index.parent()
     while parent.isValid():
@@ -64,6 +67,7 @@ def _click_in_tree(qtbot, window, issue_id: str, ordinal: int):
         parent = parent.parent()
     window.tree.scrollTo(index)
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=window.tree.visualRect(index).center())
+    shown(qtbot, window)
     return index
 
 
@@ -121,15 +125,15 @@ def test_the_open_article_stays_when_the_results_change(qtbot, reading, tmp_path
     window = reading
     _search(qtbot, window, "核酸")
     _click_hit(qtbot, window, 0)
-    chosen, history = window._current, list(window._history)
+    chosen, history = window.current, list(window.history.entries)
     text = window.article.toPlainText()
     if trigger is _import_finishing:
         trigger(qtbot, window, tmp_path)
     else:
         trigger(qtbot, window)
-    assert window._current == chosen
+    assert window.current == chosen
     assert window.article.toPlainText() == text
-    assert window._history == history  # no visit nobody chose
+    assert window.history.entries == history  # no visit nobody chose
     assert not window.forward_action.isEnabled()
 
 
@@ -138,14 +142,17 @@ def test_clicks_enter_and_arrow_keys_in_the_results_open_hits(qtbot, reading):
     result = _search(qtbot, window, "核酸")
     hits = [(hit.issue, hit.ordinal) for hit in result.hits]
     _click_hit(qtbot, window, 1)
-    assert window._current == hits[1]
+    assert window.current == hits[1]
     qtbot.keyClick(window.results.hits, Qt.Key.Key_Down)
-    assert window._current == hits[2]
+    shown(qtbot, window)
+    assert window.current == hits[2]
     qtbot.keyClick(window.results.hits, Qt.Key.Key_Up)
-    assert window._current == hits[1]
+    shown(qtbot, window)
+    assert window.current == hits[1]
     window.open_article(hits[0][0], 0)  # elsewhere, then back to the hit with Enter
     qtbot.keyClick(window.results.hits, Qt.Key.Key_Return)
-    assert window._current == hits[1] and _highlighted(window)
+    shown(qtbot, window)
+    assert window.current == hits[1] and _highlighted(window)
 
 
 # -- 2. highlights belong to an article opened from a hit ---------------------------------------------------------
@@ -159,21 +166,25 @@ def test_highlights_only_on_an_article_opened_from_a_hit(qtbot, reading):
     assert _highlighted(window)
 
     _click_in_tree(qtbot, window, issue_001, 3)  # contains 核酸 too
-    assert window._current == (issue_001, 3)
+    assert window.current == (issue_001, 3)
     assert not _highlighted(window) and window.match_label.text() == ""
     assert window.article.verticalScrollBar().value() == 0  # the headline in view
 
     window.step_article(-1)
+    shown(qtbot, window)
     assert not _highlighted(window)
     window.go_history(-1)
+    shown(qtbot, window)
     window.go_history(-1)  # back to the hit: its highlights again
-    assert window._current == (issue_000, 6) and _highlighted(window)
+    assert window.current == (issue_000, 6) and _highlighted(window)
     window.go_history(1)
+    shown(qtbot, window)
     assert not _highlighted(window) and window.article.verticalScrollBar().value() == 0
 
     window.go_history(-1)
+    shown(qtbot, window)
     window.search_box.clear()
-    assert window._current == (issue_000, 6)
+    assert window.current == (issue_000, 6)
     assert not _highlighted(window) and window.match_label.text() == ""
 
 
@@ -194,14 +205,16 @@ def test_the_tree_shows_the_article_opened_from_a_hit_history_or_stepping(qtbot,
     qtbot.waitUntil(lambda: _shown_as_selected(window, row_6) and not _shown_as_selected(window, row_5), timeout=5000)
 
     window.go_history(-1)
+    shown(qtbot, window)
     assert window.tree.currentIndex() == row_5
     qtbot.waitUntil(lambda: _shown_as_selected(window, row_5) and not _shown_as_selected(window, row_6), timeout=5000)
 
     window.step_article(2)
+    shown(qtbot, window)
     row_7 = model.index_of_article(issue_000, 7)
     assert window.tree.currentIndex() == row_7
     qtbot.waitUntil(lambda: _shown_as_selected(window, row_7) and not _shown_as_selected(window, row_5), timeout=5000)
-    assert [visit[:2] for visit in window._history[1:]] == [(issue_000, 5), (issue_000, 7)]  # none by the tree
+    assert [visit[:2] for visit in window.history.entries[1:]] == [(issue_000, 5), (issue_000, 7)]  # none by the tree
 
 
 # -- 4. F3 / Shift+F3 ----------------------------------------------------------------------------------------------

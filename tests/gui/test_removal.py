@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 
 from reader.config import resources_dir, seeds_dir
 from reader.gui.removal import IssueRemoval
-from tests.gui.conftest import import_and_wait
+from tests.gui.conftest import import_and_wait, shown
 
 ISSUE_TEXT = (
     "鹭江晚报 2023年1月5日 星期四 第2版\n\n\n"
@@ -33,7 +33,7 @@ def _issues_in_tree(window) -> set[str]:
 
 
 def _select_issue(window, issue_id: str) -> None:
-    issue_index = window.tree_model.index_of_article(issue_id, 0).parent()
+    issue_index = window.tree_model.index_of_issue(issue_id)
     window.tree.selectionModel().select(issue_index, QItemSelectionModel.SelectionFlag.Select)
 
 
@@ -50,6 +50,7 @@ def _library_with_our_issue(qtbot, window, tmp_path):
 def test_removing_the_selected_issues_after_confirming(qtbot, window, tmp_path, monkeypatch):
     ours_file, ours, seed = _library_with_our_issue(qtbot, window, tmp_path)
     window.open_article(ours.id, 0)
+    shown(qtbot, window)
     window.search_box.setText('"鹭江渡口"')
     with qtbot.waitSignal(window.search_done, timeout=60000) as searched:
         window.run_search()
@@ -66,6 +67,7 @@ def test_removing_the_selected_issues_after_confirming(qtbot, window, tmp_path, 
     monkeypatch.setattr(window.library, "remove", lambda ids: threads.append(threading.current_thread()) or remove(ids))
     with qtbot.waitSignals([window.removal.removal_done, window.search_done], timeout=60000):
         window.removal.action.trigger()
+    shown(qtbot, window)  # the open article was removed: the newest issue left opens, read off the GUI thread
 
     assert {record.id for record in asked[0]} == {ours.id, seed.id}
     assert threads and threads[0] is not threading.main_thread()  # never on the GUI thread
@@ -74,8 +76,8 @@ def test_removing_the_selected_issues_after_confirming(qtbot, window, tmp_path, 
     assert len(_issues_in_tree(window)) == 4
     assert searches[-1].total == 0  # the search ran again: no hit left
     assert window.results.hit_model.rowCount() == 0
-    assert window._current is not None and window._current[0] not in {ours.id, seed.id}
-    assert all(entry[0] not in {ours.id, seed.id} for entry in window._history)  # Back never reaches them
+    assert window.current is not None and window.current[0] not in {ours.id, seed.id}
+    assert all(entry[0] not in {ours.id, seed.id} for entry in window.history.entries)  # Back never reaches them
     assert ours_file.exists()  # the file it was imported from is not touched
     assert not window.library.original_path(ours).exists()
 
@@ -108,3 +110,23 @@ def test_the_action_is_translated(qtbot, window):
         assert IssueRemoval(window).action.text() == "删除期次…"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_confirmation_in_chinese_names_each_issue_with_chinese_punctuation(qtbot, window, tmp_path):
+    _, ours, _seed = _library_with_our_issue(qtbot, window, tmp_path)
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "translations" / "reader_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        box, _remove_button = IssueRemoval(window).confirmation_box([ours])
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert "鹭江晚报_2023-01-05.txt — 鹭江晚报，2023-01-05" in box.text()
+
+
+def test_the_confirmation_of_one_issue_speaks_of_one(qtbot, window, tmp_path):
+    _, ours, _seed = _library_with_our_issue(qtbot, window, tmp_path)
+    box, _remove_button = window.removal.confirmation_box([ours])
+    assert "Remove this issue" in box.text()
+    assert "import it again to bring the issue back" in box.informativeText()
+    assert "their" not in box.informativeText()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 
 from reader.gui import theme as theme_module
-from reader.gui.theme import initial_theme
+from reader.gui.theme import DARK_COLORS, dark_palette, error_color, initial_theme
 
 
 def _lightness(widget, role=QPalette.ColorRole.Window) -> int:
@@ -32,3 +32,36 @@ def test_without_a_choice_the_theme_follows_the_system(monkeypatch):
     monkeypatch.setattr(theme_module, "system_prefers_dark", lambda: False)
     assert initial_theme(None) == "light"
     assert initial_theme("dark") == "dark"
+
+
+def _contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21; text wants 4.5)."""
+
+    def luminance(name: str) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        color = QColor(name)
+        red, green, blue = (channel(c) for c in (color.redF(), color.greenF(), color.blueF()))
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_the_dark_themes_search_box_and_lists_stand_apart_from_the_window():
+    """Fusion draws a field's frame barely darker than the window: the field itself must differ from it."""
+    palette = dark_palette()
+    window, base = (palette.color(role) for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base))
+    assert window.lightness() - base.lightness() >= 20
+    name = {role: palette.color(role).name() for role in DARK_COLORS}
+    assert _contrast(name[QPalette.ColorRole.Text], name[QPalette.ColorRole.Base]) >= 7
+    assert _contrast(name[QPalette.ColorRole.WindowText], name[QPalette.ColorRole.Window]) >= 7
+    assert _contrast(name[QPalette.ColorRole.ButtonText], name[QPalette.ColorRole.Button]) >= 7
+    assert _contrast(name[QPalette.ColorRole.PlaceholderText], name[QPalette.ColorRole.Base]) >= 4.5
+
+
+def test_an_error_in_a_dialog_is_readable_in_either_theme(qapp):
+    for palette in (dark_palette(), QPalette(QColor("#efefef"))):
+        window = palette.color(QPalette.ColorRole.Window).name()
+        assert _contrast(error_color(palette), window) >= 4.5, window

@@ -123,7 +123,7 @@ def test_correcting_an_issue_moves_it_in_the_tree(qtbot, window):
     import_and_wait(qtbot, window, [str(SEED_000)])
     issue_id = window.library.records()[0].id
     with qtbot.waitSignal(window.correction_done, timeout=60000):
-        window.apply_correction(issue_id, {"publication": "合川日报", "date": "2020-03-05", "page": "2"})
+        window.corrections.apply(issue_id, {"publication": "合川日报", "date": "2020-03-05", "page": "2"})
     model = window.tree_model
     assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == ["合川日报"]
     record = window.library.catalog.get(issue_id)
@@ -133,7 +133,7 @@ def test_correcting_an_issue_moves_it_in_the_tree(qtbot, window):
 def test_a_bad_corrected_date_is_explained(qtbot, window, _no_modal_boxes):
     import_and_wait(qtbot, window, [str(SEED_000)])
     issue_id = window.library.records()[0].id
-    window.apply_correction(issue_id, {"date": "去年"})
+    window.corrections.apply(issue_id, {"date": "去年"})
     qtbot.waitUntil(lambda: bool(_no_modal_boxes), timeout=30000)
     assert "is not a date" in str(_no_modal_boxes[-1])
 
@@ -176,7 +176,7 @@ def test_language_choice_is_remembered(qtbot, paths, _no_modal_boxes):
     first.choose_language("en")
     close_window(first)
     second = open_window(qtbot, paths)
-    checked = [action.text() for action in second.language_menu.actions() if action.isChecked()]
+    checked = [action.text() for action in second.actions_.language_menu.actions() if action.isChecked()]
     assert checked == ["English"]
     close_window(second)
 
@@ -221,6 +221,6 @@ def test_closing_during_the_start_up_repair_stops_it_and_every_thread(qtbot, pat
     qtbot.waitUntil(started.is_set, timeout=10000)
     window.close()
     assert asked_to_stop.is_set()
-    assert window.writer_pool.activeThreadCount() == 0
-    assert window.search_pool.activeThreadCount() == 0
+    assert window.jobs.writer.activeThreadCount() == 0
+    assert window.jobs.search.activeThreadCount() == 0
     window.library.close()

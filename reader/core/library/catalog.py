@@ -171,6 +171,12 @@ class Catalog:
             self._db.executemany("UPDATE issues SET state = ? WHERE id = ?", [(INDEXED, i) for i in issue_ids])
 
     @_serialized
+    def mark_pending(self, issue_ids: list[str]) -> None:
+        """To be indexed again by the next repair (their originals could not be read this time)."""
+        with self._db:
+            self._db.executemany("UPDATE issues SET state = ? WHERE id = ?", [(PENDING, i) for i in issue_ids])
+
+    @_serialized
     def update_metadata(self, record: IssueRecord) -> None:
         """Store re-parsed metadata (reindex) without touching corrections."""
         with self._db:

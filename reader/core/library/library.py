@@ -24,6 +24,7 @@ from pathlib import Path
 
 from reader.config import Paths
 from reader.core.errors import ErrorKind, ReaderError, RejectedFile, Stopped
+from reader.core.filenames import printable_name, storable_name
 from reader.core.library.catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from reader.core.library.locking import WriterLock
 from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, resolve_ids
@@ -91,9 +92,14 @@ class ImportReport:
     def to_json(self) -> dict:
         """The report as `reader import --json` prints it (a stable contract)."""
         return {
-            "imported": [{"path": i.path, "id": i.issue_id, "articles": i.articles} for i in self.imported],
-            "duplicates": [{"path": d.path, "id": d.issue_id, "existing": d.existing_source} for d in self.duplicates],
-            "rejected": [{"path": r.path, "reason": r.reason} for r in self.rejected],
+            "imported": [
+                {"path": storable_name(i.path), "id": i.issue_id, "articles": i.articles} for i in self.imported
+            ],
+            "duplicates": [
+                {"path": storable_name(d.path), "id": d.issue_id, "existing": d.existing_source}
+                for d in self.duplicates
+            ],
+            "rejected": [{"path": storable_name(r.path), "reason": r.reason} for r in self.rejected],
             "skipped": self.skipped_non_issue,
             "cancelled": self.cancelled,
         }
@@ -135,23 +141,35 @@ class _Prepared:
     codec: str
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[RejectedFile], int]:
+def expand_paths(paths: Iterable[str | bytes | os.PathLike]) -> tuple[list[str], list[RejectedFile], int]:
     """Files to import from files and folders (folders recursively, `.txt` only).
 
-    Returns (files, rejections for missing paths, count of non-.txt files skipped).
+    Returns (files, rejections, count of non-.txt files skipped).  What a folder
+    holds that cannot be read is rejected with its reason rather than passed
+    over in silence: links to folders (not followed, so a link cannot loop or
+    reach outside the folder), and `.txt` entries that are broken links, pipes
+    or devices.  Names that are not valid text stay as the OS gave them
+    (surrogate-escaped), so the file can still be opened.
     """
     files: list[str] = []
     rejected: list[RejectedFile] = []
     skipped = 0
     for raw in paths:
-        path = Path(raw)
+        path = Path(os.fsdecode(raw))
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file():
-                    if child.suffix.lower() in ISSUE_SUFFIXES:
-                        files.append(str(child))
-                    else:
-                        skipped += 1
+                if child.is_symlink() and child.is_dir():
+                    rejected.append(RejectedFile(str(child), ErrorKind.LINKED_FOLDER))
+                elif child.is_dir():
+                    continue
+                elif child.suffix.lower() not in ISSUE_SUFFIXES:
+                    skipped += 1
+                elif child.is_file():
+                    files.append(str(child))
+                elif child.is_symlink() and not child.exists():
+                    rejected.append(RejectedFile(str(child), ErrorKind.BROKEN_LINK))
+                else:
+                    rejected.append(RejectedFile(str(child), ErrorKind.NOT_A_REGULAR_FILE))
         elif path.exists() or path.is_symlink():
             files.append(str(path))
         else:
@@ -217,9 +235,18 @@ class Library:
         return self.paths.originals_dir / record.stored_name
 
     def _parse_original(self, record: IssueRecord) -> Issue:
-        data = self.original_path(record).read_bytes()
+        path = self.original_path(record)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as error:
+            raise ReaderError(ErrorKind.ORIGINAL_MISSING, source=record.source, copy=path) from error
         text, _ = decode_issue_bytes(data, record.source)
         return parse_text(text, record.source)
+
+    def _check_originals_folder(self, records) -> None:
+        """Stop, changing nothing, when the catalog lists issues but their folder is gone (an unplugged drive)."""
+        if records and not self.paths.originals_dir.is_dir():
+            raise ReaderError(ErrorKind.ORIGINALS_FOLDER_MISSING, folder=self.paths.originals_dir)
 
     def _reparsed_for_index(self, record: IssueRecord) -> Issue:
         """Parse an original again for the index, keeping the catalog's parsed metadata current.
@@ -243,7 +270,7 @@ class Library:
     def _prepare(self, path: str) -> _Prepared:
         data, text, codec = read_issue_file(path)
         try:
-            issue = parse_text(text, os.path.basename(path))
+            issue = parse_text(text, storable_name(os.path.basename(path)))
         except Exception as error:  # a parser bug must not stop the other files
             raise RejectedFile(path, ErrorKind.UNPARSABLE, detail=error) from error
         return _Prepared(path, data, issue_id_for(text), issue, codec)
@@ -286,14 +313,15 @@ class Library:
             def store(batch: list[_Prepared]) -> None:
                 if progress:
                     progress(read, len(files), WRITING_INDEX)
-                self._store_batch(batch, report)
+                # What was read before a cancel is still imported; a cancel while a batch is indexed drops it.
+                self._store_batch(batch, report, None if report.cancelled else cancelled)
 
             for path in files:
                 if cancelled and cancelled():
                     report.cancelled = True
                     break
                 if progress:
-                    progress(read, len(files), os.path.basename(path))
+                    progress(read, len(files), printable_name(os.path.basename(path)))
                 read += 1
                 try:
                     prepared = self._prepare(path)
@@ -310,6 +338,8 @@ class Library:
                 if len(batch) >= BATCH_ISSUES:
                     store(batch)
                     batch = []
+                    if report.cancelled:
+                        break
             if batch:
                 store(batch)
             if progress and not report.cancelled:
@@ -317,15 +347,27 @@ class Library:
             report.rejected.sort(key=lambda r: r.path)
             return report
 
-    def _store_batch(self, batch: list[_Prepared], report: ImportReport) -> None:
-        """Store originals, record them pending, index them in one commit, mark them indexed."""
+    def _store_batch(self, batch: list[_Prepared], report: ImportReport, cancelled: CancelCheck | None) -> None:
+        """Store originals, record them pending, index them in one commit, mark them indexed.
+
+        Cancelled while indexing (`cancelled`, asked while worker processes
+        index a big batch), the batch is not imported: its rows and copies go.
+        """
         records = [self._record_for(prepared) for prepared in batch]
         for prepared, record in zip(batch, records, strict=True):
             _write_atomically(self.paths.originals_dir / record.stored_name, prepared.data)
         self.catalog.add_pending(records)
-        with writing(self.index, len(batch)) as writer:
-            for prepared in batch:
-                add_issue(writer, prepared.issue_id, prepared.issue)
+        try:
+            with writing(self.index, len(batch), cancelled) as writer:
+                for prepared in batch:
+                    add_issue(writer, prepared.issue_id, prepared.issue)
+        except Stopped:
+            self.catalog.remove([record.id for record in records])
+            for record in records:
+                with contextlib.suppress(OSError):  # else repair lists it again and indexes it
+                    (self.paths.originals_dir / record.stored_name).unlink()
+            report.cancelled = True
+            return
         self.catalog.mark_indexed([record.id for record in records])
         report.imported.extend(Imported(p.path, p.issue_id, len(p.issue.articles)) for p in batch)
 
@@ -417,11 +459,13 @@ class Library:
             recover_interrupted_swap(self.paths.index_dir)
             self._recover_unlisted_originals(report)
             records = {record.id: record for record in self.catalog.all()}
+            self._check_originals_folder(records)
             for record in list(records.values()):
                 if not self.original_path(record).is_file():
+                    # Kept, with its articles in the index: an unplugged drive or a file put back by hand
+                    # must not cost the catalog row and its corrections.  Indexed again once it is back.
                     report.missing_originals.append(record.source)
                     del records[record.id]
-                    self.catalog.remove([record.id])
             if records and not index_is_current(self.paths.index_dir):
                 # Made by an older parser (or schema): rebuilt beside it, searched meanwhile.
                 try:
@@ -432,7 +476,7 @@ class Library:
                 report.reindexed = sorted(records)
                 return report
             indexed = indexed_issue_ids(self.index)
-            stale = sorted(indexed - set(records))
+            stale = sorted(indexed - set(records) - set(self.catalog.ids()))
             to_index = sorted(
                 issue_id for issue_id, record in records.items() if record.state != INDEXED or issue_id not in indexed
             )
@@ -468,7 +512,7 @@ class Library:
         total = len(issue_ids)
         for start in range(0, total, BATCH_ISSUES):
             batch = issue_ids[start : start + BATCH_ISSUES]
-            with writing(self.index, len(batch)) as writer:
+            with writing(self.index, len(batch), cancelled) as writer:
                 for issue_id in batch:
                     delete_issue(writer, issue_id)
                 for done, issue_id in enumerate(batch, start=start):
@@ -522,12 +566,17 @@ class Library:
         """
         with self._lock:
             records = self.catalog.all()
+            self._check_originals_folder(records)
+            missing = [record for record in records if not self.original_path(record).is_file()]
+            if missing:  # they cannot be indexed again: indexed once they are back (their rows stay, pending)
+                self.catalog.mark_pending([record.id for record in missing])
+                records = [record for record in records if record not in missing]
             new_dir = rebuild_dir(self.paths.index_dir)
             try:
                 rebuilt = create_index(new_dir)
                 for start in range(0, len(records), BATCH_ISSUES):
                     batch = records[start : start + BATCH_ISSUES]
-                    with writing(rebuilt, len(batch)) as writer:
+                    with writing(rebuilt, len(batch), cancelled) as writer:
                         for done, record in enumerate(batch, start=start):
                             if cancelled and cancelled():
                                 raise Stopped(ErrorKind.REBUILD_STOPPED)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import unicodedata
+from typing import BinaryIO
 
 from reader.core.errors import ErrorKind, RejectedFile
 
@@ -137,19 +139,63 @@ def decode_issue_bytes(data: bytes, name: str) -> tuple[str, str]:
     return text, codec
 
 
+def read_bounded(handle: BinaryIO, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a stream: enough to tell a file over the limit without reading it all.
+
+    A file's size on disk cannot be trusted to stop the read: /proc files say 0
+    bytes, and a file may grow while it is read.
+    """
+    chunks: list[bytes] = []
+    wanted = limit + 1
+    while wanted > 0:
+        chunk = handle.read(min(wanted, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        wanted -= len(chunk)
+    return b"".join(chunks)
+
+
+def _open_regular_file(path: str) -> BinaryIO:
+    """Open a regular file for reading, refusing anything else before it is opened.
+
+    Opening a FIFO waits for a writer forever, and a device such as /dev/zero
+    never ends, so only regular files are opened; O_NONBLOCK keeps even a file
+    swapped for a FIFO after the check from hanging the open, and the second
+    check on the open descriptor refuses it.
+    """
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        kind = ErrorKind.BROKEN_LINK if os.path.islink(path) else ErrorKind.NO_SUCH_FILE
+        raise RejectedFile(path, kind) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise RejectedFile(path, ErrorKind.FOLDER_NOT_FILE)
+    if not stat.S_ISREG(status.st_mode):
+        raise RejectedFile(path, ErrorKind.NOT_A_REGULAR_FILE)
+    if status.st_size > MAX_ISSUE_BYTES:
+        raise _too_large(path, status.st_size)
+    handle = open(path, "rb", opener=_open_without_waiting)  # closed by the caller's with block
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise RejectedFile(path, ErrorKind.NOT_A_REGULAR_FILE)
+    return handle
+
+
+def _open_without_waiting(path: str, flags: int) -> int:
+    """os.open with O_NONBLOCK where there is one: no effect on a regular file, no wait on a FIFO."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
 def read_issue_file(path: str) -> tuple[bytes, str, str]:
     """Read and decode one issue file; return (raw bytes, text, codec).
 
+    Only regular files are read, and never more than MAX_ISSUE_BYTES + 1 bytes.
     Every OS-level failure becomes a RejectedFile naming the file.
     """
-    if os.path.isdir(path):
-        raise RejectedFile(path, ErrorKind.FOLDER_NOT_FILE)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_ISSUE_BYTES:
-            raise _too_large(path, size)
-        with open(path, "rb") as handle:
-            data = handle.read()
+        with _open_regular_file(path) as handle:
+            data = read_bounded(handle, MAX_ISSUE_BYTES)
     except FileNotFoundError:
         raise RejectedFile(path, ErrorKind.NO_SUCH_FILE) from None
     except PermissionError:

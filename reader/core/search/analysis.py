@@ -40,6 +40,15 @@ def configure_jieba_cache(cache_file: Path) -> None:
     _jieba_cache_file = cache_file
 
 
+def jieba_cache_file() -> Path:
+    """Where jieba keeps its dictionary cache: as configured, else the user's cache dir."""
+    if _jieba_cache_file is not None:
+        return _jieba_cache_file
+    from reader.config import resolve_paths
+
+    return resolve_paths().jieba_cache_file
+
+
 def jieba_tokenizer():
     """The process-wide jieba tokenizer, loading its dictionary on first use."""
     global _jieba_tokenizer
@@ -51,11 +60,7 @@ def jieba_tokenizer():
 
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
-            cache = _jieba_cache_file
-            if cache is None:
-                from reader.config import resolve_paths
-
-                cache = resolve_paths().jieba_cache_file
+            cache = jieba_cache_file()
             cache.parent.mkdir(parents=True, exist_ok=True)
             tokenizer.tmp_dir = str(cache.parent)
             tokenizer.cache_file = cache.name

@@ -8,25 +8,26 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, Schema
 from whoosh.filedb.filestore import FileStorage
-from whoosh.writing import IndexWriter
 
 from reader.core.errors import IndexNotReady
 from reader.core.model import Issue
 from reader.core.parsing.parse import PARSER_VERSION
-from reader.core.search.analysis import jieba_tokenizer
-from reader.core.search.postings import live_terms
-from reader.core.search.segment_merging import MergePolicy
-from reader.core.search.termfields import BigramField, CharField, WordField
-from reader.core.search.whoosh_tuning import install as install_whoosh_tuning
+from reader.core.search.pooled_writer import PooledWriter
+from reader.core.search.whoosh27 import check_whoosh_version
+from reader.core.search.whoosh27.fields import BigramField, CharField, WordField
+from reader.core.search.whoosh27.merging import MergePolicy
+from reader.core.search.whoosh27.postings import live_terms
+from reader.core.search.whoosh27.writer import TunedSegmentWriter, open_segment_writer
 
-install_whoosh_tuning()
+#: A writer of the index: the project's segment writer, or worker processes for a big batch.
+Writer = TunedSegmentWriter | PooledWriter
 
 #: Bump when the schema or the analyzers change: an older index is rebuilt.  The
 #: parser's version is part of it (parse.PARSER_VERSION): documents hold articles
@@ -36,7 +37,7 @@ SCHEMA_VERSION = 4
 INDEX_VERSION = f"{SCHEMA_VERSION}.{PARSER_VERSION}"
 VERSION_FILE = "reader-schema-version"
 IDENTITY_FILE = "reader-index-id"
-#: Above this many issues in one batch, indexing uses two processes.
+#: From this many issues in one batch on, indexing uses worker processes (pooled_writer).
 PARALLEL_THRESHOLD = 40
 #: Memory for postings per writer process.  Past it the pool spills sorted runs to
 #: disk and merges them back (correct, but far slower); a batch of BATCH_ISSUES fits.
@@ -108,9 +109,38 @@ def _index_version(index_dir: Path) -> str | None:
         return None
 
 
+def _open_files(index_dir: Path) -> whoosh_index.Index:
+    """The index as stored, with this program's schema.
+
+    Whoosh keeps a pickle of the schema in the index's table of contents, and a
+    pickle names the modules of the field classes: an index written before those
+    modules moved could not be opened any more.  The schema is this program's
+    own (build_schema), so the stored one is never unpickled.
+    """
+    return FileStorage(str(index_dir), supports_mmap=False).open_index(schema=build_schema())
+
+
+def _opens_cleanly(index_dir: Path) -> bool:
+    """Whether the index's table of contents and segments open and its term lists can be read.
+
+    A damaged or half-deleted index (a disk error, files removed by hand) fails
+    here, so the start-up repair rebuilds it from the originals instead of every
+    search failing.
+    """
+    try:
+        ix = _open_files(index_dir)
+        with ix.reader() as reader:
+            reader.doc_count_all()
+            for fieldname in reader.indexed_field_names():
+                next(iter(reader.lexicon(fieldname)), None)
+        return True
+    except Exception:  # any damage whatever: Whoosh raises many kinds
+        return False
+
+
 def index_is_current(index_dir: Path) -> bool:
-    """True when an index exists and was built with this schema and parser version."""
-    return _index_version(index_dir) == INDEX_VERSION and whoosh_index.exists_in(str(index_dir))
+    """True when an index exists, opens cleanly, and was built with this schema and parser version."""
+    return _index_version(index_dir) == INDEX_VERSION and _opens_cleanly(index_dir)
 
 
 def index_is_readable(index_dir: Path) -> bool:
@@ -120,9 +150,7 @@ def index_is_readable(index_dir: Path) -> bool:
     rebuild that replaces it is swapped in; searches never stop meanwhile.
     """
     version = _index_version(index_dir)
-    return (
-        version is not None and version.split(".")[0] == str(SCHEMA_VERSION) and whoosh_index.exists_in(str(index_dir))
-    )
+    return version is not None and version.split(".")[0] == str(SCHEMA_VERSION) and _opens_cleanly(index_dir)
 
 
 def index_identity(index_dir: Path) -> str | None:
@@ -188,12 +216,15 @@ def open_index(index_dir: Path, create: bool = True) -> whoosh_index.Index:
     process holding the writer lock may create or replace an index.
     Without mmap: Whoosh maps whole compound segment files, which added 180 MB
     of resident memory on a 1,000-issue archive for no measurable speed gain.
+    Every opener of the index (the library, searches) passes here, so this is
+    where the Whoosh release is checked (whoosh27.check_whoosh_version).
     """
+    check_whoosh_version()
     if not index_is_readable(index_dir):
         if not create:
             raise IndexNotReady()
         return create_index(index_dir)
-    return FileStorage(str(index_dir), supports_mmap=False).open_index()
+    return _open_files(index_dir)
 
 
 #: Every writer's options.  compound=False: a searcher then reads each segment file
@@ -202,25 +233,30 @@ def open_index(index_dir: Path, create: bool = True) -> whoosh_index.Index:
 _WRITER_OPTIONS = {"limitmb": POOL_MB, "compound": False}
 
 
-def open_writer(ix: whoosh_index.Index, expected_issues: int) -> IndexWriter:
-    """A writer sized for the job: two processes for big batches, one otherwise."""
+def open_writer(ix: whoosh_index.Index, expected_issues: int, cancelled: Callable[[], bool] | None = None) -> Writer:
+    """A writer sized for the job: worker processes for big batches, the project's segment writer otherwise.
+
+    `cancelled` is asked while worker processes index (a single writer is
+    quick enough to finish).
+    """
     if expected_issues >= PARALLEL_THRESHOLD:
-        # Load jieba before the workers fork, so they share its dictionary instead of each loading it.
-        jieba_tokenizer()
-        return ix.writer(procs=2, multisegment=True, **_WRITER_OPTIONS)
-    return ix.writer(**_WRITER_OPTIONS)
+        return PooledWriter(ix, expected_issues, _WRITER_OPTIONS, cancelled)
+    return open_segment_writer(ix, **_WRITER_OPTIONS)
 
 
 @contextmanager
-def writing(ix: whoosh_index.Index, expected_issues: int) -> Iterator[IndexWriter]:
+def writing(
+    ix: whoosh_index.Index, expected_issues: int, cancelled: Callable[[], bool] | None = None
+) -> Iterator[Writer]:
     """A writer (see open_writer) committed when the block ends, cancelled if it fails.
 
-    The commit also merges segments when a size tier is full (segment_merging).
+    The commit also merges segments when a size tier is full (whoosh27.merging).
 
     Cancelling releases Whoosh's write lock and drops the half-written
-    segment at once, rather than whenever the writer is collected.
+    segments at once, rather than whenever the writer is collected.  A
+    cancel asked for while worker processes index raises Stopped.
     """
-    writer = open_writer(ix, expected_issues)
+    writer = open_writer(ix, expected_issues, cancelled)
     try:
         yield writer
     except BaseException:
@@ -229,13 +265,13 @@ def writing(ix: whoosh_index.Index, expected_issues: int) -> Iterator[IndexWrite
     writer.commit(mergetype=MergePolicy())
 
 
-def add_issue(writer: IndexWriter, issue_id: str, issue: Issue) -> None:
+def add_issue(writer: Writer, issue_id: str, issue: Issue) -> None:
     """Queue the articles of one issue in `writer`."""
     for document in article_documents(issue_id, issue):
         writer.add_document(**document)
 
 
-def delete_issue(writer: IndexWriter, issue_id: str) -> None:
+def delete_issue(writer: Writer, issue_id: str) -> None:
     """Queue removal of every article of one issue."""
     writer.delete_by_term("issue", issue_id)
 

@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from whoosh.searching import Searcher as WhooshSearcher
 
 from reader.core.search.analysis import bigram_tokens, char_tokens
-from reader.core.search.postings import VALUES, blocks, decode_positions, posting_set
 from reader.core.search.query import DateRange, Query, Term
+from reader.core.search.whoosh27.postings import VALUES, blocks, decode_positions, posting_set
 
 
 def literal_tokens(text: str) -> list[str]:

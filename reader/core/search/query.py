@@ -18,10 +18,16 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.errors import ErrorKind, QuerySyntaxError
+from reader.core.filenames import printable_name
 
 TOKEN = re.compile(r'\s*(?:(-)?(?:(\w+):)?"([^"]*)"?|(\S+))')
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 FIELDS = {"title", "date"}
+#: Longer than any query a person types (a headline is under 50 characters); a pasted article would
+#: make every term a set operation over the index and ranking slow for nothing.
+MAX_QUERY_CHARS = 500
+#: Undecodable bytes of a command-line argument, surrogate-escaped by Python: not text to search for.
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,10 @@ def parse_date_filter(value: str) -> DateRange:
 
 def parse_query(text: str) -> Query:
     """Parse the user's query text; raise QuerySyntaxError with a plain explanation."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(ErrorKind.QUERY_TOO_LONG, length=len(text), limit=MAX_QUERY_CHARS)
+    if _UNDECODABLE.search(text):
+        raise QuerySyntaxError(ErrorKind.QUERY_NOT_TEXT, value=printable_name(text))
     query = Query()
     pending_or = False
     negate_next = False

@@ -27,8 +27,8 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from reader.core.search.analysis import word_tokens
 from reader.core.search.matching import DocSets, field_prefix, literal_grams, literal_tokens
-from reader.core.search.postings import WEIGHTS, FieldLengthLists, blocks
 from reader.core.search.query import Query
+from reader.core.search.whoosh27.postings import WEIGHTS, FieldLengthLists, blocks
 
 K1 = 1.2
 B = 0.75

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from reader.core.search.searcher import Hit, SearchResult
+from reader.gui.plain_text import text_tooltip
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -116,7 +117,7 @@ class HitListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return "\n".join(part for part in (hit.title or "—", meta_line(hit), hit.snippet.text) if part)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.snippet.text
+            return text_tooltip(hit.snippet.text)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

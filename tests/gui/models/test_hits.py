@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from reader.core.search.searcher import Hit, Searcher, SearchResult
 from reader.core.search.snippets import Snippet
-from reader.gui import main_window
+from reader.gui import search_controller
 from reader.gui.models.hits import HIT_ROLE, HitListModel, HitQuery
-from tests.gui.conftest import close_window, open_window
+from tests.gui.conftest import close_window, open_window, shown
 
 ROOT = QModelIndex()
 
@@ -77,7 +77,7 @@ def test_a_failed_page_stops_the_paging_and_a_new_result_starts_over(qtbot):
 @pytest.fixture
 def searching(qtbot, seeded_paths, monkeypatch):
     """A window on the five seeds, with pages of five hits, recording the threads that search."""
-    monkeypatch.setattr(main_window, "SEARCH_PAGE", 5)
+    monkeypatch.setattr(search_controller, "SEARCH_PAGE", 5)
     threads = []
     search = Searcher.search
 
@@ -113,8 +113,8 @@ def test_scrolling_to_the_end_lists_every_hit_in_order(qtbot, searching, newest_
     assert first.total > 4 * 5 and len(first.hits) == 5
     assert f"5 of {first.total}" in window.results.summary.text()
     qtbot.mouseClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=hits.visualRect(model.index(0)).center())
-    assert window._current == (first.hits[0].issue, first.hits[0].ordinal)
-    opened, history = window._current, list(window._history)
+    assert window.current == (first.hits[0].issue, first.hits[0].ordinal)
+    opened, history = window.current, list(window.history.entries)
 
     while model.rowCount() < first.total:
         listed = model.rowCount()
@@ -125,10 +125,10 @@ def test_scrolling_to_the_end_lists_every_hit_in_order(qtbot, searching, newest_
     assert "of" not in window.results.summary.text() and str(first.total) in window.results.summary.text()
 
     assert len(window.threads) >= 1 + 4 and threading.main_thread() not in window.threads  # pages too
-    expected = window._ensure_searcher().search("的", limit=None, sort_by_date=newest_first).hits
+    expected = window.searcher.get().search("的", limit=None, sort_by_date=newest_first).hits
     listed = [model.index(row).data(HIT_ROLE) for row in range(model.rowCount())]
     assert [(hit.issue, hit.ordinal) for hit in listed] == [(hit.issue, hit.ordinal) for hit in expected]
-    assert window._current == opened and window._history == history  # new rows open nothing
+    assert window.current == opened and window.history.entries == history  # new rows open nothing
 
 
 def test_the_arrow_keys_go_on_past_the_first_page(qtbot, searching):
@@ -143,6 +143,8 @@ def test_the_arrow_keys_go_on_past_the_first_page(qtbot, searching):
         if hits.currentIndex().row() == row:  # at the last row listed: the next page is on its way
             qtbot.waitUntil(lambda listed=listed: model.rowCount() > listed, timeout=60000)
         else:
+            shown(qtbot, window)
             hit = model.hit(hits.currentIndex().row())
-            assert window._current == (hit.issue, hit.ordinal)
-    assert first.total > target and window._current == (model.hit(target).issue, model.hit(target).ordinal)
+            assert window.current == (hit.issue, hit.ordinal)
+    shown(qtbot, window)
+    assert first.total > target and window.current == (model.hit(target).issue, model.hit(target).ordinal)

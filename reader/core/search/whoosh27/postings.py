@@ -3,7 +3,7 @@
 Whoosh's public matcher API costs a few microseconds per posting in Python;
 the whoosh3 codec already keeps each block (up to 128 postings) as arrays, so
 reading those directly makes set building and scoring several times faster.
-This module is the only place that touches those private attributes, and it
+Only this module reads those private attributes, and it
 falls back to the public API for any other kind of matcher.
 """
 

@@ -1,8 +1,10 @@
 """The issue tree: publication > year > month > issue > articles, as a lazy item model.
 
 Built from catalog records (cheap rows), so a library of 10,000 issues opens
-at once; an issue's articles are read from its original only when the issue
-is expanded (`fetchMore`).
+at once; an issue's articles are listed only when the issue is expanded
+(`fetchMore`).  Their titles come from `titles_for`, which answers at once
+for an issue already read and otherwise returns None and has the issue read
+off the GUI thread: the titles then arrive by `set_titles`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QObject, Qt
 
 from reader.core.library.catalog import IssueRecord
+from reader.gui.plain_text import text_tooltip
 
 UNDATED = "undated"
 
@@ -45,10 +48,12 @@ def _issue_label(record: IssueRecord, articles_text: str) -> str:
 class IssueTreeModel(QAbstractItemModel):
     """Publications, years, months, issues and (lazily) their articles."""
 
-    def __init__(self, load_titles: Callable[[IssueRecord], list[str]], parent: QObject | None = None) -> None:
+    def __init__(self, titles_for: Callable[[IssueRecord], list[str] | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._load_titles = load_titles
+        self._titles_for = titles_for
         self._root = Node("", "root")
+        #: Issue nodes by issue id, for the titles that arrive later and for finding an article.
+        self._issue_nodes: dict[str, Node] = {}
 
     # -- building --------------------------------------------------------------
     def set_records(self, records: list[IssueRecord]) -> None:
@@ -56,6 +61,7 @@ class IssueTreeModel(QAbstractItemModel):
         self.beginResetModel()
         root = Node("", "root")
         index: dict[tuple, Node] = {}
+        issue_nodes: dict[str, Node] = {}
 
         def child(parent: Node, key: tuple, label: str, kind: str) -> Node:
             if key not in index:
@@ -79,17 +85,18 @@ class IssueTreeModel(QAbstractItemModel):
             else:
                 parent = child(pub_node, (publication, UNDATED), undated_label, "year")
             articles_text = self.tr("%n articles").replace("%n", str(record.articles))
-            parent.children.append(
-                Node(
-                    _issue_label(record, articles_text),
-                    "issue",
-                    parent,
-                    record=record,
-                    fetched=False,
-                    key=("issue", record.id),
-                )
+            node = Node(
+                _issue_label(record, articles_text),
+                "issue",
+                parent,
+                record=record,
+                fetched=False,
+                key=("issue", record.id),
             )
+            parent.children.append(node)
+            issue_nodes[record.id] = node
         self._root = root
+        self._issue_nodes = issue_nodes
         self.endResetModel()
 
     def year_label(self, year: str) -> str:
@@ -142,7 +149,17 @@ class IssueTreeModel(QAbstractItemModel):
         if node.fetched or node.record is None:
             return
         node.fetched = True
-        titles = self._load_titles(node.record)
+        titles = self._titles_for(node.record)
+        if titles is not None:
+            self._add_articles(node, parent, titles)
+
+    def set_titles(self, issue_id: str, titles: list[str]) -> None:
+        """An issue was read: list its articles if the tree asked for them (an expanded issue) and has none."""
+        node = self._issue_nodes.get(issue_id)
+        if node is not None and node.fetched and not node.children:
+            self._add_articles(node, self.createIndex(node.row(), 0, node), titles)
+
+    def _add_articles(self, node: Node, parent: QModelIndex, titles: list[str]) -> None:
         if not titles:
             return
         self.beginInsertRows(parent, 0, len(titles) - 1)
@@ -157,8 +174,10 @@ class IssueTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return node.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text_tooltip(node.label)
         return None
 
     # -- lookups -------------------------------------------------------------------
@@ -182,17 +201,17 @@ class IssueTreeModel(QAbstractItemModel):
         """Rows whose `Node.key` is in `keys`, looking only inside such rows."""
         return self.walk(lambda index: self._node(index).key in keys)
 
+    def index_of_issue(self, issue_id: str) -> QModelIndex:
+        issue = self._issue_nodes.get(issue_id)
+        return self.createIndex(issue.row(), 0, issue) if issue is not None else QModelIndex()
+
     def index_of_article(self, issue_id: str, ordinal: int) -> QModelIndex:
-        """The model index of an article, fetching its issue's articles if needed."""
-        for pub in self._root.children:
-            for year in pub.children:
-                for month_or_issue in year.children:
-                    issues = month_or_issue.children if month_or_issue.kind == "month" else [month_or_issue]
-                    for issue in issues:
-                        if issue.record and issue.record.id == issue_id:
-                            issue_index = self.createIndex(issue.row(), 0, issue)
-                            self.fetchMore(issue_index)
-                            if 0 <= ordinal < len(issue.children):
-                                return self.createIndex(ordinal, 0, issue.children[ordinal])
-                            return issue_index
-        return QModelIndex()
+        """The model index of an article (its issue's, while the issue's articles are not listed yet)."""
+        issue_index = self.index_of_issue(issue_id)
+        if not issue_index.isValid():
+            return issue_index
+        issue = self._node(issue_index)
+        self.fetchMore(issue_index)
+        if 0 <= ordinal < len(issue.children):
+            return self.createIndex(ordinal, 0, issue.children[ordinal])
+        return issue_index

@@ -17,7 +17,7 @@ tier: a handful.
 
 The policy copies the merged segments' stored fields and lengths into the
 writer's new segment (Whoosh's `write_per_doc`, which also drops deleted
-documents) and leaves their postings to the flush (whoosh_tuning), which
+documents) and leaves their postings to the flush (whoosh27.flush), which
 streams them term by term in lexicon order, a whole posting list at a time.
 """
 
@@ -31,7 +31,7 @@ from operator import itemgetter
 
 from whoosh.reading import SegmentReader
 
-from reader.core.search.postings import deleted_documents, matcher_blocks
+from reader.core.search.whoosh27.postings import deleted_documents, matcher_blocks
 
 #: A tier holds segments of up to FACTOR times the documents of the tier below.
 FACTOR = 4

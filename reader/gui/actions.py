@@ -1,0 +1,106 @@
+"""The window's menus, toolbar and keyboard shortcuts, in one place.
+
+Every command of the window is a QAction here, with its shortcut, so the
+menus read as the list of what the reader can do; the slots are the
+window's own methods (and those of its parts).  The actions other code
+enables, checks or reuses are attributes of `WindowActions`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+#: Interface languages offered in the View menu: (settings value, name in its own language).
+LANGUAGES = (("", None), ("zh_CN", "简体中文"), ("en", "English"))
+
+
+class WindowActions(QObject):
+    """Builds the menus and toolbar of `window`; `language` is the interface language chosen in the settings."""
+
+    def __init__(self, window: MainWindow, language: str) -> None:
+        super().__init__(window)
+        self.window = window
+        paths = window.paths
+        menu = window.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(
+            self._action(self.tr("Import Files…"), window.imports.choose_files, QKeySequence.StandardKey.Open)
+        )
+        menu.addAction(self._action(self.tr("Import Folder…"), window.imports.choose_folder, "Ctrl+Shift+O"))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("Open Inbox Folder"), lambda: window.open_folder(paths.inbox_dir)))
+        menu.addAction(self._action(self.tr("Watched Folders…"), window.edit_watched_folders))
+        menu.addAction(self._action(self.tr("Open Data Folder"), lambda: window.open_folder(paths.data_dir)))
+        menu.addAction(self._action(self.tr("Rebuild Index"), window.rebuild_index))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit))
+
+        menu = window.menuBar().addMenu(self.tr("&Edit"))
+        menu.addAction(self._action(self.tr("Find"), window.searching.focus, ["Ctrl+F", "Ctrl+K"]))
+        menu.addAction(self._action(self.tr("Copy Article with Citation"), window.copy_article, "Ctrl+Shift+C"))
+        menu.addSeparator()
+        self.correct_issue = self._action(
+            self.tr("Correct Issue Details…"), window.corrections.correct_current_issue, "Ctrl+E"
+        )
+        menu.addAction(self.correct_issue)
+        menu.addAction(window.removal.action)
+
+        menu = window.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self._action(self.tr("Larger Text"), lambda: window.change_font(1), ["Ctrl++", "Ctrl+="]))
+        menu.addAction(self._action(self.tr("Smaller Text"), lambda: window.change_font(-1), "Ctrl+-"))
+        menu.addAction(self._action(self.tr("Normal Text Size"), lambda: window.change_font(0), "Ctrl+0"))
+        self.dark_theme = self._action(self.tr("Dark Theme"), window.toggle_theme, "Ctrl+Shift+D", checkable=True)
+        self.dark_theme.setChecked(window.theme == "dark")
+        menu.addAction(self.dark_theme)
+        menu.addAction(self._action(self.tr("Full Screen"), window.toggle_full_screen, "F11"))
+        menu.addSeparator()
+        self.language_menu = menu.addMenu(self.tr("Language"))
+        for value, name in LANGUAGES:
+            choice = QAction(name or self.tr("System Language"), window)
+            choice.setCheckable(True)
+            choice.setChecked(value == language)
+            choice.triggered.connect(lambda _checked=False, value=value: window.choose_language(value))
+            self.language_menu.addAction(choice)
+
+        menu = window.menuBar().addMenu(self.tr("&Go"))
+        self.back = self._action(self.tr("Back"), lambda: window.go_history(-1), QKeySequence.StandardKey.Back)
+        self.forward = self._action(self.tr("Forward"), lambda: window.go_history(1), QKeySequence.StandardKey.Forward)
+        menu.addAction(self.back)
+        menu.addAction(self.forward)
+        menu.addAction(self._action(self.tr("Previous Article"), lambda: window.step_article(-1), "Ctrl+PgUp"))
+        menu.addAction(self._action(self.tr("Next Article"), lambda: window.step_article(1), "Ctrl+PgDown"))
+        menu.addAction(self._action(self.tr("Next Match"), lambda: window.article.step_match(1), "F3"))
+        menu.addAction(self._action(self.tr("Previous Match"), lambda: window.article.step_match(-1), "Shift+F3"))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("Issue Tree"), lambda: window.tree.setFocus(), "Ctrl+1"))
+        menu.addAction(self._action(self.tr("Article"), lambda: window.article.setFocus(), "Ctrl+2"))
+        menu.addAction(self._action(self.tr("Search Results"), window.results.focus_hits, "Ctrl+3"))
+
+        menu = window.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(
+            self._action(self.tr("Search Syntax"), window.show_syntax_help, QKeySequence.StandardKey.HelpContents)
+        )
+
+        toolbar = window.addToolBar(self.tr("Search"))
+        toolbar.setObjectName("search-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.back)
+        toolbar.addAction(self.forward)
+        toolbar.addSeparator()
+        toolbar.addWidget(window.search_box)
+
+    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        """An action of the window (its shortcut works wherever the focus is in the window)."""
+        made = QAction(text, self.window)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            made.setShortcuts([QKeySequence(s) for s in shortcuts])
+        made.setCheckable(checkable)
+        made.triggered.connect(slot)
+        self.window.addAction(made)
+        return made

@@ -1,0 +1,54 @@
+"""The searcher the window searches with, and when it may open and must reopen.
+
+The Searcher is opened on the search thread, never on the GUI thread, and
+only once the start-up repair has made the index current (searching a
+half-repaired index would miss articles).  jieba (about a second to load) is
+loaded at the same time, at start-up, so the first search the reader types
+does not wait for it.  After every write (import, correction, removal,
+rebuild) the searcher reopens on the search thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.errors import Stopped
+from reader.core.search.analysis import jieba_tokenizer
+from reader.core.search.searcher import Searcher
+from reader.gui.jobs import JobRunner
+
+
+class LiveSearcher:
+    """Opens the searcher when the index is ready; reopens it when the library changed."""
+
+    def __init__(self, index_dir: Path, jobs: JobRunner) -> None:
+        self._index_dir = index_dir
+        self._jobs = jobs
+        self._searcher: Searcher | None = None
+        #: Set once the index is current (the repair finished, or a write left it current); searches wait for it.
+        self.index_ready = threading.Event()
+
+    def get(self) -> Searcher:
+        """The searcher; call only on the search thread (it may wait for the index to be ready)."""
+        if self._searcher is None:
+            jieba_tokenizer()
+            self.index_ready.wait()
+            if self._jobs.closing:
+                raise Stopped()  # the window is closing
+            self._searcher = Searcher(self._index_dir)
+        return self._searcher
+
+    def warm_up(self) -> None:
+        """Load jieba and open the searcher in the background, ahead of the first search."""
+        self._jobs.start(self._jobs.search, lambda job: self.get())
+
+    def library_written(self, then: Callable[[], None] | None = None) -> None:
+        """A write left the index current: reopen the searcher on the search thread, then `then()`."""
+        self.index_ready.set()
+        self._jobs.start(self._jobs.search, lambda job: self.get().refresh(), lambda _r: then() if then else None)
+
+    def release_waiters(self) -> None:
+        """The window is closing: a search waiting for the index gives up (it sees `closing`)."""
+        self.index_ready.set()
