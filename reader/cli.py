@@ -41,7 +41,10 @@ def _error(message: str) -> None:
 def _open_library(args: argparse.Namespace):
     from reader.core.library.library import Library
 
-    return Library(resolve_paths(args.data_dir))
+    library = Library(resolve_paths(args.data_dir))
+    if library.catalog_notice is not None:
+        _error(str(library.catalog_notice))
+    return library
 
 
 def cmd_parse(args: argparse.Namespace) -> int:

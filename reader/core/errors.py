@@ -55,6 +55,8 @@ class ErrorKind(StrEnum):
     REBUILD_STOPPED = "rebuild_stopped"
     INDEXING_FAILED = "indexing_failed"
     ORIGINAL_MISSING = "original_missing"
+    WRITE_FAILED = "write_failed"
+    CATALOG_REBUILT = "catalog_rebuilt"
     ORIGINALS_FOLDER_MISSING = "originals_folder_missing"
     # The installation.
     WHOOSH_VERSION = "whoosh_version"
@@ -108,6 +110,11 @@ ENGLISH: dict[ErrorKind, str] = {
     ErrorKind.ORIGINAL_MISSING: (
         "the library's copy of {source} is missing ({copy}); put it back, or import the file again"
     ),
+    ErrorKind.CATALOG_REBUILT: (
+        "the library's catalog was damaged; it has been rebuilt from the stored issues, "
+        "and the damaged file is kept as {kept_as}"
+    ),
+    ErrorKind.WRITE_FAILED: "could not write {file} ({detail}); the import stopped there",
     ErrorKind.ORIGINALS_FOLDER_MISSING: (
         "the library's folder of stored issues is missing ({folder}); is the drive holding it connected? "
         "Nothing was changed"

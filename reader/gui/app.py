@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -84,6 +84,8 @@ def run_window(paths: Paths, language: str | None = None, files: list[str] | Non
         return 1
     window = MainWindow(paths, library, settings)
     window.show()
+    if library.catalog_notice is not None:  # told once the window is up; the library is whole again
+        QTimer.singleShot(0, lambda: window.show_error(library.catalog_notice))
     window.restore_last_article()
     server.activated.connect(window.receive_hand_over)
     # A library the user emptied by removing issues (the samples among them) is not a new one.

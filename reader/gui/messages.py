@@ -122,6 +122,17 @@ class ErrorWording(QObject):
                 self.tr("the library's copy of %1 is missing (%2); put it back, or import the file again"),
                 ("source", "copy"),
             ),
+            ErrorKind.CATALOG_REBUILT: (
+                self.tr(
+                    "the library's catalog was damaged; it has been rebuilt from the stored issues, "
+                    "and the damaged file is kept as %1"
+                ),
+                ("kept_as",),
+            ),
+            ErrorKind.WRITE_FAILED: (
+                self.tr("could not write %1 (%2); the import stopped there"),
+                ("file", "detail"),
+            ),
             ErrorKind.ORIGINALS_FOLDER_MISSING: (
                 self.tr(
                     "the library's folder of stored issues is missing (%1); is the drive holding it connected? "

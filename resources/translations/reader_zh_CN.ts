@@ -173,6 +173,14 @@
             <translation>馆内保存的 %1 副本不见了（%2）；请放回原处，或重新导入该文件</translation>
         </message>
         <message>
+            <source>the library's catalog was damaged; it has been rebuilt from the stored issues, and the damaged file is kept as %1</source>
+            <translation>图书馆的目录文件已损坏，已根据馆内保存的报纸重建；损坏的文件保留为 %1</translation>
+        </message>
+        <message>
+            <source>could not write %1 (%2); the import stopped there</source>
+            <translation>无法写入 %1（%2）；导入已在此停止</translation>
+        </message>
+        <message>
             <source>the library's folder of stored issues is missing (%1); is the drive holding it connected? Nothing was changed</source>
             <translation>馆内保存报纸的文件夹不见了（%1）；存放它的磁盘是否已连接？未做任何改动</translation>
         </message>

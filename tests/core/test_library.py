@@ -109,8 +109,8 @@ def test_repair_relists_an_original_whose_catalog_row_was_lost(library):
     record = library.records()[0]
     library.catalog.remove([record.id])
     report = library.repair()
-    assert report.recovered_originals == [f"{record.id}.txt"]
-    assert [r.id for r in library.records()] == [record.id]
+    assert report.recovered_originals == [SEED_000.name]  # by the name it was imported under (sidecars)
+    assert [(r.id, r.source) for r in library.records()] == [(record.id, SEED_000.name)]
 
 
 def test_reindex_rebuilds_the_index_from_the_library(library, paths):

@@ -18,16 +18,18 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.config import Paths
-from reader.core.errors import ErrorKind, ReaderError, RejectedFile, Stopped
+from reader.core.errors import ErrorKind, LibraryBusy, ReaderError, RejectedFile, Stopped
 from reader.core.filenames import printable_name, storable_name
 from reader.core.library.catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from reader.core.library.locking import WriterLock
 from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, resolve_ids
+from reader.core.library.sidecars import SIDECAR_SUFFIX, Sidecar, read_sidecar, sidecar_name
 from reader.core.model import Issue
 from reader.core.parsing.decode import decode_issue_bytes, read_issue_file
 from reader.core.parsing.parse import parse_text
@@ -212,9 +214,42 @@ class Library:
         self.paths = paths
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         configure_jieba_cache(paths.jieba_cache_file)
-        self.catalog = Catalog(paths.catalog_file)
+        #: Where a damaged catalog was set aside at this opening (it was rebuilt from the sidecars), else None.
+        self.damaged_catalog: Path | None = None
+        #: What to tell the user about it (one line), else None.
+        self.catalog_notice: ReaderError | None = None
+        self.catalog = self._open_catalog()
         self._lock = WriterLock(paths.lock_file)
         self._index = None
+        if self.damaged_catalog is not None:
+            self._relist_after_a_damaged_catalog()
+
+    def _open_catalog(self) -> Catalog:
+        """The catalog; a damaged one (not a database any more) is set aside, kept, and a new one started."""
+        try:
+            return Catalog(self.paths.catalog_file)
+        except sqlite3.DatabaseError:
+            catalog = self.paths.catalog_file
+            aside = catalog.with_name(f"{catalog.stem}-damaged-{time.strftime('%Y%m%d-%H%M%S')}{catalog.suffix}")
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(f"{catalog}{suffix}", f"{aside}{suffix}")
+            self.damaged_catalog = aside
+            self.catalog_notice = ReaderError(ErrorKind.CATALOG_REBUILT, kept_as=aside)
+            return Catalog(catalog)
+
+    def _relist_after_a_damaged_catalog(self) -> None:
+        """List every stored original again from its sidecar; those the index holds are searchable at once.
+
+        Left to the next repair when another process is writing the library.
+        """
+        try:
+            with self._lock:
+                recovered = self._recover_unlisted_originals(RepairReport())
+                in_index = indexed_issue_ids(self.index)
+                self.catalog.mark_indexed([record.id for record in recovered if record.id in in_index])
+        except LibraryBusy:
+            pass
 
     def close(self) -> None:
         self.catalog.close()
@@ -243,6 +278,20 @@ class Library:
         text, _ = decode_issue_bytes(data, record.source)
         return parse_text(text, record.source)
 
+    def _sidecar_path(self, record: IssueRecord) -> Path:
+        return self.paths.originals_dir / sidecar_name(record.stored_name)
+
+    def _write_sidecar(self, record: IssueRecord) -> None:
+        sidecar = Sidecar(record.source, record.codec, record.imported_at, dict(record.corrections))
+        _write_atomically(self._sidecar_path(record), sidecar.to_bytes())
+
+    def _write_missing_sidecars(self, records) -> None:
+        """Libraries made before sidecars existed get theirs at the next repair (none where it cannot write)."""
+        for record in records:
+            if not self._sidecar_path(record).exists() and self.original_path(record).is_file():
+                with contextlib.suppress(OSError):
+                    self._write_sidecar(record)
+
     def _check_originals_folder(self, records) -> None:
         """Stop, changing nothing, when the catalog lists issues but their folder is gone (an unplugged drive)."""
         if records and not self.paths.originals_dir.is_dir():
@@ -267,10 +316,11 @@ class Library:
         return _apply_corrections(self._parse_original(record), record.corrections)
 
     # -- importing -----------------------------------------------------------
-    def _prepare(self, path: str) -> _Prepared:
+    def _prepare(self, path: str, name: str | None = None) -> _Prepared:
+        """Read, decode and parse a file; `name` is the file name the parser reads (default: the path's)."""
         data, text, codec = read_issue_file(path)
         try:
-            issue = parse_text(text, storable_name(os.path.basename(path)))
+            issue = parse_text(text, name or storable_name(os.path.basename(path)))
         except Exception as error:  # a parser bug must not stop the other files
             raise RejectedFile(path, ErrorKind.UNPARSABLE, detail=error) from error
         return _Prepared(path, data, issue_id_for(text), issue, codec)
@@ -354,8 +404,14 @@ class Library:
         index a big batch), the batch is not imported: its rows and copies go.
         """
         records = [self._record_for(prepared) for prepared in batch]
-        for prepared, record in zip(batch, records, strict=True):
-            _write_atomically(self.paths.originals_dir / record.stored_name, prepared.data)
+        try:
+            for prepared, record in zip(batch, records, strict=True):
+                self._write_sidecar(record)  # first: no original is ever on disk without its record
+                _write_atomically(self.paths.originals_dir / record.stored_name, prepared.data)
+        except OSError as error:  # a full disk, a read-only folder: what was written is listed by the next repair
+            raise ReaderError(
+                ErrorKind.WRITE_FAILED, file=error.filename or self.paths.originals_dir, detail=error.strerror or error
+            ) from error
         self.catalog.add_pending(records)
         try:
             with writing(self.index, len(batch), cancelled) as writer:
@@ -366,6 +422,7 @@ class Library:
             for record in records:
                 with contextlib.suppress(OSError):  # else repair lists it again and indexes it
                     (self.paths.originals_dir / record.stored_name).unlink()
+                    self._sidecar_path(record).unlink()
             report.cancelled = True
             return
         self.catalog.mark_indexed([record.id for record in records])
@@ -394,6 +451,12 @@ class Library:
                 if not value:
                     raise ReaderError(ErrorKind.EMPTY_CORRECTION, key=key)
                 corrections[key] = value
+            try:
+                self._write_sidecar(replace(record, corrections=corrections))
+            except OSError as error:
+                raise ReaderError(
+                    ErrorKind.WRITE_FAILED, file=self._sidecar_path(record), detail=error.strerror or error
+                ) from error
             self.catalog.set_corrections(issue_id, corrections)
             self._rewrite_in_index([issue_id])
             return self.catalog.get(issue_id)
@@ -426,6 +489,7 @@ class Library:
         """The steps of a removal, each undone if a later one fails (see reader.core.library.removal)."""
         trash = Trash(self.paths.trash_dir, self.paths.originals_dir)
         names = [record.stored_name for record in records]
+        names += [sidecar_name(name) for name in names if (self.paths.originals_dir / sidecar_name(name)).exists()]
         trash.put(names)
         index_committed = False
         try:
@@ -460,6 +524,7 @@ class Library:
             self._recover_unlisted_originals(report)
             records = {record.id: record for record in self.catalog.all()}
             self._check_originals_folder(records)
+            self._write_missing_sidecars(records.values())
             for record in list(records.values()):
                 if not self.original_path(record).is_file():
                     # Kept, with its articles in the index: an unplugged drive or a file put back by hand
@@ -532,29 +597,43 @@ class Library:
     def _settle_trash(self, report: RepairReport) -> None:
         """Originals left in the trash by an interrupted removal: back if still listed, else deleted."""
         listed = {record.stored_name for record in self.catalog.all()}
+        listed |= {sidecar_name(name) for name in listed}
         restored, deleted = Trash(self.paths.trash_dir, self.paths.originals_dir).settle(listed)
-        report.restored_from_trash, report.deleted_from_trash = restored, deleted
+        originals = [name for name in restored if not name.endswith(SIDECAR_SUFFIX)]  # sidecars went along
+        report.restored_from_trash = originals
+        report.deleted_from_trash = [name for name in deleted if not name.endswith(SIDECAR_SUFFIX)]
 
-    def _recover_unlisted_originals(self, report: RepairReport) -> None:
-        """Originals on disk with no catalog row (a crash between the two): list them again."""
+    def _recover_unlisted_originals(self, report: RepairReport) -> list[IssueRecord]:
+        """Originals on disk with no catalog row (a crash between the two, a lost catalog): list them again."""
         if not self.paths.originals_dir.is_dir():
-            return
+            return []
         known = self.catalog.ids()
         orphans = [p for p in self.paths.originals_dir.glob("*/*.txt") if p.stem not in known]
         recovered = []
         for path in orphans:
+            sidecar = read_sidecar(path.with_suffix(SIDECAR_SUFFIX))
             try:
-                prepared = self._prepare(str(path))
+                prepared = self._prepare(str(path), name=sidecar.source if sidecar else None)
             except RejectedFile:
                 continue
             if prepared.issue_id != path.stem:
                 continue
             record = self._record_for(prepared)
-            record.source = path.name
+            if sidecar:  # listed again as it was: its name, import time and corrections
+                record = replace(
+                    record,
+                    source=sidecar.source,
+                    codec=sidecar.codec,
+                    imported_at=sidecar.imported_at,
+                    corrections=sidecar.corrections,
+                )
+            else:
+                record.source = path.name
             recovered.append(record)
-            report.recovered_originals.append(path.name)
+            report.recovered_originals.append(record.source)
         if recovered:
             self.catalog.add_pending(recovered)
+        return recovered
 
     def reindex(self, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> int:
         """Rebuild the whole index from the originals; return the number of issues indexed.
