@@ -91,6 +91,8 @@ class Assembler:
         self.articles_apart = articles_apart
         self.page = page
         self.drafts: list[Draft] = []
+        #: The first draft opened at each line number: a jump head finds the article it repeats in one lookup.
+        self.draft_opened_at: dict[int, Draft] = {}
         self.unassigned: list[str] = []
         self.current: Draft | None = None
         #: Headlines printed inside another article's columns, with their place in `unassigned`.
@@ -138,6 +140,8 @@ class Assembler:
     def _open(self, first_line: int | None = None) -> Draft:
         self.current = Draft(Article(page=self.page), first_line=first_line)
         self.drafts.append(self.current)
+        if first_line is not None:
+            self.draft_opened_at.setdefault(first_line, self.current)
         return self.current
 
     def _add(self, line: Line, role: str, step: str, **flags: bool) -> Paragraph:
@@ -241,7 +245,7 @@ class Assembler:
         if index in self.running_heads:
             self._unassign(line, "furniture", "repeats an earlier headline (a jump head)")
             repeated = self.running_heads[index]
-            self.resuming = next((d for d in self.drafts if d.first_line == self.lines[repeated].number), None)
+            self.resuming = self.draft_opened_at.get(self.lines[repeated].number)
             following = self._content_after(index)
             if self.resuming is not None and self.resuming.jumped_to and following and following.kind is LineKind.TEXT:
                 self._resume(self.resuming)  # the rest follows its jump head without a `(上接N版)`
