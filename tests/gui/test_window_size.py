@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 
+from reader.config import seeds_dir
 from reader.gui.window_size import PREFERRED, window_frame
-from tests.gui.conftest import close_window, open_window
+from tests.gui.conftest import close_window, import_and_wait, open_window
+
+SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
 
 #: A 1366×768 laptop at 125 % scaling, less a 40 px panel: what a reading room's PC offers.
 LAPTOP = QRect(0, 0, 1093, 614 - 40)
@@ -75,3 +78,15 @@ def test_a_remembered_window_size_wins_and_one_too_big_is_fitted(qtbot, paths):
     third = open_window(qtbot, paths)
     assert available.contains(third.frameGeometry()), (third.frameGeometry(), available)
     close_window(third)
+
+
+def test_article_titles_keep_their_room_in_a_narrow_tree(qtbot, window):
+    """Articles sit four levels deep: a level's indent is one character, not Qt's 20 px, on a small laptop."""
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    record = window.library.records()[0]
+    window.open_article(record.id, 0)
+    qtbot.waitUntil(lambda: window.opening is None, timeout=10000)
+    index = window.tree_model.index_of_article(record.id, 0)
+    assert index.parent().isValid()  # an article row, four levels down
+    character = window.tree.fontMetrics().horizontalAdvance("中")
+    assert window.tree.visualRect(index).left() <= 5 * character
