@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.config import resolve_paths
-from reader.core.errors import ReaderError, RejectedFile
+from reader.core.errors import LibraryBusy, ReaderError, RejectedFile
 from reader.core.filenames import printable_name
 
 EXIT_OK = 0
@@ -47,6 +47,37 @@ def _open_library(args: argparse.Namespace):
     return library
 
 
+#: How long a command that changes the library waits for another copy of the reader by default (--wait).
+DEFAULT_WAIT_SECONDS = 600
+
+
+def _open_library_to_change(args: argparse.Namespace):
+    """The library, for a command that changes it: waiting up to --wait seconds for another writer, saying so once."""
+    library = _open_library(args)
+
+    def say_waiting(busy: LibraryBusy) -> None:
+        who = f" (process {busy.values['pid']} on {busy.values['host']})" if "pid" in busy.values else ""
+        print(
+            f"reader: waiting for another copy of the reader{who} to finish changing the library…",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    library.wait_for_other_writers(args.wait, say_waiting)
+    return library
+
+
+def _seconds(text: str) -> float:
+    """A --wait value: seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from reader.core.parsing.decode import read_issue_file
     from reader.core.parsing.parse import explain_text, parse_text
@@ -74,13 +105,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    library = _open_library(args)
+    library = _open_library_to_change(args)
     try:
         report = library.import_paths(args.paths)
     finally:
         library.close()
     for rejection in report.rejected:
         _error(str(rejection))
+    for item in report.imported:
+        if item.warning:
+            _error(f"{printable_name(item.path)}: {item.warning}")
     if args.json:
         _print_json(report.to_json())
     else:
@@ -118,11 +152,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from reader.config import jieba_cache_for
+    from reader.core.library.access import library_is_writable
     from reader.core.search.analysis import configure_jieba_cache
     from reader.core.search.searcher import Searcher
 
     paths = resolve_paths(args.data_dir)
-    configure_jieba_cache(paths.jieba_cache_file)
+    configure_jieba_cache(jieba_cache_for(paths, library_writable=library_is_writable(paths)))
     searcher = Searcher(paths.index_dir)
     try:
         result = searcher.search(" ".join(args.query), limit=args.limit)
@@ -152,7 +188,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
     if not changes:
         _error("nothing to correct: give --publication, --date, --page or --clear")
         return EXIT_USAGE
-    library = _open_library(args)
+    library = _open_library_to_change(args)
     try:
         record = library.correct(args.issue, **changes)
     finally:
@@ -165,7 +201,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    library = _open_library(args)
+    library = _open_library_to_change(args)
     try:
         report = library.remove(args.issues)
     finally:
@@ -183,7 +219,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    library = _open_library(args)
+    library = _open_library_to_change(args)
     try:
         count = library.reindex()
     finally:
@@ -197,6 +233,15 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir", default=argparse.SUPPRESS, help="library folder (default: the user data dir; or READER_DATA_DIR)"
+    )
+    changes = argparse.ArgumentParser(add_help=False)
+    changes.add_argument(
+        "--wait",
+        type=_seconds,
+        default=DEFAULT_WAIT_SECONDS,
+        metavar="SECONDS",
+        help="while another copy of the reader changes the library, wait this long for it "
+        f"(default {DEFAULT_WAIT_SECONDS}; 0: refuse at once)",
     )
     parser = argparse.ArgumentParser(
         prog="reader", description="报刊阅览: read and search archives of digitized newspapers."
@@ -214,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="print every line with the role the parser gave it and why")
     p.set_defaults(func=cmd_parse)
 
-    p = sub.add_parser("import", parents=[common], help="import issue files and folders into the library")
+    p = sub.add_parser("import", parents=[common, changes], help="import issue files and folders into the library")
     p.add_argument("paths", nargs="+")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
@@ -229,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("correct", parents=[common], help="correct an issue's publication, date or page")
+    p = sub.add_parser("correct", parents=[common, changes], help="correct an issue's publication, date or page")
     p.add_argument("issue", help="the issue id (see reader list)")
     p.add_argument("--publication")
     p.add_argument("--date", help="YYYY-MM-DD or YYYY-MM")
@@ -238,7 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_correct)
 
-    p = sub.add_parser("remove", parents=[common], help="remove issues from the library (their stored originals, too)")
+    p = sub.add_parser(
+        "remove", parents=[common, changes], help="remove issues from the library (their stored originals, too)"
+    )
     p.add_argument(
         "issues",
         nargs="+",
@@ -248,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_remove)
 
-    p = sub.add_parser("reindex", parents=[common], help="rebuild the search index from the library")
+    p = sub.add_parser("reindex", parents=[common, changes], help="rebuild the search index from the library")
     p.set_defaults(func=cmd_reindex)
 
     p = sub.add_parser(

@@ -76,6 +76,36 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
     )
 
 
+def jieba_cache_for(paths: Paths, library_writable: bool = True) -> Path:
+    """Where jieba keeps its dictionary cache for this library.
+
+    The library's cache dir, unless the library may only be read and that dir
+    is inside it (`--data-dir` on a read-only drive): then a cache already
+    there is read, else the user's cache dir takes it where it can be written.
+    Where nothing can be written, jieba builds its dictionary at each start
+    (a second) and keeps nothing (analysis.jieba_tokenizer).
+    """
+    own = paths.jieba_cache_file
+    if library_writable or own.is_file() or not paths.cache_dir.is_relative_to(paths.data_dir):
+        return own
+    fallback = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / own.name
+    try:
+        fallback.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return own
+    return fallback if os.access(fallback.parent, os.W_OK) else own
+
+
+def window_settings_file(paths: Paths, library_writable: bool = True) -> Path:
+    """The window's settings: beside the library (a portable install carries them along), else the user's config dir.
+
+    A library the reader may only read cannot keep them; they are the user's then.
+    """
+    if library_writable:
+        return paths.data_dir / "window.ini"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "window.ini"
+
+
 def _bundled_dir(name: str) -> Path:
     """Find a top-level folder shipped with the app, installed or in a checkout.
 

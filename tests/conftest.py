@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,11 @@ def pytest_terminal_summary(terminalreporter) -> None:
         for text in report:
             terminalreporter.write_line("")
             terminalreporter.write_line(text)
+    test_faults = sys.modules.get("tests.core.test_faults")  # only when the fault suite ran
+    if test_faults is not None and test_faults.FIGURES:
+        terminalreporter.write_line("")
+        terminalreporter.write_line(
+            f"Fault suite: {len(test_faults.FIGURES)} kills recovered, nothing lost or doubled:"
+        )
+        for line in test_faults.FIGURES:
+            terminalreporter.write_line(f"  {line}")

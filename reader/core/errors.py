@@ -50,6 +50,7 @@ class ErrorKind(StrEnum):
     LIBRARY_BUSY = "library_busy"
     LIBRARY_BUSY_BY = "library_busy_by"
     LOCKING_UNSUPPORTED = "locking_unsupported"
+    LIBRARY_READ_ONLY = "library_read_only"
     INDEX_NOT_READY = "index_not_ready"
     STOPPED = "stopped"
     REBUILD_STOPPED = "rebuild_stopped"
@@ -100,6 +101,11 @@ ENGLISH: dict[ErrorKind, str] = {
     ErrorKind.LOCKING_UNSUPPORTED: (
         "the library in {folder} cannot be locked against other copies of the reader ({detail}); "
         "keep the library on a local disk (--data-dir)"
+    ),
+    ErrorKind.LIBRARY_READ_ONLY: (
+        "the library in {folder} can only be read here: its folder cannot be written (a read-only drive or "
+        "network share, or files of another user account), so nothing can be imported, corrected or removed "
+        "and the index cannot be rebuilt"
     ),
     ErrorKind.INDEX_NOT_READY: (
         "the library has no up-to-date search index yet: import issues (reader import) or rebuild it (reader reindex)"

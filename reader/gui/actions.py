@@ -28,15 +28,20 @@ class WindowActions(QObject):
         self.window = window
         paths = window.paths
         menu = window.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(
-            self._action(self.tr("Import Files…"), window.imports.choose_files, QKeySequence.StandardKey.Open)
-        )
-        menu.addAction(self._action(self.tr("Import Folder…"), window.imports.choose_folder, "Ctrl+Shift+O"))
+        #: The commands that change the library (disabled on a library that may only be read).
+        self.changing: list[QAction] = [
+            self._action(self.tr("Import Files…"), window.imports.choose_files, QKeySequence.StandardKey.Open),
+            self._action(self.tr("Import Folder…"), window.imports.choose_folder, "Ctrl+Shift+O"),
+        ]
+        menu.addActions(self.changing)
         menu.addSeparator()
-        menu.addAction(self._action(self.tr("Open Inbox Folder"), lambda: window.open_folder(paths.inbox_dir)))
-        menu.addAction(self._action(self.tr("Watched Folders…"), window.edit_watched_folders))
+        inbox = self._action(self.tr("Open Inbox Folder"), lambda: window.open_folder(paths.inbox_dir))
+        watched = self._action(self.tr("Watched Folders…"), window.edit_watched_folders)
+        menu.addActions([inbox, watched])
         menu.addAction(self._action(self.tr("Open Data Folder"), lambda: window.open_folder(paths.data_dir)))
-        menu.addAction(self._action(self.tr("Rebuild Index"), window.rebuild_index))
+        rebuild = self._action(self.tr("Rebuild Index"), window.rebuild_index)
+        menu.addAction(rebuild)
+        self.changing += [inbox, watched, rebuild]
         menu.addSeparator()
         menu.addAction(self._action(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit))
 
@@ -49,6 +54,7 @@ class WindowActions(QObject):
         )
         menu.addAction(self.correct_issue)
         menu.addAction(window.removal.action)
+        self.changing += [self.correct_issue, window.removal.action]
 
         menu = window.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self._action(self.tr("Larger Text"), lambda: window.change_font(1), ["Ctrl++", "Ctrl+="]))

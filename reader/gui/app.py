@@ -13,17 +13,22 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTransl
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader.config import Paths, resources_dir
+from reader.config import Paths, resources_dir, window_settings_file
 from reader.core.errors import ReaderError
 from reader.core.library.library import Library
 from reader.gui.main_window import MainWindow
 from reader.gui.single_instance import InstanceServer, hand_over, server_name
 
 
-def settings_for(paths: Paths) -> QSettings:
-    """Window settings live beside the library, so a portable install carries them along."""
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
+def settings_for(paths: Paths, read_only: bool = False) -> QSettings:
+    """Window settings live beside the library, so a portable install carries them along.
+
+    Those of a library that may only be read here live in the user's config dir (config.window_settings_file).
+    """
+    settings_file = window_settings_file(paths, library_writable=not read_only)
+    if not read_only:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(settings_file), QSettings.Format.IniFormat)
 
 
 def install_translator(app: QApplication, language: str | None) -> list[QTranslator]:
@@ -75,13 +80,13 @@ def run_window(paths: Paths, language: str | None = None, files: list[str] | Non
     if not server.listen():
         print(f"reader: could not claim the library for this window ({server.name}); continuing", file=sys.stderr)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "reader.svg")))
-    settings = settings_for(paths)
-    install_translator(app, language or str(settings.value("language", "")) or None)
     try:
         library = Library(paths)
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 1
+    settings = settings_for(paths, read_only=library.read_only)
+    install_translator(app, language or str(settings.value("language", "")) or None)
     window = MainWindow(paths, library, settings)
     window.show()
     if library.catalog_notice is not None:  # told once the window is up; the library is whole again

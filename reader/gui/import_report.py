@@ -1,6 +1,7 @@
 """The import report: what became of each file of an import, in the status bar and in a dialog.
 
-After an import with rejected files or duplicates, the dialog lists one row
+After an import with rejected files, duplicates or files imported with
+damaged characters (shown as U+FFFD, with their number), the dialog lists one row
 per file: its name, what happened to it (imported, already present, rejected)
 and why (a rejection's reason worded by reader.gui.messages), or which issue
 of the library it matched.  Copy puts the whole
@@ -56,6 +57,8 @@ class FileRow:
     detail: str
     rejected: bool = False
     duplicate: bool = False
+    #: Imported, but with damaged characters (shown as U+FFFD).
+    damaged: bool = False
 
     @property
     def name(self) -> str:
@@ -79,6 +82,9 @@ class ImportWording(QObject):
         text = text.replace("%3", str(len(report.rejected)))
         if report.skipped_non_issue:
             text += self.tr("; %1 files that are not .txt skipped").replace("%1", str(report.skipped_non_issue))
+        damaged = sum(1 for imported in report.imported if imported.damaged_characters)
+        if damaged:
+            text += self.tr("; %1 imported with damaged characters").replace("%1", str(damaged))
         return text
 
     def issue(self, record: IssueRecord) -> str:
@@ -102,7 +108,10 @@ class ImportWording(QObject):
             record = lookup(imported.issue_id)
             detail = self.tr("%1, %2 articles").replace("%2", str(imported.articles))
             detail = detail.replace("%1", self.issue(record) if record else imported.issue_id)
-            rows.append(FileRow(imported.path, self.tr("imported"), detail))
+            if imported.damaged_characters:
+                damage = self.tr("; damaged characters, shown as \ufffd: %1")
+                detail += damage.replace("%1", str(imported.damaged_characters))
+            rows.append(FileRow(imported.path, self.tr("imported"), detail, damaged=bool(imported.damaged_characters)))
         return rows
 
 
@@ -198,7 +207,8 @@ class ImportReportDialog(QDialog):
             cells = [QTableWidgetItem(row.name), QTableWidgetItem(row.outcome), QTableWidgetItem(row.detail)]
             cells[0].setToolTip(text_tooltip(printable_name(row.path)))
             cells[2].setToolTip(text_tooltip(row.detail))
-            cells[1].setIcon(icons["rejected" if row.rejected else "duplicate" if row.duplicate else "imported"])
+            kind = "rejected" if row.rejected or row.damaged else "duplicate" if row.duplicate else "imported"
+            cells[1].setIcon(icons[kind])
             for column, cell in enumerate(cells):
                 table.setItem(number, column, cell)
         table.setColumnWidth(0, 300)

@@ -89,7 +89,7 @@ class Imports(QObject):
         window.refresh_tree()
         window.searcher.library_written(then=window.searching.run)  # the search at hand sees the new issues
         self.import_done.emit(report)
-        if report.rejected or report.duplicates:
+        if report.rejected or report.duplicates or any(item.damaged_characters for item in report.imported):
             self.show_report(report, from_inbox)
 
     def show_report(self, report: ImportReport, from_inbox: bool = False) -> None:

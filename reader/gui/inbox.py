@@ -53,6 +53,7 @@ class InboxWatcher(QObject):
 
     `inbox` is the library's own inbox (handled files are moved out of it);
     `folders` are the user's (handled files are recorded in `record_file`).
+    An inactive watcher (on a library that may only be read) makes, watches and hands over nothing.
 
     Signals:
         files_ready(list): paths (str) of complete issue files.
@@ -62,10 +63,14 @@ class InboxWatcher(QObject):
     files_ready = Signal(list)
     looked = Signal()
 
-    def __init__(self, inbox: Path, folders: list[Path], record_file: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, inbox: Path, folders: list[Path], record_file: Path, parent: QObject | None = None, active: bool = True
+    ) -> None:
         super().__init__(parent)
         self.inbox = inbox
-        self.inbox.mkdir(parents=True, exist_ok=True)
+        self.active = active
+        if active:
+            self.inbox.mkdir(parents=True, exist_ok=True)
         self.folders: list[Path] = []
         self._record_file = record_file
         self._recorded: dict[str, list[int]] = self._read_record()
@@ -85,6 +90,8 @@ class InboxWatcher(QObject):
 
     def set_folders(self, folders: list[Path]) -> None:
         """Watch the inbox and these folders (those that exist now), and look at them soon."""
+        if not self.active:
+            return
         self.folders = [folder for folder in folders if folder.is_dir() and folder != self.inbox]
         watched = self._watcher.directories()
         if watched:
@@ -94,7 +101,8 @@ class InboxWatcher(QObject):
 
     def look_soon(self) -> None:
         """Scan after a quiet moment (at start, files may have arrived while the window was closed)."""
-        self._timer.start()
+        if self.active:
+            self._timer.start()
 
     def _changed(self, _folder: str) -> None:
         self._timer.start()  # restart: wait for the burst to end

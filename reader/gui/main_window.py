@@ -24,6 +24,7 @@ Signals:
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QUrl, Signal
@@ -61,6 +62,7 @@ from reader.gui.live_searcher import LiveSearcher
 from reader.gui.messages import describe
 from reader.gui.models.issue_tree import IssueTreeModel
 from reader.gui.plain_text import plain_message
+from reader.gui.read_only import ReadOnlyLibrary
 from reader.gui.removal import IssueRemoval
 from reader.gui.search_controller import SearchController
 from reader.gui.search_panel import SearchPanel
@@ -116,8 +118,16 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.apply_theme()
         self.refresh_tree()
-        self.inbox = InboxWatcher(paths.inbox_dir, self._watched_folders(), paths.data_dir / WATCHED_RECORD, self)
+        self.inbox = InboxWatcher(
+            paths.inbox_dir,
+            self._watched_folders(),
+            paths.data_dir / WATCHED_RECORD,
+            self,
+            active=not library.read_only,
+        )
         self.inbox.files_ready.connect(self.imports.import_inbox_files)
+        #: Set on a library that may only be read here (read_only): nothing changes it from this window.
+        self.read_only = ReadOnlyLibrary(self) if library.read_only else None
 
     # -- construction ----------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -251,6 +261,10 @@ class MainWindow(QMainWindow):
     def start_background_work(self, import_seeds_if_empty: bool) -> None:
         """Repair the library, warm up search, and on a first start import the sample issues."""
         library, searcher = self.library, self.searcher
+        if library.read_only:  # nothing to repair, nothing to import: search the index as it is
+            searcher.index_ready.set()
+            searcher.warm_up()
+            return
 
         def repair(job: Job):
             try:
@@ -412,7 +426,8 @@ class MainWindow(QMainWindow):
 
     def open_folder(self, folder: Path) -> None:
         """Open a folder in the file manager; where there is none (a locked-down PC), show its path to copy."""
-        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # a library that may only be read: its inbox may not be there
+            folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             dialog = FolderPathDialog(str(folder), self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -421,6 +436,9 @@ class MainWindow(QMainWindow):
     # -- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            if self.read_only is not None:
+                self.read_only.refuse_drop()
+                return
             event.acceptProposedAction()
             self.statusBar().showMessage(self.tr("Drop to import these issues"))
 
@@ -504,7 +522,10 @@ class MainWindow(QMainWindow):
         if node.record is None:
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("Correct Issue Details…"), lambda: self.corrections.correct_issue(node.record.id))
+        correct = menu.addAction(
+            self.tr("Correct Issue Details…"), lambda: self.corrections.correct_issue(node.record.id)
+        )
+        correct.setEnabled(self.read_only is None)
         menu.addAction(self.removal.action)
         menu.exec(self.tree.viewport().mapToGlobal(position))
 

@@ -105,6 +105,14 @@ class ErrorWording(QObject):
                 ),
                 ("folder", "detail"),
             ),
+            ErrorKind.LIBRARY_READ_ONLY: (
+                self.tr(
+                    "the library in %1 can only be read here: its folder cannot be written (a read-only drive or "
+                    "network share, or files of another user account), so nothing can be imported, corrected or "
+                    "removed and the index cannot be rebuilt"
+                ),
+                ("folder",),
+            ),
             ErrorKind.INDEX_NOT_READY: (
                 self.tr(
                     "the library has no up-to-date search index yet: import issues, or rebuild it "

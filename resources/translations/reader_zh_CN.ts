@@ -153,6 +153,10 @@
             <translation>无法给 %1 中的资料库加锁以防其他阅览程序同时修改（%2）；请把资料库放在本机磁盘上</translation>
         </message>
         <message>
+            <source>the library in %1 can only be read here: its folder cannot be written (a read-only drive or network share, or files of another user account), so nothing can be imported, corrected or removed and the index cannot be rebuilt</source>
+            <translation>%1 中的资料库在这里只能阅读：它的文件夹无法写入（只读的磁盘或网络共享，或属于另一个用户账户的文件），因此不能导入、更正或删除报纸，也不能重建索引</translation>
+        </message>
+        <message>
             <source>the library has no up-to-date search index yet: import issues, or rebuild it (File → Rebuild Index)</source>
             <translation>资料库还没有最新的检索索引：请导入报纸，或重建索引（文件 → 重建索引）</translation>
         </message>
@@ -263,7 +267,7 @@
         <name>ImportWording</name>
         <message>
             <source>Import cancelled: %1 imported before the cancel (%2 already present, %3 rejected); the other files were not imported and stay where they were</source>
-            <extracomment>Where the inbox watcher moves the files it handed over, by outcome (see reader.gui.inbox). The dialog's size where the screen allows it; a small screen gets nine tenths of its room. The table is never shorter than this, however few its rows (room to widen the dialog into).</extracomment>
+            <extracomment>Where the inbox watcher moves the files it handed over, by outcome (see reader.gui.inbox). The dialog's size where the screen allows it; a small screen gets nine tenths of its room. The table is never shorter than this, however few its rows (room to widen the dialog into). Imported, but with damaged characters (shown as U+FFFD).</extracomment>
             <translation>导入已取消：取消前已导入 %1 期（%2 期已存在，%3 个文件被拒绝）；其余文件没有导入，仍在原处</translation>
         </message>
         <message>
@@ -273,6 +277,10 @@
         <message>
             <source>; %1 files that are not .txt skipped</source>
             <translation>；跳过 %1 个非 .txt 文件</translation>
+        </message>
+        <message>
+            <source>; %1 imported with damaged characters</source>
+            <translation>；%1 个文件导入时有损坏的字符</translation>
         </message>
         <message>
             <source>unknown publication</source>
@@ -301,6 +309,10 @@
         <message>
             <source>%1, %2 articles</source>
             <translation>%1，%2 篇文章</translation>
+        </message>
+        <message>
+            <source>; damaged characters, shown as �: %1</source>
+            <translation>；损坏的字符（显示为 �）：%1 个</translation>
         </message>
         <message>
             <source>imported</source>
@@ -463,6 +475,7 @@
         </message>
         <message>
             <source>Search the archive (Ctrl+F)</source>
+            <extracomment>Set on a library that may only be read here (read_only): nothing changes it from this window.</extracomment>
             <translation>检索全部报刊（Ctrl+F）</translation>
         </message>
         <message>
@@ -537,6 +550,14 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <message>
             <source>Files of &amp;type:</source>
             <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadOnlyLibrary</name>
+        <message>
+            <source>Read only</source>
+            <extracomment>How long the reason stays in the status bar after the window opens.</extracomment>
+            <translation>只读</translation>
         </message>
     </context>
     <context>
@@ -646,6 +667,7 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         </message>
         <message>
             <source>Import Files…</source>
+            <extracomment>The commands that change the library (disabled on a library that may only be read).</extracomment>
             <translation>导入文件…</translation>
         </message>
         <message>

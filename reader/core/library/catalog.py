@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.library.access import open_read_only
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS issues (
     id TEXT PRIMARY KEY,
@@ -108,14 +110,19 @@ def _serialized(method):
 class Catalog:
     """Access to the catalog database; every method is one transaction, safe from any thread."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        """Open (or create) the catalog; `read_only` opens it without writing anything (access.open_read_only)."""
         self._guard = threading.RLock()
-        self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        self.read_only = read_only
+        if read_only:
+            self._db = open_read_only(path, SCHEMA)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(SCHEMA)
+            self._db.commit()
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
-        self._db.commit()
 
     @_serialized
     def close(self) -> None:
@@ -221,7 +228,10 @@ class Catalog:
     @_serialized
     def has_removals(self) -> bool:
         """True once the user has removed an issue from this library."""
-        return self._db.execute("SELECT 1 FROM removed LIMIT 1").fetchone() is not None
+        try:
+            return self._db.execute("SELECT 1 FROM removed LIMIT 1").fetchone() is not None
+        except sqlite3.OperationalError:  # read only, from a version before removals were logged
+            return False
 
     @_serialized
     def counts(self) -> tuple[int, int]:

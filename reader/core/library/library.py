@@ -19,19 +19,21 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.config import Paths
+from reader.config import Paths, jieba_cache_for
 from reader.core.errors import ErrorKind, LibraryBusy, ReaderError, RejectedFile, Stopped
+from reader.core.faults import reach
 from reader.core.filenames import printable_name, storable_name
+from reader.core.library import access
 from reader.core.library.catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from reader.core.library.locking import WriterLock
 from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, resolve_ids
 from reader.core.library.sidecars import SIDECAR_SUFFIX, Sidecar, read_sidecar, sidecar_name
 from reader.core.model import Issue
-from reader.core.parsing.decode import decode_issue_bytes, read_issue_file
+from reader.core.parsing.decode import decode_issue_bytes, read_issue
 from reader.core.parsing.parse import parse_text
 from reader.core.search.analysis import configure_jieba_cache
 from reader.core.search.index import (
@@ -69,9 +71,20 @@ def issue_id_for(text: str) -> str:
 
 @dataclass
 class Imported:
+    """A file imported; `damaged_characters` places of it were damaged bytes, shown as U+FFFD (decode.py)."""
+
     path: str
     issue_id: str
     articles: int
+    damaged_characters: int = 0
+
+    @property
+    def warning(self) -> str | None:
+        """What the user should know of the file, in English (the CLI's words), or None."""
+        if not self.damaged_characters:
+            return None
+        places = "1 character" if self.damaged_characters == 1 else f"{self.damaged_characters} characters"
+        return f"imported, but {places} could not be read (damaged bytes) and are shown as \ufffd"
 
 
 @dataclass
@@ -104,6 +117,16 @@ class ImportReport:
             "rejected": [{"path": storable_name(r.path), "reason": r.reason} for r in self.rejected],
             "skipped": self.skipped_non_issue,
             "cancelled": self.cancelled,
+            "warnings": [
+                {
+                    "path": storable_name(i.path),
+                    "id": i.issue_id,
+                    "damaged_characters": i.damaged_characters,
+                    "warning": i.warning,
+                }
+                for i in self.imported
+                if i.warning
+            ],
         }
 
 
@@ -141,6 +164,7 @@ class _Prepared:
     issue_id: str
     issue: Issue
     codec: str
+    damaged: int = 0
 
 
 def expand_paths(paths: Iterable[str | bytes | os.PathLike]) -> tuple[list[str], list[RejectedFile], int]:
@@ -208,27 +232,62 @@ def _apply_corrections(issue: Issue, corrections: dict) -> Issue:
 
 
 class Library:
-    """One library on disk; the only object that writes to it."""
+    """One library on disk; the only object that writes to it.
+
+    Attributes:
+        read_only: the library may only be read here (a read-only drive or share, another account's
+            files; see reader.core.library.access): it was opened without its lock, repairing nothing,
+            and every method that would change it raises LIBRARY_READ_ONLY.
+    """
 
     def __init__(self, paths: Paths) -> None:
         self.paths = paths
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
-        configure_jieba_cache(paths.jieba_cache_file)
         #: Where a damaged catalog was set aside at this opening (it was rebuilt from the sidecars), else None.
         self.damaged_catalog: Path | None = None
         #: What to tell the user about it (one line), else None.
         self.catalog_notice: ReaderError | None = None
-        self.catalog = self._open_catalog()
+        self.read_only = not access.library_is_writable(paths)
+        if not self.read_only:
+            try:
+                paths.data_dir.mkdir(parents=True, exist_ok=True)
+                self.catalog = self._open_catalog()
+            except (OSError, sqlite3.OperationalError) as error:  # a share that refuses what os.access allowed
+                if not access.refuses_writing(error):
+                    raise
+                self.read_only = True
+        if self.read_only:
+            self.damaged_catalog = self.catalog_notice = None
+            self.catalog = Catalog(paths.catalog_file, read_only=True)
+        configure_jieba_cache(jieba_cache_for(paths, library_writable=not self.read_only))
         self._lock = WriterLock(paths.lock_file)
         self._index = None
         if self.damaged_catalog is not None:
             self._relist_after_a_damaged_catalog()
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the writer lock while the library is changed; LIBRARY_READ_ONLY where it may only be read."""
+        if self.read_only:
+            raise ReaderError(ErrorKind.LIBRARY_READ_ONLY, folder=self.paths.data_dir)
+        try:
+            self._lock.acquire()
+        except OSError as error:  # the lock file cannot be made: a folder that refuses what os.access allowed
+            if not access.refuses_writing(error):
+                raise
+            self.read_only = True
+            raise ReaderError(ErrorKind.LIBRARY_READ_ONLY, folder=self.paths.data_dir) from error
+        try:
+            yield
+        finally:
+            self._lock.release()
+
     def _open_catalog(self) -> Catalog:
         """The catalog; a damaged one (not a database any more) is set aside, kept, and a new one started."""
         try:
             return Catalog(self.paths.catalog_file)
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            if access.refuses_writing(error):
+                raise  # not damaged: it may only be read here
             catalog = self.paths.catalog_file
             aside = catalog.with_name(f"{catalog.stem}-damaged-{time.strftime('%Y%m%d-%H%M%S')}{catalog.suffix}")
             for suffix in ("", "-wal", "-shm"):
@@ -255,12 +314,22 @@ class Library:
         self.catalog.close()
         self._lock.release()
 
+    def wait_for_other_writers(self, seconds: float, waiting: Callable[[LibraryBusy], None] | None = None) -> None:
+        """Have every change through this object wait up to `seconds` while another process changes the library.
+
+        `waiting` is told once, with the LibraryBusy naming that process, when a
+        wait begins; past `seconds` the change raises that LibraryBusy.  0 (the
+        default) refuses at once.
+        """
+        self._lock.wait_seconds = seconds
+        self._lock.on_wait = waiting
+
     # -- reading -------------------------------------------------------------
     @property
     def index(self):
-        """The Whoosh index, opened (or created) on first use."""
+        """The Whoosh index, opened (or created, unless the library may only be read) on first use."""
         if self._index is None:
-            self._index = open_index(self.paths.index_dir)
+            self._index = open_index(self.paths.index_dir, create=not self.read_only)
         return self._index
 
     def records(self) -> list[IssueRecord]:
@@ -318,12 +387,12 @@ class Library:
     # -- importing -----------------------------------------------------------
     def _prepare(self, path: str, name: str | None = None) -> _Prepared:
         """Read, decode and parse a file; `name` is the file name the parser reads (default: the path's)."""
-        data, text, codec = read_issue_file(path)
+        data, decoded = read_issue(path)
         try:
-            issue = parse_text(text, name or storable_name(os.path.basename(path)))
+            issue = parse_text(decoded.text, name or storable_name(os.path.basename(path)))
         except Exception as error:  # a parser bug must not stop the other files
             raise RejectedFile(path, ErrorKind.UNPARSABLE, detail=error) from error
-        return _Prepared(path, data, issue_id_for(text), issue, codec)
+        return _Prepared(path, data, issue_id_for(decoded.text), issue, decoded.codec, decoded.damaged)
 
     def _record_for(self, prepared: _Prepared) -> IssueRecord:
         issue = prepared.issue
@@ -352,7 +421,7 @@ class Library:
         cancelled: CancelCheck | None = None,
     ) -> ImportReport:
         """Import files and folders; see the module docstring for the guarantees."""
-        with self._lock:
+        with self._writing():
             self.repair()
             files, rejected, skipped = expand_paths(paths)
             report = ImportReport(rejected=rejected, skipped_non_issue=skipped)
@@ -412,7 +481,9 @@ class Library:
             raise ReaderError(
                 ErrorKind.WRITE_FAILED, file=error.filename or self.paths.originals_dir, detail=error.strerror or error
             ) from error
+        reach("stored-before-rows")
         self.catalog.add_pending(records)
+        reach("rows-before-index")
         try:
             with writing(self.index, len(batch), cancelled) as writer:
                 for prepared in batch:
@@ -425,8 +496,9 @@ class Library:
                     self._sidecar_path(record).unlink()
             report.cancelled = True
             return
+        reach("committed-before-marked")
         self.catalog.mark_indexed([record.id for record in records])
-        report.imported.extend(Imported(p.path, p.issue_id, len(p.issue.articles)) for p in batch)
+        report.imported.extend(Imported(p.path, p.issue_id, len(p.issue.articles), p.damaged) for p in batch)
 
     def correct(self, issue_id: str, **changes: str | None) -> IssueRecord:
         """Set (a value) or clear (None) the user's correction of publication, date or page.
@@ -434,7 +506,7 @@ class Library:
         Corrections live in the catalog, apart from what the parser found, so
         they survive `reindex` and a re-import of the same file.
         """
-        with self._lock:
+        with self._writing():
             record = self.catalog.get(issue_id)
             if record is None:
                 raise ReaderError(ErrorKind.NO_SUCH_ISSUE, issue_id=issue_id)
@@ -470,7 +542,7 @@ class Library:
         report says which; if a step fails, everything is put back and the
         error raised (reader.core.library.removal describes the steps).
         """
-        with self._lock:
+        with self._writing():
             self.repair()
             records = {record.id: record for record in self.catalog.all()}
             chosen, unknown = resolve_ids(issue_ids, set(records))
@@ -517,7 +589,7 @@ class Library:
         it was writing (its issues stay pending) and the next repair goes on.
         `progress` hears of each issue re-indexed (nothing when all is in step).
         """
-        with self._lock:
+        with self._writing():
             report = RepairReport()
             self._settle_trash(report)
             recover_interrupted_swap(self.paths.index_dir)
@@ -643,7 +715,7 @@ class Library:
         leaves the old one (index.recover_interrupted_swap).  Stopped on request
         (`cancelled`, asked between issues) it raises Stopped and changes nothing.
         """
-        with self._lock:
+        with self._writing():
             records = self.catalog.all()
             self._check_originals_folder(records)
             missing = [record for record in records if not self.original_path(record).is_file()]
@@ -665,6 +737,7 @@ class Library:
                         if progress:
                             progress(start + len(batch), len(records), WRITING_INDEX)
                 self._index = None
+                reach("rebuild-before-swap")
                 swap_in(new_dir, self.paths.index_dir)
             finally:
                 if new_dir.exists():

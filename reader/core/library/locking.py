@@ -29,6 +29,7 @@ import os
 import socket
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -39,6 +40,9 @@ from reader.core.errors import LibraryBusy, LockingUnsupported
 #: owner record at the start of the file, because a Windows byte-range lock also
 #: stops other processes *reading* those bytes, and a busy process reads the record.
 LOCKED_REGION = (1 << 30, 1)
+
+#: How often a waiting writer tries the lock again.
+WAIT_POLL_SECONDS = 0.2
 
 #: Errors that mean "another process holds the lock" (the rest mean locking does not work here).
 _BUSY_ERRNOS = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, getattr(errno, "EDEADLOCK", errno.EDEADLK)}
@@ -189,6 +193,10 @@ class WriterLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.previous_owner: LockOwner | None = None
+        #: How long `with lock:` waits for another process to release the lock (0: refuse at once).
+        self.wait_seconds: float = 0.0
+        #: Told once, with the LibraryBusy naming the owner, when a wait begins.
+        self.on_wait: Callable[[LibraryBusy], None] | None = None
         self._fd: int | None = None
         self._depth = 0  # re-entrant: an import calls repair() while holding it
 
@@ -196,11 +204,35 @@ class WriterLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> None:
-        """Take the lock, or raise LibraryBusy naming its owner, or LockingUnsupported."""
+    def acquire(self, timeout: float | None = None) -> None:
+        """Take the lock, waiting up to `timeout` seconds (default `wait_seconds`) while another process holds it.
+
+        Raises LibraryBusy naming the owner when the wait ends with the lock
+        still held (at once with a timeout of 0), or LockingUnsupported.
+        The lock is polled every WAIT_POLL_SECONDS: flock cannot both wait
+        and give up after a time, and the owner may be on another machine.
+        """
         if self._fd is not None:
             self._depth += 1
             return
+        timeout = self.wait_seconds if timeout is None else timeout
+        deadline = time.monotonic() + max(0.0, timeout)
+        told = False
+        while True:
+            try:
+                self._take()
+                return
+            except LibraryBusy as busy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise
+                if not told and self.on_wait is not None:
+                    self.on_wait(busy)
+                told = True
+                time.sleep(min(WAIT_POLL_SECONDS, left))
+
+    def _take(self) -> None:
+        """Take the lock without waiting, or raise LibraryBusy / LockingUnsupported."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, _open_flags(), 0o644)
         try:

@@ -8,9 +8,11 @@ and GB18030/GBK from older Chinese software; line ends may be CRLF or CR.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import stat
 import unicodedata
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from reader.core.errors import ErrorKind, RejectedFile
@@ -21,11 +23,35 @@ MAX_ISSUE_BYTES = 16 * 1024 * 1024
 #: Share of control characters above which "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.01
 
+#: (byte order mark, codec name recorded, codec of the text after the mark).
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+
+#: A file damaged in a few places (a flipped bit, a bad sector, a cut-off byte) is imported with each damaged
+#: character shown as U+FFFD, when there are at most this many of them and this share of its characters.
+MAX_DAMAGED_PLACES = 50
+MAX_DAMAGED_SHARE = 0.001
+REPLACEMENT_CHARACTER = "\ufffd"
+#: The most bytes one character takes in the codecs read here (UTF-8, GB18030).
+MAX_CHARACTER_BYTES = 4
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """An issue file's text, its codec, and how many places of it were damaged.
+
+    Attributes:
+        text: the text, with `\\n` line ends.
+        codec: the codec recorded for the file ("utf-8", "utf-8-sig", "utf-16", "gb18030", ...).
+        damaged: places whose bytes were not valid in that codec, each shown as U+FFFD (0 for a sound file).
+    """
+
+    text: str
+    codec: str
+    damaged: int = 0
 
 
 def normalize_line_ends(text: str) -> str:
@@ -72,30 +98,78 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def _detect_encoding(data: bytes) -> str | None:
-    """Name the codec of `data`, or None when no supported codec fits."""
-    for bom, codec in _BOMS:
+def _decode_tolerating_damage(data: bytes, codec: str) -> tuple[str, int] | None:
+    """Decode `data` with its damaged characters shown as U+FFFD; (text, damaged characters), or None if too many.
+
+    A run of bad bytes counts one damaged character per MAX_CHARACTER_BYTES
+    bytes (a UTF-8 character whose first byte is lost leaves three bad bytes:
+    one character).  Too many: more than MAX_DAMAGED_PLACES, or more than
+    MAX_DAMAGED_SHARE of the characters; then the file is not damaged text but
+    something else.  Decoding resumes after each bad byte, so a sound file
+    costs one decode.
+    """
+    view = memoryview(data)
+    parts: list[str] = []
+    damaged = position = 0
+    run_start: int | None = None  # where the run of bad bytes being read began
+    while True:
+        try:
+            rest, error = str(view[position:], codec), None
+        except UnicodeDecodeError as caught:
+            rest, error = "", caught
+        if run_start is not None and (error is None or error.start > 0):  # the run ended at `position`
+            characters = -(-(position - run_start) // MAX_CHARACTER_BYTES)
+            damaged += characters
+            parts.append(REPLACEMENT_CHARACTER * characters)
+            run_start = None
+            if damaged > MAX_DAMAGED_PLACES:
+                return None
+        if error is None:
+            parts.append(rest)
+            break
+        parts.append(str(view[position : position + error.start], codec))
+        if run_start is None:
+            run_start = position + error.start
+        position += max(error.end, error.start + 1)
+        if position - run_start > MAX_DAMAGED_PLACES * MAX_CHARACTER_BYTES:
+            return None
+    text = "".join(parts)
+    if damaged > len(text) * MAX_DAMAGED_SHARE:
+        return None
+    return text, damaged
+
+
+def _decode_any(data: bytes, name: str) -> Decoded:
+    """Decode with the codec that fits `data`; a file damaged in a few places is decoded all the same.
+
+    Every file a strict decoding accepts is decoded as before (a BOM, UTF-8,
+    UTF-16 without a BOM, GB18030, in that order); only then is a damaged
+    file read as UTF-8, else GB18030, with its bad places replaced.
+    """
+    for bom, codec, body_codec in _BOMS:
         if data.startswith(bom):
-            return codec
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if b"\x00" not in data:
-            return "utf-8"
+            decoded = _decode_tolerating_damage(data[len(bom) :], body_codec)
+            if decoded is None:
+                raise RejectedFile(name, ErrorKind.DAMAGED_TEXT, codec=codec.upper())
+            return Decoded(decoded[0], codec, decoded[1])
+    if b"\x00" not in data:
+        with contextlib.suppress(UnicodeDecodeError):
+            return Decoded(data.decode("utf-8"), "utf-8")
     guessed_utf16 = _bomless_utf16(data)
     if guessed_utf16:
-        return guessed_utf16
+        decoded = _decode_tolerating_damage(data, guessed_utf16)
+        if decoded is None:
+            raise RejectedFile(name, ErrorKind.DAMAGED_TEXT, codec=guessed_utf16.upper())
+        return Decoded(decoded[0], guessed_utf16, decoded[1])
     if b"\x00" in data:
-        return None
-    for codec in ("gb18030",):
-        try:
-            data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        return codec
-    return None
+        raise RejectedFile(name, ErrorKind.BINARY_FILE)
+    with contextlib.suppress(UnicodeDecodeError):
+        return Decoded(data.decode("gb18030"), "gb18030")
+    for codec in ("utf-8", "gb18030"):
+        decoded = _decode_tolerating_damage(data, codec)
+        if decoded is not None:
+            return Decoded(decoded[0], codec, decoded[1])
+    raise RejectedFile(name, ErrorKind.UNKNOWN_ENCODING)
 
 
 def _looks_binary(text: str) -> bool:
@@ -113,30 +187,25 @@ def _too_large(name: str, size: int) -> RejectedFile:
     return RejectedFile(name, ErrorKind.TOO_LARGE, megabytes=f"{megabytes:.1f}", limit=limit)
 
 
-def decode_issue_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode an issue file's bytes; return (text, codec) or raise RejectedFile.
-
-    `name` is only used in the error message.
-    """
+def decode_issue(data: bytes, name: str) -> Decoded:
+    """Decode an issue file's bytes, or raise RejectedFile; `name` is only used in the error message."""
     if not data:
         raise RejectedFile(name, ErrorKind.EMPTY_FILE)
     if len(data) > MAX_ISSUE_BYTES:
         raise _too_large(name, len(data))
-    codec = _detect_encoding(data)
-    if codec is None:
-        if b"\x00" in data:
-            raise RejectedFile(name, ErrorKind.BINARY_FILE)
-        raise RejectedFile(name, ErrorKind.UNKNOWN_ENCODING)
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        raise RejectedFile(name, ErrorKind.DAMAGED_TEXT, codec=codec.upper()) from None
-    text = normalize_line_ends(text.lstrip("\ufeff"))
+    decoded = _decode_any(data, name)
+    text = normalize_line_ends(decoded.text.lstrip("\ufeff"))
     if _looks_binary(text):
         raise RejectedFile(name, ErrorKind.BINARY_FILE)
     if not text.strip():
         raise RejectedFile(name, ErrorKind.BLANK_FILE)
-    return text, codec
+    return Decoded(text, decoded.codec, decoded.damaged)
+
+
+def decode_issue_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode an issue file's bytes; return (text, codec) or raise RejectedFile (see decode_issue)."""
+    decoded = decode_issue(data, name)
+    return decoded.text, decoded.codec
 
 
 def read_bounded(handle: BinaryIO, limit: int) -> bytes:
@@ -187,8 +256,8 @@ def _open_without_waiting(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def read_issue_file(path: str) -> tuple[bytes, str, str]:
-    """Read and decode one issue file; return (raw bytes, text, codec).
+def read_issue(path: str) -> tuple[bytes, Decoded]:
+    """Read and decode one issue file; return (raw bytes, decoded).
 
     Only regular files are read, and never more than MAX_ISSUE_BYTES + 1 bytes.
     Every OS-level failure becomes a RejectedFile naming the file.
@@ -204,5 +273,10 @@ def read_issue_file(path: str) -> tuple[bytes, str, str]:
         raise RejectedFile(path, ErrorKind.FOLDER_NOT_FILE) from None
     except OSError as error:
         raise RejectedFile(path, ErrorKind.UNREADABLE, detail=error.strerror or error) from None
-    text, codec = decode_issue_bytes(data, path)
-    return data, text, codec
+    return data, decode_issue(data, path)
+
+
+def read_issue_file(path: str) -> tuple[bytes, str, str]:
+    """Read and decode one issue file; return (raw bytes, text, codec) (see read_issue)."""
+    data, decoded = read_issue(path)
+    return data, decoded.text, decoded.codec

@@ -21,6 +21,7 @@ TF-IDF table costs 0.5 s and ~137 MB that search never uses.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import unicodedata
@@ -58,10 +59,13 @@ def jieba_tokenizer():
         if _jieba_tokenizer is None:
             import jieba
 
-            jieba.setLogLevel(logging.WARNING)
+            # jieba's one error is a failed dump of its cache (a read-only library, a full disk), which it
+            # logs with a traceback: it only costs building the dictionary again at the next start.
+            jieba.setLogLevel(logging.CRITICAL)
             tokenizer = jieba.Tokenizer()
             cache = jieba_cache_file()
-            cache.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):  # a folder that cannot be made: no cache is kept
+                cache.parent.mkdir(parents=True, exist_ok=True)
             tokenizer.tmp_dir = str(cache.parent)
             tokenizer.cache_file = cache.name
             tokenizer.initialize()

@@ -17,6 +17,7 @@ from whoosh.fields import ID, STORED, Schema
 from whoosh.filedb.filestore import FileStorage
 
 from reader.core.errors import IndexNotReady
+from reader.core.faults import reach
 from reader.core.model import Issue
 from reader.core.parsing.parse import PARSER_VERSION
 from reader.core.search.pooled_writer import PooledWriter
@@ -109,15 +110,16 @@ def _index_version(index_dir: Path) -> str | None:
         return None
 
 
-def _open_files(index_dir: Path) -> whoosh_index.Index:
-    """The index as stored, with this program's schema.
+def _open_files(index_dir: Path, readonly: bool = False) -> whoosh_index.Index:
+    """The index as stored, with this program's schema; `readonly`: Whoosh refuses to create any file in it.
 
     Whoosh keeps a pickle of the schema in the index's table of contents, and a
     pickle names the modules of the field classes: an index written before those
     modules moved could not be opened any more.  The schema is this program's
     own (build_schema), so the stored one is never unpickled.
     """
-    return FileStorage(str(index_dir), supports_mmap=False).open_index(schema=build_schema())
+    storage = FileStorage(str(index_dir), supports_mmap=False, readonly=readonly)
+    return storage.open_index(schema=build_schema())
 
 
 def _opens_cleanly(index_dir: Path) -> bool:
@@ -128,7 +130,7 @@ def _opens_cleanly(index_dir: Path) -> bool:
     search failing.
     """
     try:
-        ix = _open_files(index_dir)
+        ix = _open_files(index_dir, readonly=True)
         with ix.reader() as reader:
             reader.doc_count_all()
             for fieldname in reader.indexed_field_names():
@@ -179,11 +181,12 @@ def rebuild_dir(index_dir: Path) -> Path:
 
 def swap_in(new_dir: Path, index_dir: Path) -> None:
     """Put a finished rebuild in the index's place (two renames; see recover_interrupted_swap)."""
-    old_dir = index_dir.with_name(index_dir.name + ".old")
+    old_dir = _old_dir(index_dir)
     if old_dir.exists():
         shutil.rmtree(old_dir)
     if index_dir.exists():
         index_dir.rename(old_dir)
+        reach("swap-between-renames")
     new_dir.rename(index_dir)
     shutil.rmtree(old_dir, ignore_errors=True)
 
@@ -196,35 +199,54 @@ def recover_interrupted_swap(index_dir: Path) -> None:
     no index but a finished `.new` (finished: it was being swapped in) or the
     `.old` one: the swap is completed or undone.
     """
+    if not index_dir.exists():
+        survivor = swap_survivor(index_dir)
+        if survivor is None:
+            return
+        survivor.rename(index_dir)
+    for leftover in (rebuild_dir(index_dir), _old_dir(index_dir)):  # the one not chosen goes too
+        if leftover.exists():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _old_dir(index_dir: Path) -> Path:
+    return index_dir.with_name(index_dir.name + ".old")
+
+
+def swap_survivor(index_dir: Path) -> Path | None:
+    """Where the index is while a crash mid-swap left none in its place: the finished `.new`, else the `.old`.
+
+    Searches read it from there until the next writer puts it back in place
+    (recover_interrupted_swap), so a crash never stops them.
+    """
     new_dir = rebuild_dir(index_dir)
-    old_dir = index_dir.with_name(index_dir.name + ".old")
-    if index_dir.exists():
-        for leftover in (new_dir, old_dir):
-            if leftover.exists():
-                shutil.rmtree(leftover, ignore_errors=True)
-        return
     if new_dir.exists() and index_is_current(new_dir):
-        new_dir.rename(index_dir)
-    elif old_dir.exists():
-        old_dir.rename(index_dir)
+        return new_dir
+    old_dir = _old_dir(index_dir)
+    return old_dir if old_dir.exists() else None
 
 
 def open_index(index_dir: Path, create: bool = True) -> whoosh_index.Index:
     """Open the index; create it when missing or outdated if `create` (writers only).
 
     A reader passes create=False and gets IndexNotReady instead: only the
-    process holding the writer lock may create or replace an index.
+    process holding the writer lock may create or replace an index.  A reader
+    also finds an index a crash left aside in the middle of a swap (swap_survivor).  Opened so,
+    the index is only read (a library on a read-only drive): Whoosh writes
+    nothing, not even a lock, and would refuse to.
     Without mmap: Whoosh maps whole compound segment files, which added 180 MB
     of resident memory on a 1,000-issue archive for no measurable speed gain.
     Every opener of the index (the library, searches) passes here, so this is
     where the Whoosh release is checked (whoosh27.check_whoosh_version).
     """
     check_whoosh_version()
+    if not create and not index_dir.exists():
+        index_dir = swap_survivor(index_dir) or index_dir  # a crash mid-swap: read where the index is
     if not index_is_readable(index_dir):
         if not create:
             raise IndexNotReady()
         return create_index(index_dir)
-    return _open_files(index_dir)
+    return _open_files(index_dir, readonly=not create)
 
 
 #: Every writer's options.  compound=False: a searcher then reads each segment file

@@ -31,6 +31,8 @@ import threading
 import traceback
 from multiprocessing.connection import Connection
 
+from reader.core.faults import reach
+
 #: Commands, parent to worker: (DOCUMENTS, [fields, ...]), (FINISH,), (CANCEL,).
 DOCUMENTS, FINISH, CANCEL = "documents", "finish", "cancel"
 #: Replies, worker to parent: (SEGMENT, finished segment) or (FAILED, traceback text).
@@ -86,6 +88,7 @@ def _write_segment(writer, inbox: queue.SimpleQueue, stop: threading.Event):
                 if stop.is_set():
                     break
                 writer.add_document(**fields)
+                reach("worker-indexing")
         elif message[0] == FINISH and not stop.is_set():
             from reader.core.search.whoosh27.subsegments import finish_subsegment
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from multiprocessing import connection
 
 from reader.core.errors import ErrorKind, ReaderError, Stopped
+from reader.core.faults import reach
 from reader.core.search import index_worker
 from reader.core.search.analysis import jieba_cache_file, jieba_tokenizer
 from reader.core.search.whoosh27.writer import open_segment_writer
@@ -206,6 +207,7 @@ class PooledWriter:
             self._check_cancelled()
             self._send(self._workers[self._share], (index_worker.DOCUMENTS, self._buffer))
             self._buffer = []
+            reach("importer-while-worker-indexes")
 
     def _send(self, worker: _Worker, message: tuple) -> None:
         try:
