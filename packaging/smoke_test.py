@@ -5,8 +5,11 @@
 Runs the folder's own `reader` from an empty working directory, with nothing
 of the checkout or a venv on any path: `parse --json` of a sample issue,
 `import --json` of the samples into a temporary library, `list --json`,
-`search --json` of words the samples contain; then the window, offscreen,
-on that library and on an empty one (its first start imports the samples),
+`search --json` of words the samples contain; `import --json` of a batch of
+BATCH_ISSUES generated issues into another library, enough for the index's
+worker process (spawned as this same program), each then found by its own
+marker, with no process of the program left afterwards; then the window,
+offscreen, on the samples' library and on an empty one (its first start imports the samples),
 each closing itself after a while (READER_QUIT_AFTER_MS) as a user would, and
 `reader-window` the same way.  Exit status 0 when all of it works.
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -33,6 +37,13 @@ WINDOW_UP = "reader: window up"
 #: Words of the sample issues (北碚报 2021-11 reports child vaccinations); each must find articles.
 SEARCHES = ("疫苗", '"疫苗接种"', "碚")
 TIMEOUT_S = 120
+#: Issues imported at once: at least reader/core/search/index.py's PARALLEL_THRESHOLD (40), so the index
+#: shares the batch with a worker process, which a built program starts as itself (multiprocessing spawn).
+BATCH_ISSUES = 45
+#: Appended to the text of each generated issue, NN its number: a string no sample contains, none part of another.
+MARKER = "冒烟{:02d}号"
+#: How long the program's processes (worker, resource tracker) get to be gone after the import returned.
+EXIT_WAIT_S = 5.0
 
 
 class SmokeFailure(Exception):
@@ -107,6 +118,69 @@ def window_until_up(program: Path, data_dir: Path, cwd: Path, close_after_ms: in
     return up_after, stderr
 
 
+def running_under(folder: Path) -> list[str]:
+    """Command lines of the processes whose program is in `folder` (Linux: /proc; elsewhere none are seen)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            argv = cmdline.read_bytes().split(b"\0")
+        except OSError:  # ended meanwhile
+            continue
+        if argv[0] and Path(os.fsdecode(argv[0])).is_relative_to(folder):
+            found.append(f"{cmdline.parent.name}: {' '.join(os.fsdecode(arg) for arg in argv if arg)}")
+    return found
+
+
+def batch_import(reader: Path, folder: Path, seeds: list[Path], work: Path) -> None:
+    """Import BATCH_ISSUES generated issues at once (the index's worker process) and find each by its marker."""
+    threshold = re.search(
+        r"^PARALLEL_THRESHOLD = (\d+)", (ROOT / "reader/core/search/index.py").read_text("utf-8"), re.M
+    )
+    check(threshold is not None and BATCH_ISSUES >= int(threshold[1]), "BATCH_ISSUES is below PARALLEL_THRESHOLD")
+    started = time.monotonic()
+    batch = work / "batch 报刊"
+    batch.mkdir()
+    markers = {}  # file name -> its marker
+    for number in range(BATCH_ISSUES):
+        text = seeds[number % len(seeds)].read_text(encoding="utf-8")
+        marker = MARKER.format(number)
+        check(marker not in text, f"{marker} is in a sample issue already")
+        name = f"issue {number:02d}.txt"
+        (batch / name).write_text(f"{text.rstrip()}本期{marker}。\n", encoding="utf-8")
+        markers[name] = marker
+    library = work / "batch library"
+    imported = run_json(reader, "import", str(batch), "--data-dir", str(library), cwd=work)  # fails on a traceback
+    ids = {Path(item["path"]).name: item["id"] for item in imported["imported"]}
+    check(set(ids) == set(markers), f"batch import: {len(ids)} of {BATCH_ISSUES} imported: {str(imported)[:500]}")
+    check(not imported["rejected"] and not imported["duplicates"], f"batch import: {str(imported)[:500]}")
+    check(len(set(ids.values())) == BATCH_ISSUES, "batch import: issues with the same id")
+
+    deadline = time.monotonic() + EXIT_WAIT_S
+    while (left := running_under(folder)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    check(not left, "processes of the program still running after the batch import:\n" + "\n".join(left))
+    took = time.monotonic() - started
+    print(f"ok  import {BATCH_ISSUES} issues at once (the index's worker process) in {took:.1f} s, none left running")
+
+    # One search for all the markers (OR) in one start rather than 45 starts of 2 s: each hit shows which marker
+    # it matched, and each marker must be found exactly once, in its own issue.
+    query = " OR ".join(markers.values())
+    found = run_json(reader, "search", query, "--limit", str(2 * BATCH_ISSUES), "--data-dir", str(library), cwd=work)
+    issues_of: dict[str, list[str]] = {}
+    for hit in found["hits"]:
+        matched = re.findall(r"«(冒烟\d+号)»", hit["snippet"])
+        check(len(set(matched)) == 1, f"search of the markers: a hit matching {matched}: {hit['snippet'][-200:]}")
+        issues_of.setdefault(matched[0], []).append(hit["issue"])
+    for name, marker in markers.items():
+        check(issues_of.get(marker) == [ids[name]], f"search {marker}: found {issues_of.get(marker)}, not {ids[name]}")
+    check(found["total"] == BATCH_ISSUES, f"search of the markers: {found['total']} hits, not {BATCH_ISSUES}")
+    # The first issues of a batch go to the worker: its first marker alone, as a person would search.
+    first = next(iter(markers))
+    alone = run_json(reader, "search", markers[first], "--data-dir", str(library), cwd=work)
+    check([hit["issue"] for hit in alone["hits"]] == [ids[first]], f"search {markers[first]}: {str(alone)[:300]}")
+    print(f"ok  search each of the {BATCH_ISSUES} markers: each finds exactly its issue")
+
+
 def smoke(folder: Path, work: Path) -> None:
     """Every check; raises SmokeFailure at the first that fails."""
     reader, reader_window = folder / "reader", folder / "reader-window"
@@ -134,6 +208,7 @@ def smoke(folder: Path, work: Path) -> None:
         check(found["total"] > 0 and found["hits"], f"search {query}: no hits")
         check("«" in found["hits"][0]["snippet"], f"search {query}: snippet without a marked match")
         print(f"ok  search {query}: {found['total']} articles, first: {found['hits'][0]['title']}")
+    batch_import(reader, folder, seeds, work)
 
     up, _ = window_until_up(reader, library, work, close_after_ms=1000)
     print(f"ok  window on the library: up after {up:.1f} s, closed itself, exit 0")

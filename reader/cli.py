@@ -9,6 +9,7 @@ quietly, with the status a shell gives a tool killed by SIGPIPE (141).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
@@ -44,6 +45,8 @@ def _open_library(args: argparse.Namespace):
     library = Library(resolve_paths(args.data_dir))
     if library.catalog_notice is not None:
         _error(str(library.catalog_notice))
+        with contextlib.suppress(ReaderError):  # list the stored issues again now (another writer: next time)
+            library.repair()
     return library
 
 

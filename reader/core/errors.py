@@ -58,6 +58,7 @@ class ErrorKind(StrEnum):
     ORIGINAL_MISSING = "original_missing"
     WRITE_FAILED = "write_failed"
     CATALOG_REBUILT = "catalog_rebuilt"
+    CATALOG_UNUSABLE = "catalog_unusable"
     ORIGINALS_FOLDER_MISSING = "originals_folder_missing"
     # The installation.
     WHOOSH_VERSION = "whoosh_version"
@@ -116,6 +117,7 @@ ENGLISH: dict[ErrorKind, str] = {
     ErrorKind.ORIGINAL_MISSING: (
         "the library's copy of {source} is missing ({copy}); put it back, or import the file again"
     ),
+    ErrorKind.CATALOG_UNUSABLE: "the library's catalog {catalog} cannot be used ({detail}); nothing was changed",
     ErrorKind.CATALOG_REBUILT: (
         "the library's catalog was damaged; it has been rebuilt from the stored issues, "
         "and the damaged file is kept as {kept_as}"

@@ -94,10 +94,13 @@ def run_window(paths: Paths, language: str | None = None, files: list[str] | Non
     window.restore_last_article()
     server.activated.connect(window.receive_hand_over)
     # A library the user emptied by removing issues (the samples among them) is not a new one.
-    window.start_background_work(import_seeds_if_empty=not files and not library.catalog.has_removals())
+    window.start_background_work(import_seeds_if_empty=not files and library.is_new())
     if files:
         window.import_paths(files)
     code = app.exec()
     server.close()
+    # The window is gone; a write it cancelled may still be stopping (between two issues, or dropping the
+    # batch at hand). The library is closed (and its lock released) only after it has.
+    window.jobs.writer.waitForDone(-1)
     library.close()
     return code

@@ -47,7 +47,11 @@ class Imports(QObject):
             self.import_paths(folders[:1])
 
     def import_paths(
-        self, paths: list[str], on_done: Callable[[ImportReport], None] | None = None, from_inbox: bool = False
+        self,
+        paths: list[str],
+        on_done: Callable[[ImportReport], None] | None = None,
+        from_inbox: bool = False,
+        on_failed: Callable[[], None] | None = None,
     ) -> Job:
         """Import files and folders on the writer thread, with progress in the status bar.
 
@@ -57,7 +61,9 @@ class Imports(QObject):
         library = window.library
 
         def work(job: Job) -> ImportReport:
-            return library.import_paths(paths, progress=job.report, cancelled=lambda: job.cancelled)
+            return library.import_paths(
+                paths, progress=job.report, cancelled=lambda: job.cancelled, abandoned=lambda: job.abandoned
+            )
 
         def finished(report: ImportReport) -> None:
             self.job = None
@@ -69,6 +75,8 @@ class Imports(QObject):
             self.job = None
             window.status_progress.end(job)
             window.show_error(error)
+            if on_failed:
+                on_failed()
 
         jobs = window.jobs
         job = jobs.start(jobs.writer, work, finished, failed, lambda *args: self._progress(job, *args))
@@ -111,4 +119,5 @@ class Imports(QObject):
             self.window.inbox.files_done({path: path in rejected for path in files if path in handled})
             self.window.inbox.release([path for path in files if path not in handled])  # a cancelled import
 
-        self.import_paths(files, on_done=done, from_inbox=True)
+        # A failed import (a full disk) hands the files back: the watcher offers them again later.
+        self.import_paths(files, on_done=done, from_inbox=True, on_failed=lambda: self.window.inbox.release(files))

@@ -71,6 +71,7 @@ class JobRunner(QObject):
         """Cancel every job and wait (at most `wait_ms` per pool) for the running ones to stop."""
         self.closing = True
         for job in list(self._jobs):
+            job.abandoned = True
             job.cancel()
         for pool in (self.writer, self.search, self.reading):
             pool.waitForDone(wait_ms)

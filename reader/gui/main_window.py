@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
 
         self.index_jobs.follow_repair(self.jobs.start(self.jobs.writer, repair, repaired_then_look))
         self.searcher.warm_up()
-        if import_seeds_if_empty and not self.library.records():
+        if import_seeds_if_empty and self.library.is_new():
             self.article.show_notice(welcome_html(importing_samples=True))
             self.import_paths([str(seeds_dir())], on_done=self._samples_imported)
 

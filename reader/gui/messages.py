@@ -130,6 +130,10 @@ class ErrorWording(QObject):
                 self.tr("the library's copy of %1 is missing (%2); put it back, or import the file again"),
                 ("source", "copy"),
             ),
+            ErrorKind.CATALOG_UNUSABLE: (
+                self.tr("the library's catalog %1 cannot be used (%2); nothing was changed"),
+                ("catalog", "detail"),
+            ),
             ErrorKind.CATALOG_REBUILT: (
                 self.tr(
                     "the library's catalog was damaged; it has been rebuilt from the stored issues, "

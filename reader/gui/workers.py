@@ -41,6 +41,8 @@ class Job(QRunnable):
         self.function = function
         self.signals = JobSignals()
         self.cancelled = False
+        #: The window is closing: stop at once, dropping even work a plain cancel would finish.
+        self.abandoned = False
         self.setAutoDelete(False)  # the window keeps a reference while the job runs
 
     def cancel(self) -> None:

@@ -177,6 +177,10 @@
             <translation>馆内保存的 %1 副本不见了（%2）；请放回原处，或重新导入该文件</translation>
         </message>
         <message>
+            <source>the library's catalog %1 cannot be used (%2); nothing was changed</source>
+            <translation>图书馆的目录文件 %1 无法使用（%2）；未做任何改动</translation>
+        </message>
+        <message>
             <source>the library's catalog was damaged; it has been rebuilt from the stored issues, and the damaged file is kept as %1</source>
             <translation>图书馆的目录文件已损坏，已根据馆内保存的报纸重建；损坏的文件保留为 %1</translation>
         </message>

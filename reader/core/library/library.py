@@ -56,7 +56,10 @@ ISSUE_SUFFIXES = (".txt",)
 CORRECTABLE = ("publication", "date", "page")
 CORRECTED_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
-#: progress(done, total, current file name)
+#: SQLite's answers for a file that is not a sound database (SQLITE_CORRUPT, SQLITE_NOTADB): only these set
+#: a catalog aside as damaged; any other error (a full disk, an I/O error) leaves it where it is.
+DAMAGED_DATABASE = {11, 26}
+
 #: progress(done, total, name): files (or issues) done, how many in all, the one being read;
 #: the name is WRITING_INDEX while a batch is written to the index (and segments merged).
 ProgressCallback = Callable[[int, int, str], None]
@@ -219,6 +222,19 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
+@contextlib.contextmanager
+def _write_failure_named(target: Path) -> Iterator[None]:
+    """A full disk or an I/O error while writing `target` becomes one WRITE_FAILED line naming it.
+
+    What was completely written before is listed (or indexed) by the next repair.
+    """
+    try:
+        yield
+    except (OSError, sqlite3.OperationalError) as error:
+        detail = getattr(error, "strerror", None) or error
+        raise ReaderError(ErrorKind.WRITE_FAILED, file=target, detail=detail) from error
+
+
 def _apply_corrections(issue: Issue, corrections: dict) -> Issue:
     """Overlay the user's corrections of publication, date and page on a parsed issue."""
     if "publication" in corrections:
@@ -261,8 +277,8 @@ class Library:
         configure_jieba_cache(jieba_cache_for(paths, library_writable=not self.read_only))
         self._lock = WriterLock(paths.lock_file)
         self._index = None
-        if self.damaged_catalog is not None:
-            self._relist_after_a_damaged_catalog()
+        #: The catalog was set aside as damaged and the originals are not listed again yet (the next repair does).
+        self._relisting = self.damaged_catalog is not None
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -288,6 +304,9 @@ class Library:
         except sqlite3.DatabaseError as error:
             if access.refuses_writing(error):
                 raise  # not damaged: it may only be read here
+            if getattr(error, "sqlite_errorcode", None) not in DAMAGED_DATABASE:
+                # A full disk, an I/O error, a file that cannot be opened: the catalog may be sound.
+                raise ReaderError(ErrorKind.CATALOG_UNUSABLE, catalog=self.paths.catalog_file, detail=error) from error
             catalog = self.paths.catalog_file
             aside = catalog.with_name(f"{catalog.stem}-damaged-{time.strftime('%Y%m%d-%H%M%S')}{catalog.suffix}")
             for suffix in ("", "-wal", "-shm"):
@@ -295,20 +314,16 @@ class Library:
                     os.replace(f"{catalog}{suffix}", f"{aside}{suffix}")
             self.damaged_catalog = aside
             self.catalog_notice = ReaderError(ErrorKind.CATALOG_REBUILT, kept_as=aside)
-            return Catalog(catalog)
+            try:
+                return Catalog(catalog)
+            except sqlite3.DatabaseError as again:
+                raise ReaderError(ErrorKind.CATALOG_UNUSABLE, catalog=catalog, detail=again) from again
 
-    def _relist_after_a_damaged_catalog(self) -> None:
-        """List every stored original again from its sidecar; those the index holds are searchable at once.
-
-        Left to the next repair when another process is writing the library.
-        """
-        try:
-            with self._lock:
-                recovered = self._recover_unlisted_originals(RepairReport())
-                in_index = indexed_issue_ids(self.index)
-                self.catalog.mark_indexed([record.id for record in recovered if record.id in in_index])
-        except LibraryBusy:
-            pass
+    def is_new(self) -> bool:
+        """Nothing was ever imported here: no issue listed, none stored, none removed (a first start)."""
+        if self.records() or self.catalog.has_removals():
+            return False
+        return not any(self.paths.originals_dir.glob("*/*.txt"))
 
     def close(self) -> None:
         self.catalog.close()
@@ -419,8 +434,13 @@ class Library:
         paths: Iterable[str | os.PathLike[str]],
         progress: ProgressCallback | None = None,
         cancelled: CancelCheck | None = None,
+        abandoned: CancelCheck | None = None,
     ) -> ImportReport:
-        """Import files and folders; see the module docstring for the guarantees."""
+        """Import files and folders; see the module docstring for the guarantees.
+
+        `cancelled`: stop reading files; those read so far are still imported.
+        `abandoned`: stop now, the batch at hand included (the window is closing: nothing may run on).
+        """
         with self._writing():
             self.repair()
             files, rejected, skipped = expand_paths(paths)
@@ -432,11 +452,19 @@ class Library:
             def store(batch: list[_Prepared]) -> None:
                 if progress:
                     progress(read, len(files), WRITING_INDEX)
+
+                if abandoned and abandoned():  # nothing more may be written
+                    report.cancelled = True
+                    return
+
                 # What was read before a cancel is still imported; a cancel while a batch is indexed drops it.
-                self._store_batch(batch, report, None if report.cancelled else cancelled)
+                def stop() -> bool:
+                    return bool((abandoned and abandoned()) or (not report.cancelled and cancelled and cancelled()))
+
+                self._store_batch(batch, report, stop if (cancelled or abandoned) else None)
 
             for path in files:
-                if cancelled and cancelled():
+                if (cancelled and cancelled()) or (abandoned and abandoned()):
                     report.cancelled = True
                     break
                 if progress:
@@ -473,19 +501,18 @@ class Library:
         index a big batch), the batch is not imported: its rows and copies go.
         """
         records = [self._record_for(prepared) for prepared in batch]
-        try:
-            for prepared, record in zip(batch, records, strict=True):
-                self._write_sidecar(record)  # first: no original is ever on disk without its record
-                _write_atomically(self.paths.originals_dir / record.stored_name, prepared.data)
-        except OSError as error:  # a full disk, a read-only folder: what was written is listed by the next repair
-            raise ReaderError(
-                ErrorKind.WRITE_FAILED, file=error.filename or self.paths.originals_dir, detail=error.strerror or error
-            ) from error
+        for prepared, record in zip(batch, records, strict=True):
+            with _write_failure_named(self._sidecar_path(record)):  # first: no original is ever without its record
+                self._write_sidecar(record)
+            with _write_failure_named(self.original_path(record)):
+                _write_atomically(self.original_path(record), prepared.data)
         reach("stored-before-rows")
-        self.catalog.add_pending(records)
+        with _write_failure_named(self.paths.catalog_file):
+            self.catalog.add_pending(records)
         reach("rows-before-index")
         try:
-            with writing(self.index, len(batch), cancelled) as writer:
+            # A full disk here leaves the rows pending: the next repair indexes them.
+            with _write_failure_named(self.paths.index_dir), writing(self.index, len(batch), cancelled) as writer:
                 for prepared in batch:
                     add_issue(writer, prepared.issue_id, prepared.issue)
         except Stopped:
@@ -523,12 +550,20 @@ class Library:
                 if not value:
                     raise ReaderError(ErrorKind.EMPTY_CORRECTION, key=key)
                 corrections[key] = value
+            # The article text is indexed again with the correction: without its copy that cannot be done,
+            # and nothing is changed (an unplugged drive must not be re-created by a sidecar either).
+            self._check_originals_folder([record])
+            if not self.original_path(record).is_file():
+                raise ReaderError(ErrorKind.ORIGINAL_MISSING, source=record.source, copy=self.original_path(record))
             try:
                 self._write_sidecar(replace(record, corrections=corrections))
             except OSError as error:
                 raise ReaderError(
                     ErrorKind.WRITE_FAILED, file=self._sidecar_path(record), detail=error.strerror or error
                 ) from error
+            # Pending until the index holds the corrected documents: a crash or a failure in between is
+            # finished by the next repair instead of leaving the index with the old details for good.
+            self.catalog.mark_pending([issue_id])
             self.catalog.set_corrections(issue_id, corrections)
             self._rewrite_in_index([issue_id])
             return self.catalog.get(issue_id)
@@ -560,8 +595,13 @@ class Library:
     def _remove_records(self, records: list[IssueRecord]) -> None:
         """The steps of a removal, each undone if a later one fails (see reader.core.library.removal)."""
         trash = Trash(self.paths.trash_dir, self.paths.originals_dir)
-        names = [record.stored_name for record in records]
-        names += [sidecar_name(name) for name in names if (self.paths.originals_dir / sidecar_name(name)).exists()]
+        stored = [record.stored_name for record in records]
+        # A copy already gone (moved by hand) leaves only its row and index documents to remove.
+        names = [
+            name
+            for name in stored + [sidecar_name(name) for name in stored]
+            if (self.paths.originals_dir / name).exists()
+        ]
         trash.put(names)
         index_committed = False
         try:
@@ -593,7 +633,11 @@ class Library:
             report = RepairReport()
             self._settle_trash(report)
             recover_interrupted_swap(self.paths.index_dir)
-            self._recover_unlisted_originals(report)
+            recovered = self._recover_unlisted_originals(report)
+            if self._relisting:  # after a damaged catalog: what the index holds is searchable as it is
+                in_index = indexed_issue_ids(self.index)
+                self.catalog.mark_indexed([record.id for record in recovered if record.id in in_index])
+                self._relisting = False
             records = {record.id: record for record in self.catalog.all()}
             self._check_originals_folder(records)
             self._write_missing_sidecars(records.values())
