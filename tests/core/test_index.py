@@ -71,7 +71,19 @@ def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path):
     assert max(len(postings) for *_, postings in tuned["terms"]) > 128
 
 
-def test_a_pool_over_its_memory_limit_spills_sorted_runs_and_gives_every_posting_back(tmp_path, monkeypatch):
+def test_a_tuned_writer_that_spills_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
+    """A very large issue or batch outgrows the pool: its runs must still give exactly Whoosh's segment."""
+    issues = [parse_text(text, "seed.txt") for text in _seed_texts()] * 2
+    plain = _segment_dump(tmp_path / "plain", issues, tuned=False)
+    monkeypatch.setattr(TermGroupedPool, "posting_bytes", 1 << 16)  # a run every 4,096 postings
+    spills = []
+    save = TermGroupedPool.save
+    monkeypatch.setattr(TermGroupedPool, "save", lambda pool: spills.append(1) or save(pool))
+    assert _segment_dump(tmp_path / "tuned", issues, tuned=True) == plain
+    assert len(spills) > 10
+
+
+def test_a_pool_over_its_memory_limit_spills_grouped_runs_and_gives_every_posting_back(tmp_path, monkeypatch):
     monkeypatch.setattr(TermGroupedPool, "posting_bytes", 1 << 20)  # each posting "fills" 1 MB
     pool = TermGroupedPool(FileStorage(str(tmp_path)), segment=None, limitmb=3)
     postings = [
@@ -82,8 +94,8 @@ def test_a_pool_over_its_memory_limit_spills_sorted_runs_and_gives_every_posting
     ]
     for posting in postings:
         pool.add(posting)
-    assert pool.runs and pool.grouped_terms() is None
-    assert list(pool.iter_postings()) == sorted(postings)
+    assert len(pool.spilled) > 1 and list(tmp_path.iterdir()) == []  # runs are temporary files, already gone
+    assert list(pool.iter_postings()) == sorted(postings)  # each term's postings joined across runs, in order
     pool.cleanup()
 
 

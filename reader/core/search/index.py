@@ -40,8 +40,8 @@ VERSION_FILE = "reader-schema-version"
 IDENTITY_FILE = "reader-index-id"
 #: From this many issues in one batch on, indexing uses worker processes (pooled_writer).
 PARALLEL_THRESHOLD = 40
-#: Memory for postings per writer process.  Past it the pool spills sorted runs to
-#: disk and merges them back (correct, but far slower); a batch of BATCH_ISSUES fits.
+#: Memory for postings per writer process.  Past it the pool spills grouped, sorted runs to a
+#: temporary file in the index folder and merges them back term by term (whoosh27.pool).
 POOL_MB = 256
 #: Issues per index commit in a big import or a rebuild.  Each commit writes a segment
 #: per process, and every segment costs each search a lookup per token, so batches

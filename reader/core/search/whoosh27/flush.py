@@ -45,10 +45,9 @@ def _write_term_blocks(postwriter, docnums: list, weights: list, values: list, f
                 postwriter._maxlength = max(lengths)
 
 
-def _grouped_source(terms: dict) -> Iterator:
-    """The pool's terms in order, each with a reader of its postings (as merging.PostingSource)."""
-    for key in sorted(terms):
-        postings = terms.pop(key)  # freed as written
+def _grouped_source(pool: TermGroupedPool) -> Iterator:
+    """The pool's terms in order (spilled runs included), each with a reader of its postings (as merging does)."""
+    for key, postings in pool.grouped_postings():
         yield key, lambda postings=postings: (postings[0::3], postings[1::3], postings[2::3])
 
 
@@ -73,17 +72,18 @@ def flush_segment(writer: SegmentWriter) -> None:
 
     Segments chosen by merging.MergePolicy have their documents already
     copied (numbered after the writer's own); their postings are streamed in
-    here.  When the pool went to disk, or with another codec, merged
-    postings go through the pool and Whoosh's own path, as in Whoosh.
+    here, with the pool's (from memory and from its spilled runs).  With
+    another codec, merged postings go through the pool and Whoosh's own
+    path, as in Whoosh.
     """
     writer.perdocwriter.close()
     reader = writer.per_document_reader() if writer.codec.length_stats else None
     lengths = FieldLengthLists(reader) if reader else None
     merging: list[MergeSource] = getattr(writer, SOURCES_ATTRIBUTE, [])
-    grouped = writer.pool.grouped_terms() if isinstance(writer.pool, TermGroupedPool) else None
+    grouped = isinstance(writer.pool, TermGroupedPool)
     try:
-        if grouped is not None and isinstance(writer.fieldwriter, W3FieldWriter):
-            sources = [_grouped_source(grouped)] + [source.postings(writer.schema) for source in merging]
+        if grouped and isinstance(writer.fieldwriter, W3FieldWriter):
+            sources = [_grouped_source(writer.pool)] + [source.postings(writer.schema) for source in merging]
             _write_postings(writer.fieldwriter, writer.schema, lengths, merged_postings(sources))
         else:
             for source in merging:
