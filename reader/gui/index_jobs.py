@@ -44,7 +44,9 @@ class IndexJobs(QObject):
         status = window.status_progress
 
         def work(job: Job) -> int:
-            return window.library.reindex(progress=job.report, cancelled=lambda: job.cancelled)
+            return window.library.reindex(
+                progress=job.report, cancelled=lambda: job.cancelled, before_swap=window.searcher.let_go_of_files
+            )
 
         def progress(done: int, total: int, _name: str) -> None:
             status.count(job, self._counted(self.tr("Rebuilding the index…"), done, total), done, total)

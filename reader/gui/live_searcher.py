@@ -49,6 +49,27 @@ class LiveSearcher:
         self.index_ready.set()
         self._jobs.start(self._jobs.search, lambda job: self.get().refresh(), lambda _r: then() if then else None)
 
+    def let_go_of_files(self, timeout: float = 30.0) -> None:
+        """Close the searcher on the search thread and wait for it (called on the writer thread before a swap).
+
+        Windows cannot rename the index folder while the searcher holds its
+        files open; the searcher opens again, on the new index, at the next search.
+        """
+        if self._searcher is None:
+            return
+        closed = threading.Event()
+
+        def close() -> None:
+            try:
+                if self._searcher is not None:
+                    self._searcher.close()
+                    self._searcher = None
+            finally:
+                closed.set()
+
+        self._jobs.search.start(close)
+        closed.wait(timeout)
+
     def release_waiters(self) -> None:
         """The window is closing: a search waiting for the index gives up (it sees `closing`)."""
         self.index_ready.set()

@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
+from reader.core.library import library as library_module
 from reader.core.search import index as index_module
 from tests.gui.conftest import close_window, open_window
 
@@ -87,4 +88,29 @@ def test_a_start_up_repair_with_nothing_to_do_shows_nothing(qtbot, seeded_paths)
         window.start_background_work(import_seeds_if_empty=False)
     assert seen == []
     assert not window.progress.isVisible()
+    close_window(window)
+
+
+def test_a_rebuild_swaps_only_after_the_windows_searcher_let_go_of_the_old_index(qtbot, seeded_paths, monkeypatch):
+    """Windows cannot rename a folder with open files in it: the searcher closes first, and reopens after."""
+    window = open_window(qtbot, seeded_paths)
+    with qtbot.waitSignal(window.library_changed, timeout=60000):
+        window.start_background_work(import_seeds_if_empty=False)
+    window.search_box.setText("核酸")
+    with qtbot.waitSignal(window.search_done, timeout=60000) as before:
+        window.run_search()
+    open_at_swap = []
+    swap = library_module.swap_in
+
+    def swapping(new_dir, index_dir):
+        open_at_swap.append(window.searcher._searcher is not None)
+        swap(new_dir, index_dir)
+
+    monkeypatch.setattr(library_module, "swap_in", swapping)
+    with qtbot.waitSignal(window.index_jobs.rebuild_over, timeout=60000):
+        window.rebuild_index()
+    assert open_at_swap == [False]
+    with qtbot.waitSignal(window.search_done, timeout=60000) as after:
+        window.run_search()
+    assert after.args[0].total == before.args[0].total  # searching the new index
     close_window(window)

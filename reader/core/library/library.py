@@ -751,13 +751,21 @@ class Library:
             self.catalog.add_pending(recovered)
         return recovered
 
-    def reindex(self, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> int:
+    def reindex(
+        self,
+        progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+        before_swap: Callable[[], None] | None = None,
+    ) -> int:
         """Rebuild the whole index from the originals; return the number of issues indexed.
 
         The new index is written beside the old one, which searches keep using,
         and swapped in whole when it is complete; a crash or a failure midway
         leaves the old one (index.recover_interrupted_swap).  Stopped on request
         (`cancelled`, asked between issues) it raises Stopped and changes nothing.
+        `before_swap` is called just before the swap: a searcher of this process
+        lets go of the old index's files there (Windows cannot rename a folder
+        with open files in it).
         """
         with self._writing():
             records = self.catalog.all()
@@ -782,6 +790,8 @@ class Library:
                             progress(start + len(batch), len(records), WRITING_INDEX)
                 self._index = None
                 reach("rebuild-before-swap")
+                if before_swap:
+                    before_swap()
                 swap_in(new_dir, self.paths.index_dir)
             finally:
                 if new_dir.exists():
