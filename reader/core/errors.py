@@ -59,6 +59,7 @@ class ErrorKind(StrEnum):
     WRITE_FAILED = "write_failed"
     CATALOG_REBUILT = "catalog_rebuilt"
     CATALOG_UNUSABLE = "catalog_unusable"
+    INDEX_IN_USE = "index_in_use"
     ORIGINALS_FOLDER_MISSING = "originals_folder_missing"
     # The installation.
     WHOOSH_VERSION = "whoosh_version"
@@ -116,6 +117,10 @@ ENGLISH: dict[ErrorKind, str] = {
     ErrorKind.INDEXING_FAILED: "nothing of this batch was indexed: {detail}",
     ErrorKind.ORIGINAL_MISSING: (
         "the library's copy of {source} is missing ({copy}); put it back, or import the file again"
+    ),
+    ErrorKind.INDEX_IN_USE: (
+        "the rebuilt index could not replace the one in {folder} ({detail}): another program has it open; "
+        "the old index is still in use; close other windows of the reader and rebuild again"
     ),
     ErrorKind.CATALOG_UNUSABLE: "the library's catalog {catalog} cannot be used ({detail}); nothing was changed",
     ErrorKind.CATALOG_REBUILT: (

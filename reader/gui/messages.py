@@ -130,6 +130,13 @@ class ErrorWording(QObject):
                 self.tr("the library's copy of %1 is missing (%2); put it back, or import the file again"),
                 ("source", "copy"),
             ),
+            ErrorKind.INDEX_IN_USE: (
+                self.tr(
+                    "the rebuilt index could not replace the one in %1 (%2): another program has it open; "
+                    "the old index is still in use; close other windows of the reader and rebuild again"
+                ),
+                ("folder", "detail"),
+            ),
             ErrorKind.CATALOG_UNUSABLE: (
                 self.tr("the library's catalog %1 cannot be used (%2); nothing was changed"),
                 ("catalog", "detail"),

@@ -177,6 +177,10 @@
             <translation>馆内保存的 %1 副本不见了（%2）；请放回原处，或重新导入该文件</translation>
         </message>
         <message>
+            <source>the rebuilt index could not replace the one in %1 (%2): another program has it open; the old index is still in use; close other windows of the reader and rebuild again</source>
+            <translation>重建的索引无法替换 %1 中的旧索引（%2）：另一个程序正在使用它；旧索引仍在使用中；请关闭阅览器的其他窗口后重新重建</translation>
+        </message>
+        <message>
             <source>the library's catalog %1 cannot be used (%2); nothing was changed</source>
             <translation>图书馆的目录文件 %1 无法使用（%2）；未做任何改动</translation>
         </message>

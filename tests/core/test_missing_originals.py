@@ -13,6 +13,7 @@ import pytest
 
 from reader.config import seeds_dir
 from reader.core.errors import ErrorKind, ReaderError
+from reader.core.library import library as library_module
 from reader.core.library.catalog import INDEXED, PENDING
 from reader.core.library.library import Library
 from reader.core.search.searcher import Searcher
@@ -80,3 +81,17 @@ def test_a_missing_folder_of_copies_stops_the_repair_and_the_rebuild_and_changes
         assert str(paths.originals_dir) in str(stopped.value)
     assert {record.id: record for record in library.records()} == rows
     assert _total(paths, "核酸") == before
+
+
+def test_a_rebuild_that_cannot_swap_is_one_line_and_the_old_index_stays(library, paths, monkeypatch):
+    """On Windows a folder with open files cannot be renamed: another program searching the library."""
+    before = _total(paths, "核酸")
+
+    def refused(new_dir, index_dir):
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(library_module, "swap_in", refused)
+    with pytest.raises(ReaderError) as failed:
+        library.reindex()
+    assert failed.value.kind is ErrorKind.INDEX_IN_USE and "being used" in str(failed.value)
+    assert _total(paths, "核酸") == before and not list(paths.data_dir.glob("index.*"))

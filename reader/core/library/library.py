@@ -792,7 +792,11 @@ class Library:
                 reach("rebuild-before-swap")
                 if before_swap:
                     before_swap()
-                swap_in(new_dir, self.paths.index_dir)
+                try:
+                    swap_in(new_dir, self.paths.index_dir)
+                except OSError as error:  # Windows: another program has the index's files open
+                    detail = error.strerror or error
+                    raise ReaderError(ErrorKind.INDEX_IN_USE, folder=self.paths.index_dir, detail=detail) from error
             finally:
                 if new_dir.exists():
                     shutil.rmtree(new_dir, ignore_errors=True)
