@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reader.config import seeds_dir
+from reader.core.errors import IndexNotReady
 from reader.core.library.library import Library
 from reader.core.search import index as index_module
 from reader.core.search.searcher import Searcher
@@ -65,3 +66,14 @@ def test_a_damaged_index_is_rebuilt_by_the_repair(seeded, damage):
         assert index_module.index_is_current(index_dir)
     finally:
         library.close()
+
+
+def test_a_damaged_index_is_never_recreated_in_place_by_a_writer(seeded):
+    """Emptying it would leave the catalog calling every issue indexed; the repair rebuilds it beside instead."""
+    paths, _expected = seeded
+    toc = _toc(paths.index_dir)
+    toc.write_bytes(toc.read_bytes()[:20] + b"\x00" * 40)
+    files = sorted(path.name for path in paths.index_dir.iterdir())
+    with pytest.raises(IndexNotReady):
+        index_module.open_index(paths.index_dir, create=True)
+    assert sorted(path.name for path in paths.index_dir.iterdir()) == files

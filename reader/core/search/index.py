@@ -145,14 +145,14 @@ def index_is_current(index_dir: Path) -> bool:
     return _index_version(index_dir) == INDEX_VERSION and _opens_cleanly(index_dir)
 
 
-def index_is_readable(index_dir: Path) -> bool:
-    """True when searches can read the index: this schema, whatever parser made it.
+def _has_this_schema(index_dir: Path) -> bool:
+    """Whether the index was written with this schema, whatever parser made it (its version file only).
 
     An index made by an older parser answers with the old articles until the
     rebuild that replaces it is swapped in; searches never stop meanwhile.
     """
     version = _index_version(index_dir)
-    return version is not None and version.split(".")[0] == str(SCHEMA_VERSION) and _opens_cleanly(index_dir)
+    return version is not None and version.split(".")[0] == str(SCHEMA_VERSION)
 
 
 def index_identity(index_dir: Path) -> str | None:
@@ -242,11 +242,14 @@ def open_index(index_dir: Path, create: bool = True) -> whoosh_index.Index:
     check_whoosh_version()
     if not create and not index_dir.exists():
         index_dir = swap_survivor(index_dir) or index_dir  # a crash mid-swap: read where the index is
-    if not index_is_readable(index_dir):
+    if not _has_this_schema(index_dir) or not any(index_dir.glob("_MAIN_*.toc")):
         if not create:
             raise IndexNotReady()
-        return create_index(index_dir)
-    return _open_files(index_dir, readonly=not create)
+        return create_index(index_dir)  # none yet, or of an older schema: the repair rebuilds it beside
+    try:
+        return _open_files(index_dir, readonly=not create)  # opened once; the repair checks it (_opens_cleanly)
+    except Exception as error:  # damaged: never recreated in place, which would empty it under its catalog
+        raise IndexNotReady() from error
 
 
 #: Every writer's options.  compound=False: a searcher then reads each segment file
