@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -50,3 +52,20 @@ def import_and_wait(qtbot, window, paths: list[str], timeout: int = 90000):
 def shown(qtbot, window, timeout: int = 10000) -> None:
     """Wait until the article asked for last is on screen: its issue is read on the reading thread."""
     qtbot.waitUntil(lambda: window.opening is None, timeout=timeout)
+
+
+def hold_at(monkeypatch, target, name: str) -> tuple[threading.Event, threading.Event]:
+    """Make `target.name` wait, each call, until released: a long job caught in the middle (for Cancel, Close).
+
+    Returns (reached, release): `reached` is set when the job gets there; set `release` to let it go on.
+    """
+    real = getattr(target, name)
+    reached, release = threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):
+        reached.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(target, name, held)
+    return reached, release

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTranslator
@@ -15,7 +14,7 @@ from reader.core.errors import ErrorKind, RejectedFile
 from reader.core.library.library import Duplicate, ImportReport
 from reader.gui.dialogs import FolderPathDialog
 from reader.gui.import_report import ImportReportDialog, ImportWording
-from tests.gui.conftest import import_and_wait
+from tests.gui.conftest import hold_at, import_and_wait
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
 SEED_001 = seeds_dir() / "001_be03ec69b60a77f1.txt"
@@ -107,15 +106,7 @@ def test_an_inbox_report_says_where_the_files_went_and_opens_that_folder(qtbot, 
 
 
 def test_after_cancel_the_status_says_cancelling_then_how_many_were_imported(qtbot, window, monkeypatch):
-    real_prepare = window.library._prepare
-    reading, release = threading.Event(), threading.Event()
-
-    def prepare(path):
-        reading.set()
-        release.wait(10)  # the first file is being read when the librarian presses Cancel
-        return real_prepare(path)
-
-    monkeypatch.setattr(window.library, "_prepare", prepare)
+    reading, release = hold_at(monkeypatch, window.library, "_prepare")  # Cancel while the first file is read
     job = window.import_paths([str(seeds_dir())])
     seen_after_cancel = []
     job.signals.progress.connect(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from reader.core.library import library as library_module
 from reader.core.search import index as index_module
-from tests.gui.conftest import close_window, open_window
+from tests.gui.conftest import close_window, hold_at, open_window
 
 
 def _rebuild_action(window) -> QAction:
@@ -43,15 +41,8 @@ def test_rebuild_index_counts_the_issues_and_says_when_it_is_done(qtbot, seeded_
 def test_a_cancelled_rebuild_keeps_the_old_index_and_says_so(qtbot, seeded_paths, monkeypatch, _no_modal_boxes):
     window = open_window(qtbot, seeded_paths)
     identity = index_module.index_identity(seeded_paths.index_dir)
-    real_reparse = window.library._reparsed_for_index
-    indexing, release = threading.Event(), threading.Event()
-
-    def slow_reparse(record):
-        indexing.set()
-        release.wait(10)  # the first issue is being indexed when the librarian presses Cancel
-        return real_reparse(record)
-
-    monkeypatch.setattr(window.library, "_reparsed_for_index", slow_reparse)
+    # Cancel while the first issue is being indexed.
+    indexing, release = hold_at(monkeypatch, window.library, "_reparsed_for_index")
     with qtbot.waitSignal(window.index_jobs.rebuild_over, timeout=60000) as blocker:
         window.rebuild_index()
         qtbot.waitUntil(indexing.is_set, timeout=30000)
