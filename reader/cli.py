@@ -108,11 +108,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    library = _open_library_to_change(args)
-    try:
+    with contextlib.closing(_open_library_to_change(args)) as library:
         report = library.import_paths(args.paths)
-    finally:
-        library.close()
     for rejection in report.rejected:
         _error(str(rejection))
     for item in report.imported:
@@ -137,11 +134,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = _open_library(args)
-    try:
+    with contextlib.closing(_open_library(args)) as library:
         records = library.records()
-    finally:
-        library.close()
     if args.json:
         _print_json({"issues": [record.to_json() for record in records]})
         return EXIT_OK
@@ -191,11 +185,8 @@ def cmd_correct(args: argparse.Namespace) -> int:
     if not changes:
         _error("nothing to correct: give --publication, --date, --page or --clear")
         return EXIT_USAGE
-    library = _open_library_to_change(args)
-    try:
+    with contextlib.closing(_open_library_to_change(args)) as library:
         record = library.correct(args.issue, **changes)
-    finally:
-        library.close()
     if args.json:
         _print_json(record.to_json())
     else:
@@ -204,11 +195,8 @@ def cmd_correct(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    library = _open_library_to_change(args)
-    try:
+    with contextlib.closing(_open_library_to_change(args)) as library:
         report = library.remove(args.issues)
-    finally:
-        library.close()
     for given, reason in report.unknown.items():
         _error(f"{given}: {reason}; nothing was removed")
     if args.json:
@@ -222,11 +210,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    library = _open_library_to_change(args)
-    try:
+    with contextlib.closing(_open_library_to_change(args)) as library:
         count = library.reindex()
-    finally:
-        library.close()
     print(f"rebuilt the index of {count} issues")
     return EXIT_OK
 
