@@ -112,7 +112,8 @@ _OPENING_MARK = re.compile(r"^[□■◇◆◎]\s*")
 _JUMP = re.compile(r"^(?:上接|下转|接上|转下|紧接|转第|接第)")
 _SOURCE = re.compile(r"资料图|资料照片|图片由|供图|图片来源|来源:")
 
-_SENTENCE_END = "。！？!?…"
+#: Marks that end a sentence a credit can be run onto (`…参加会议。(李树新)`); a semicolon does not.
+FULL_STOPS = "。！？!?…"
 #: No credit line is longer than this; a run-on credit sits in this many characters at the end.
 MAX_CREDIT_CHARS = 60
 MAX_TRAILING_CHARS = 60
@@ -325,7 +326,7 @@ def credit_line(text: str) -> Credit | None:
 def _ends_sentence(head: str) -> bool:
     """True when `head` ends a sentence, seeing through closing quotes and brackets."""
     stripped = head.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
+    return bool(stripped) and stripped[-1] in FULL_STOPS
 
 
 def trailing_credit(text: str) -> Credit | None:
@@ -335,7 +336,7 @@ def trailing_credit(text: str) -> Credit | None:
     normal = printed[-MAX_TRAILING_CHARS:].translate(_NORMALIZE)
     for end in range(len(normal) - 2, max(-1, len(normal) - MAX_TRAILING_CHARS), -1):
         tail = normal[end + 1 :].strip()
-        if normal[end] not in _SENTENCE_END + _CLOSERS or not tail or not _ends_sentence(normal[: end + 1]):
+        if normal[end] not in FULL_STOPS + _CLOSERS or not tail or not _ends_sentence(normal[: end + 1]):
             continue
         body, bracketed = _body(tail)
         parsed = _parse(body, bracketed=bracketed, trailing=True, direct=normal[end] in _DIRECT_END)

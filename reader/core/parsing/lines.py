@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from reader.core.parsing.credits import credit_line, lead_names, place_and_names, trailing_credit
+from reader.core.parsing.credits import FULL_STOPS, credit_line, lead_names, place_and_names, trailing_credit
 from reader.core.parsing.wraps import PhysicalLine
 
 from . import furniture, wraps
@@ -40,7 +40,7 @@ class LineKind(Enum):
 
 
 #: Characters that end a sentence; a line ending otherwise was cut (or is a headline).
-SENTENCE_END = "。！？!?…;；"
+SENTENCE_END = FULL_STOPS + ";；"  # a line ending in a semicolon is not cut mid-sentence either
 CLOSING_QUOTES = "”’」』\"'"
 CLOSING_BRACKETS = ")）]】》>"
 #: Punctuation that marks running text; a headline has none outside its quotes.
