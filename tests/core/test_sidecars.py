@@ -34,6 +34,14 @@ def _named_copies(tmp_path):
     return folder, names
 
 
+def _damage_catalog(paths, garbage: bytes | None) -> None:
+    """Lose the catalog (None) or overwrite it with `garbage`, as a disk error or a bad copy would."""
+    for path in paths.data_dir.glob("catalog.sqlite3*"):
+        path.unlink()
+    if garbage is not None:
+        paths.catalog_file.write_bytes(garbage)
+
+
 def _rows(library):
     return {
         record.id: (record.source, record.shown_publication, record.shown_date, record.imported_at)
@@ -50,10 +58,7 @@ def test_a_lost_catalog_is_rebuilt_with_names_dates_and_corrections(paths, tmp_p
     before = _rows(library)
     library.close()
 
-    catalog = paths.data_dir / "catalog.sqlite3"
-    for path in paths.data_dir.glob("catalog.sqlite3*"):
-        path.unlink()
-    assert not catalog.exists()
+    _damage_catalog(paths, None)
     library = Library(paths)
     try:
         report = library.repair()
@@ -129,10 +134,7 @@ def test_a_damaged_catalog_is_set_aside_and_the_library_listed_again_by_the_repa
     library.import_paths([str(folder)])
     before = _rows(library)
     library.close()
-    catalog = paths.data_dir / "catalog.sqlite3"
-    for path in paths.data_dir.glob("catalog.sqlite3-*"):
-        path.unlink()
-    catalog.write_bytes(b"this is not a database any more" * 100)
+    _damage_catalog(paths, b"this is not a database any more" * 100)
 
     library = Library(paths)
     try:
@@ -150,9 +152,7 @@ def test_the_cli_says_in_one_line_that_the_catalog_was_rebuilt(paths, tmp_path):
     library = Library(paths)
     library.import_paths([str(folder)])
     library.close()
-    for path in paths.data_dir.glob("catalog.sqlite3-*"):
-        path.unlink()
-    (paths.data_dir / "catalog.sqlite3").write_bytes(b"\x00garbage" * 500)
+    _damage_catalog(paths, b"\x00garbage" * 500)
     done = subprocess.run(
         [sys.executable, "-m", "reader", "--data-dir", str(paths.data_dir), "list"],
         capture_output=True,
