@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Sequence
 
 from reader import __version__
@@ -154,10 +154,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     from reader.core.search.analysis import configure_jieba_cache
     from reader.core.search.searcher import Searcher
 
+    if args.batch and args.query:
+        _error("--batch reads its queries from standard input: give no QUERY with it")
+        return EXIT_USAGE
+    if not args.batch and not args.query:
+        _error("give a QUERY to search for (or --batch to read queries from standard input)")
+        return EXIT_USAGE
     paths = resolve_paths(args.data_dir)
     configure_jieba_cache(jieba_cache_for(paths, library_writable=library_is_writable(paths)))
     searcher = Searcher(paths.index_dir)
     try:
+        if args.batch:
+            return _search_batch(searcher, sys.stdin, args.limit)
         result = searcher.search(" ".join(args.query), limit=args.limit)
     finally:
         searcher.close()
@@ -171,6 +179,29 @@ def cmd_search(args: argparse.Namespace) -> int:
             f"[{printable_name(hit.source)} #{hit.ordinal}]"
         )
         print(f"  {hit.snippet.marked()}")
+    return EXIT_OK
+
+
+def _search_batch(searcher, lines, limit: int) -> int:
+    """`reader search --batch`: one query per input line, one JSON object per output line, as each is answered.
+
+    Each object is what `--json` prints plus `took_ms` (the search itself, in this warm
+    process); a query that cannot be understood gives `{"query", "error", "took_ms"}` and
+    the batch goes on.  Blank lines are skipped.  The searcher is opened once for all.
+    """
+    from reader.core.errors import QuerySyntaxError
+
+    for line in lines:
+        query = line.rstrip("\r\n")
+        if not query.strip():
+            continue
+        began = time.perf_counter()
+        try:
+            answer = searcher.search(query, limit=limit).to_json()
+        except QuerySyntaxError as error:
+            answer = {"query": query, "error": str(error)}
+        answer["took_ms"] = round((time.perf_counter() - began) * 1000, 2)
+        print(json.dumps(answer, ensure_ascii=False), flush=True)
     return EXIT_OK
 
 
@@ -257,9 +288,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("search", parents=[common], help="search the library")
-    p.add_argument("query", nargs="+")
+    p.add_argument("query", nargs="*")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--batch",
+        action="store_true",
+        help="read one query per line from standard input; print one JSON object per line, with took_ms",
+    )
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("correct", parents=[common, changes], help="correct an issue's publication, date or page")
@@ -321,7 +357,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `reader` and `python -m reader`; a closed stdout ends it quietly (EXIT_BROKEN_PIPE)."""
     # In the built program (packaging/) a process-pool worker is started as this same executable: here it
     # runs the worker and exits, before any argument is read. Elsewhere this does nothing.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # not imported otherwise: every `reader search` pays for its imports
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     try:
         try:
             return _run(argv)

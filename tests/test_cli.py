@@ -276,3 +276,52 @@ def test_the_cli_keeps_its_english_reasons_and_query_errors(capsys, tmp_path):
     _run(capsys, "import", str(SEED_000))
     code, _, err = _run(capsys, "search", "核酸 date:2021-13")
     assert (code, err) == (1, "reader: “2021-13” has no such month\n")
+
+
+def test_search_batch_answers_one_json_line_per_query_with_took_ms(seeded_paths):
+    """`reader search --batch`: queries on stdin, one JSON object per line, errors inline, blank lines skipped."""
+    queries = '疫苗\n\n"核酸检测采样"\n碚 date:2021-13\n量子纠缠\n'
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "search", "--batch", "--limit", "3", "--data-dir", str(seeded_paths.data_dir)],
+        input=queries,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [answer["query"] for answer in answers] == ["疫苗", '"核酸检测采样"', "碚 date:2021-13", "量子纠缠"]
+    assert all(answer["took_ms"] >= 0 for answer in answers)
+    single = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "reader", "search", "疫苗", "--json", "--limit", "3"],
+            env=dict(os.environ, READER_DATA_DIR=str(seeded_paths.data_dir)),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        ).stdout
+    )
+    assert {key: value for key, value in answers[0].items() if key != "took_ms"} == single
+    assert answers[1]["total"] > 0 and len(answers[1]["hits"]) <= 3
+    assert "error" in answers[2] and "month" in answers[2]["error"]
+    assert answers[3]["total"] == 0 and answers[3]["hits"] == []
+
+
+def test_search_batch_and_query_together_is_a_usage_error(capsys):
+    code, _, err = _run(capsys, "search", "疫苗", "--batch")
+    assert code == 2 and "--batch" in err
+
+
+def test_a_search_that_needs_no_ranking_loads_neither_jieba_nor_the_parser(seeded_paths):
+    """A query with no hits costs a whole process only its start: jieba's dictionary and the writer stay unloaded."""
+    script = (
+        "import sys; from reader.cli import main; "
+        f"code = main(['search', '量子纠缠', '--json', '--data-dir', {str(seeded_paths.data_dir)!r}]); "
+        "loaded = [name for name in ('jieba', 'reader.core.parsing.parse', 'reader.core.search.pooled_writer', "
+        "'multiprocessing') if name in sys.modules]; "
+        "print(loaded, file=sys.stderr); sys.exit(code or (1 if loaded else 0))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

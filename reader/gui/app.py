@@ -1,6 +1,6 @@
 """Start the window: QApplication, translations, settings, and the first-start seed import.
 
-The window appears at once; repairing the library, loading jieba and the
+The window appears at once; repairing the library and the
 index, and importing the sample issues on a first start all run on worker
 threads (see MainWindow.start_background_work).
 """

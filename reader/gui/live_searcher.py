@@ -2,9 +2,9 @@
 
 The Searcher is opened on the search thread, never on the GUI thread, and
 only once the start-up repair has made the index current (searching a
-half-repaired index would miss articles).  jieba (about a second to load) is
-loaded at the same time, at start-up, so the first search the reader types
-does not wait for it.  After every write (import, correction, removal,
+half-repaired index would miss articles).  Searching needs no jieba (ranking
+finds a query's words in the index: query_words), so the window loads jieba's
+dictionary (about a second and 90 MB) only when it imports.  After every write (import, correction, removal,
 rebuild) the searcher reopens on the search thread.
 """
 
@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.errors import Stopped
-from reader.core.search.analysis import jieba_tokenizer
 from reader.core.search.searcher import Searcher
 from reader.gui.jobs import JobRunner
 
@@ -33,7 +32,6 @@ class LiveSearcher:
     def get(self) -> Searcher:
         """The searcher; call only on the search thread (it may wait for the index to be ready)."""
         if self._searcher is None:
-            jieba_tokenizer()
             self.index_ready.wait()
             if self._jobs.closing:
                 raise Stopped()  # the window is closing
@@ -41,7 +39,7 @@ class LiveSearcher:
         return self._searcher
 
     def warm_up(self) -> None:
-        """Load jieba and open the searcher in the background, ahead of the first search."""
+        """Open the searcher in the background, ahead of the first search."""
         self._jobs.start(self._jobs.search, lambda job: self.get())
 
     def library_written(self, then: Callable[[], None] | None = None) -> None:

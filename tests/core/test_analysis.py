@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from reader.core.search.analysis import CharTokenizer, WordTokenizer, char_tokens, word_tokens
+from reader.core.search.analysis import (
+    CharTokenizer,
+    WordTokenizer,
+    bigram_tokens,
+    char_tokens,
+    variant_tokens,
+    word_tokens,
+)
 
 
 def _positions(tokenizer, text):
@@ -15,7 +22,21 @@ def test_every_character_is_a_token_at_consecutive_positions():
 
 def test_spaces_collapse_to_one_token_and_line_breaks_skip_a_position():
     assert char_tokens("  A  b\n碚") == ["a", " ", "b", None, "碚"]
-    assert _positions(CharTokenizer(), "甲 乙\n丙") == [("甲", 0), (" ", 1), ("乙", 2), ("丙", 4)]
+    assert _positions(CharTokenizer(), "甲 a\n丙") == [("甲", 0), (" ", 1), ("a", 2), ("丙", 4)]
+
+
+def test_spaces_between_han_characters_are_layout_and_make_no_token():
+    assert char_tokens("记者 熊辉") == list("记者熊辉")
+    assert char_tokens("童  茜\u3000摄") == list("童茜摄")
+    assert char_tokens("2021年 11月") == ["2", "0", "2", "1", "年", " ", "1", "1", "月"]
+    assert bigram_tokens("记者 熊辉") == bigram_tokens("记者熊辉")
+
+
+def test_traditional_characters_fold_to_simplified_and_mark_their_printed_form():
+    assert char_tokens("北碚區核酸檢測") == char_tokens("北碚区核酸检测")
+    assert bigram_tokens("臺灣") == bigram_tokens("台湾")
+    assert variant_tokens("北碚區") == ["~區"]
+    assert variant_tokens("北碚区 ＡＢＣ") == []
 
 
 def test_full_width_forms_and_case_are_normalised():

@@ -30,10 +30,8 @@ from reader.core.parsing.furniture import compact
 from reader.core.parsing.kinds import finish
 from reader.core.parsing.lines import Line, LineKind, read_lines
 from reader.core.parsing.metadata import infer_metadata, metadata_from_file_name, metadata_from_running_heads
+from reader.core.parsing.version import PARSER_VERSION  # noqa: F401 (the parser's version, named here too)
 
-#: Bump when what the parser makes of a file changes (articles, their order, metadata):
-#: libraries indexed by an older parser are re-indexed on the next start (index.INDEX_VERSION).
-PARSER_VERSION = 2
 #: Kinds of line that end a stretch of an article's text.
 AFTER_TEXT = {LineKind.TEXT, LineKind.SIGNATURE, LineKind.CREDIT, LineKind.BULLET, LineKind.NOTICE_ITEM, LineKind.LEAD}
 CREDIT_KINDS = {LineKind.SIGNATURE, LineKind.CREDIT}

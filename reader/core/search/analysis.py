@@ -4,9 +4,11 @@ Why two: `jieba.analyse.ChineseAnalyzer` emits overlapping search-mode tokens
 with character offsets as positions, so phrase queries break, and a fragment
 inside a jieba word (碚, 疫苗接) is never found.  Here
 
-* the *chars* analyzer emits every character (NFKC, case-folded) as a token,
-  so a single character is found by one term; runs of spaces inside a line
-  become one " " token;
+* the *chars* analyzer emits every character in its searchable form (NFKC,
+  case-folded, traditional to simplified) as a token, so a single character is
+  found by one term; runs of spaces inside a line become one " " token, except
+  between two Han characters, where they are layout (PDF extraction and
+  typesetting pad names: 记者 熊辉, 童 茜) and make no token at all;
 * the *bigrams* analyzer emits overlapping character bigrams at consecutive
   positions, so a literal string of two or more characters is a phrase of
   bigrams and is found exactly; a line break skips a position so that no
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import threading
 import unicodedata
 from itertools import pairwise
@@ -73,9 +76,40 @@ def jieba_tokenizer():
     return _jieba_tokenizer
 
 
-def normalize_char(char: str) -> str:
-    """The searchable form of one character: NFKC (full-width to half-width), case-folded."""
+_opencc_lock = threading.Lock()
+_to_simplified = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified ones, character by character (OpenCC's t2s table).
+
+    Character by character, not phrase by phrase: the index and the query must
+    fold a character the same way wherever it stands, or a phrase would be
+    missed.  The cost is that a few simplified characters merge with another
+    (乾 folds to 干 on both sides, so 乾隆 still finds 乾隆, and also a 干隆).
+    OpenCC is loaded on first use (about 25 ms).
+    """
+    global _to_simplified
+    if _to_simplified is None:
+        with _opencc_lock:
+            if _to_simplified is None:
+                import opencc
+
+                _to_simplified = opencc.OpenCC("t2s").convert
+    return "".join(_to_simplified(char) or char for char in text)
+
+
+def printed_form(char: str) -> str:
+    """A character as printed, only made comparable: NFKC (full-width to half-width), case-folded."""
     return unicodedata.normalize("NFKC", char).casefold() or char
+
+
+def normalize_char(char: str) -> str:
+    """The searchable form of one character: its printed form with traditional characters simplified."""
+    printed = printed_form(char)
+    if printed.isascii():
+        return printed
+    return to_simplified(printed)
 
 
 class FormTable(dict):
@@ -86,13 +120,14 @@ class FormTable(dict):
     offsets in the original (snippets rely on that).
     """
 
-    def __init__(self, one_to_one: bool) -> None:
+    def __init__(self, one_to_one: bool, form=normalize_char) -> None:
         super().__init__()
         self.one_to_one = one_to_one
+        self.form = form
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        form = normalize_char(char)
+        form = self.form(char)
         if self.one_to_one and len(form) != 1:
             form = char
         self[code] = form
@@ -103,21 +138,32 @@ class FormTable(dict):
 SEARCH_FORMS = FormTable(one_to_one=False)
 #: The same, but only where a character stays one character (highlighting).
 ONE_TO_ONE_FORMS = FormTable(one_to_one=True)
+#: Every character to its printed form (which variant a text uses: see CharField).
+PRINTED_FORMS = FormTable(one_to_one=False, form=printed_form)
+
+#: Han characters: the basic block, extension A, compatibility ideographs and the supplementary planes.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_GAP = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def is_han(char: str) -> bool:
+    """True for a Han character (a space between two of them is layout, not text)."""
+    return _HAN_CHAR.match(char) is not None
+
+
+def spaced_line(line: str) -> str:
+    """A line as searched: each run of spaces as one " ", none between two Han characters."""
+    return _HAN_GAP.sub("", " ".join(line.split()))  # the same whitespace as str.isspace
 
 
 def line_tokens(line: str) -> list[str]:
-    """Tokens of one line (no line break in it): one per character, " " for a run of spaces inside it."""
-    words = line.split()  # the same whitespace as str.isspace
-    spaced = " ".join(words)
+    """Tokens of one line (no line break in it): one per character, " " for a run of spaces (see spaced_line)."""
+    spaced = spaced_line(line)
     translated = spaced.translate(SEARCH_FORMS)
     if len(translated) == len(spaced):  # every form is one character: one token each
         return list(translated)
-    tokens: list[str] = []
-    for word in words:
-        if tokens:
-            tokens.append(" ")
-        tokens.extend(char.translate(SEARCH_FORMS) for char in word)
-    return tokens
+    return [" " if char == " " else char.translate(SEARCH_FORMS) for char in spaced]
 
 
 def char_tokens(text: str) -> list[str | None]:
@@ -131,6 +177,24 @@ def char_tokens(text: str) -> list[str | None]:
             tokens.append(None)
         tokens.extend(line_tokens(line))
     return tokens
+
+
+#: Marks a variant token of the chars fields: a character printed in a form that search folds (區 for 区).
+VARIANT_MARK = "~"
+
+
+def variant_tokens(text: str) -> list[str]:
+    """A token (VARIANT_MARK + printed form) for each character of `text` printed other than in its searchable form.
+
+    The chars fields index these beside the folded characters, so that a
+    search can tell the articles printed as the query is typed (北碚區, or
+    北碚区) and rank them first.  Text in simplified characters has none.
+    """
+    if text.translate(PRINTED_FORMS) == text.translate(SEARCH_FORMS):
+        return []
+    return [
+        VARIANT_MARK + PRINTED_FORMS[ord(char)] for char in text if PRINTED_FORMS[ord(char)] != SEARCH_FORMS[ord(char)]
+    ]
 
 
 def is_word_token(word: str) -> bool:

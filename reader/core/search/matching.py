@@ -1,31 +1,37 @@
-"""Which articles match a query, exactly, as sets of Whoosh document numbers.
+"""Which articles match a query, exactly, as sorted arrays of Whoosh document numbers.
 
 Matching is kept apart from ranking because scoring every hit in Python is
-what makes Whoosh slow on common terms: here each term becomes a set of
-document numbers read straight from posting lists, and AND, OR, NOT and date
-filters are set operations that run in C.  The total is the size of the set;
-ranking (search.py) then only has to find the best few of it.
+what makes Whoosh slow on common terms: here each term becomes a sorted
+array of document numbers (posting_cache), and AND, OR, NOT and date
+filters are array operations that run in native code.  The total is the
+length of the array; ranking then only has to find the best few of it.
 
 A term of one character is a term of the character field and two characters
-a term of the bigram field: both exact.  A longer term matches the articles
-that contain all its bigrams, which can never miss an article containing the
-term; a quoted phrase, and any term used to exclude, is then checked against
-the bigram positions, so that it matches only articles containing it literally.
+a term of the bigram field: both exact.  A longer term, quoted or not, is
+found by its rarest bigram (by the term dictionary's document frequency, no
+posting read) and then checked at the bigram positions of those candidates
+only, so that it matches exactly the articles that contain it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import chain
 
+import numpy as np
 from whoosh.searching import Searcher as WhooshSearcher
 
 from reader.core.search.analysis import bigram_tokens, char_tokens
+from reader.core.search.posting_cache import EMPTY_IDS, PostingCache
 from reader.core.search.query import DateRange, Query, Term
-from reader.core.search.whoosh27.postings import VALUES, blocks, decode_positions, posting_set
+from reader.core.search.whoosh27.postings import decode_positions
+
+#: Bits of a (document, start position) key kept for the position: an article under 4 G characters.
+_POSITION_BITS = 32
 
 
 def literal_tokens(text: str) -> list[str]:
-    """The searchable characters of a term, spaces inside it kept as one " "."""
+    """The searchable characters of a term, spaces inside it kept as one " " (none between Han characters)."""
     tokens = [token for token in char_tokens(text.replace("\n", " ")) if token is not None]
     while tokens and tokens[0] == " ":
         tokens.pop(0)
@@ -47,8 +53,8 @@ class DateTable:
     """Issue dates of all live documents of one searcher, read once: date -> document numbers."""
 
     def __init__(self, searcher: WhooshSearcher) -> None:
-        self.by_date: dict[str, list[int]] = {}
-        self.date_of: dict[int, str] = {}
+        self.size = searcher.doc_count_all()
+        by_date: dict[str, list[int]] = {}
         for subsearcher, base in searcher.leaf_searchers():
             reader = subsearcher.reader()
             if not reader.has_column("date"):
@@ -57,113 +63,124 @@ class DateTable:
             deleted = reader.has_deletions()
             for doc, value in enumerate(column):
                 if value and not (deleted and reader.is_deleted(doc)):
-                    self.by_date.setdefault(value, []).append(doc + base)
-                    self.date_of[doc + base] = value
+                    by_date.setdefault(value, []).append(doc + base)
+        self.by_date = {value: np.array(docs, dtype=np.int32) for value, docs in by_date.items()}
+        self._ranks: np.ndarray | None = None
 
-    def within(self, dates: DateRange) -> set[int]:
+    def within(self, dates: DateRange) -> np.ndarray:
         """Documents dated inside the range; a month-only date counts by its month."""
-        matched: set[int] = set()
-        for value, docs in self.by_date.items():
-            if dates.start[: len(value)] <= value <= dates.end[: len(value)]:
-                matched.update(docs)
-        return matched
+        parts = [
+            docs
+            for value, docs in self.by_date.items()
+            if dates.start[: len(value)] <= value <= dates.end[: len(value)]
+        ]
+        return np.unique(np.concatenate(parts)) if parts else EMPTY_IDS
+
+    def ranks(self) -> np.ndarray:
+        """Each document's date as a rank that sorts like the date strings (-1: undated)."""
+        if self._ranks is None:
+            ranks = np.full(self.size, -1, dtype=np.int32)
+            for rank, value in enumerate(sorted(self.by_date)):
+                ranks[self.by_date[value]] = rank
+            self._ranks = ranks
+        return self._ranks
 
 
 class DocSets:
-    """Computes document-number sets for one query on one searcher, with a per-query cache."""
+    """Computes the sorted document-number array of each term and of a whole query on one searcher."""
 
-    def __init__(self, searcher: WhooshSearcher, date_table: DateTable | None = None) -> None:
-        self.searcher = searcher
+    def __init__(self, cache: PostingCache, date_table: Callable[[], DateTable]) -> None:
+        self.cache = cache
         self._date_table = date_table
-        self._postings: dict[tuple[str, str], set[int]] = {}
+        self._literals: dict[Term, np.ndarray] = {}
 
-    def postings(self, field: str, text: str) -> set[int]:
+    def postings(self, field: str, text: str) -> np.ndarray:
         """Live documents whose `field` contains the token `text`."""
-        key = (field, text)
-        if key not in self._postings:
-            self._postings[key] = posting_set(self.searcher, field, text)
-        return self._postings[key]
+        return self.cache.ids(field, text)
 
-    def all_documents(self) -> set[int]:
-        return set(self.searcher.reader().all_doc_ids())
+    def rarest_first(self, field: str, grams: Iterable[str]) -> list[str]:
+        """Distinct grams ordered by document frequency (the term dictionary's, no posting read)."""
+        return sorted(set(grams), key=lambda gram: (self.cache.document_frequency(field, gram), gram))
 
-    def literal(self, term: Term, exact: bool) -> set[int]:
-        """Articles containing the term (exactly, or as all its bigrams when `exact` is False)."""
+    def literal(self, term: Term) -> np.ndarray:
+        """Articles containing the term exactly (the term's searchable form: see analysis)."""
+        key = Term(term.text, term.headline_only)
+        if key not in self._literals:
+            self._literals[key] = self._literal(term)
+        return self._literals[key]
+
+    def _literal(self, term: Term) -> np.ndarray:
         prefix = field_prefix(term)
         tokens = literal_tokens(term.text)
         if not tokens:
-            return set()
+            return EMPTY_IDS
         if len(tokens) == 1:
             return self.postings(prefix + "chars", tokens[0])
         grams = literal_grams(term.text)
-        by_rarity = sorted(set(grams), key=lambda gram: len(self.postings(prefix + "bigrams", gram)))
-        candidates = set(self.postings(prefix + "bigrams", by_rarity[0]))
-        for gram in by_rarity[1:]:
-            candidates &= self.postings(prefix + "bigrams", gram)
-            if not candidates:
-                return candidates
-        if not exact or len(grams) == 1:
-            return candidates
-        return self._verify_phrase(prefix + "bigrams", grams, candidates)
+        if len(grams) == 1:
+            return self.postings(prefix + "bigrams", grams[0])
+        return self._phrase(prefix + "bigrams", grams)
 
-    def _verify_phrase(self, field: str, grams: list[str], candidates: set[int]) -> set[int]:
-        """Keep the candidates where the bigrams stand at consecutive positions.
+    def _phrase(self, field: str, grams: list[str]) -> np.ndarray:
+        """Documents where the bigrams stand at consecutive positions.
 
         Bigrams at offsets 0, 2, 4, ... and the last one already fix every
-        character of the phrase, so only those are checked, rarest first.
-        Positions are read block by block and decoded only for candidates
-        still in the running: several times faster than Whoosh's span matcher.
+        character of the phrase, so only those are checked, rarest first:
+        the rarest one's documents are the candidates, and each further
+        bigram's positions are read only for the candidates still standing
+        (whole blocks without any are skipped on their headers).  Positions
+        become (document, start) keys, and each check is an intersection.
         """
         offsets = sorted(set(range(0, len(grams), 2)) | {len(grams) - 1})
-        offsets.sort(key=lambda offset: len(self.postings(field, grams[offset])))
-        verified: set[int] = set()
-        for subsearcher, base in self.searcher.leaf_searchers():
-            reader = subsearcher.reader()
-            size = reader.doc_count_all()
-            starts: dict[int, set[int]] = {doc - base: set() for doc in candidates if base <= doc < base + size}
-            first = True
-            for offset in offsets:
-                if not starts:
-                    break
-                narrowed: dict[int, set[int]] = {}
-                for ids, values in blocks(reader, field, grams[offset], carrying=VALUES):
-                    for index, doc in enumerate(ids):
-                        if doc not in starts:
-                            continue
-                        here = {position - offset for position in decode_positions(values[index])}
-                        kept = here if first else starts[doc] & here
-                        if kept:
-                            narrowed[doc] = kept
-                starts, first = narrowed, False
-            verified.update(doc + base for doc in starts)
-        return verified
+        offsets.sort(key=lambda offset: (self.cache.document_frequency(field, grams[offset]), offset))
+        candidates = self.postings(field, grams[offsets[0]])
+        keys: np.ndarray | None = None
+        for offset in offsets:
+            if not len(candidates):
+                return EMPTY_IDS
+            found, values = self.cache.values(field, grams[offset], candidates)
+            starts = _start_keys(found, values, offset)
+            keys = starts if keys is None else np.intersect1d(keys, starts, assume_unique=True)
+            candidates = np.unique((keys >> _POSITION_BITS).astype(np.int32))
+        return candidates
 
-    def dates(self, dates: DateRange) -> set[int]:
+    def dates(self, dates: DateRange) -> np.ndarray:
         """Articles of issues dated inside the range."""
-        if self._date_table is None:
-            self._date_table = DateTable(self.searcher)
-        return self._date_table.within(dates)
+        return self._date_table().within(dates)
 
-    def matching(self, query: Query) -> set[int]:
-        """The exact set of articles the query finds."""
-        result: set[int] | None = None
+    def matching(self, query: Query) -> np.ndarray:
+        """The exact sorted array of articles the query finds."""
+        result: np.ndarray | None = None
         for group in _cheapest_first(query.groups):
-            alternatives: set[int] = set()
+            alternatives = EMPTY_IDS
             for term in group:
-                alternatives |= self.literal(term, exact=term.quoted)
-            result = alternatives if result is None else result & alternatives
-            if not result:
-                return set()
+                found = self.literal(term)
+                alternatives = found if not len(alternatives) else np.union1d(alternatives, found)
+            result = alternatives if result is None else np.intersect1d(result, alternatives, assume_unique=True)
+            if not len(result):
+                return EMPTY_IDS
         if query.dates:
             dated = self.dates(query.dates)
-            result = dated if result is None else result & dated
+            result = dated if result is None else np.intersect1d(result, dated, assume_unique=True)
         if result is None:
-            result = self.all_documents()
+            result = self.cache.live_documents()
         for term in query.excluded:
-            if not result:
+            if not len(result):
                 break
-            result = result - self.literal(term, exact=True)
+            result = np.setdiff1d(result, self.literal(term), assume_unique=True)
         return result
+
+
+def _start_keys(docs: np.ndarray, values: list[bytes], offset: int) -> np.ndarray:
+    """Sorted unique (document << 32 | phrase start) keys of one bigram's positions in `docs`."""
+    if not len(docs):
+        return np.empty(0, dtype=np.int64)
+    positions = [decode_positions(value) for value in values]
+    counts = np.fromiter(map(len, positions), dtype=np.int64, count=len(positions))
+    starts = np.fromiter(chain.from_iterable(positions), dtype=np.int64, count=int(counts.sum())) - offset
+    keys = (np.repeat(docs.astype(np.int64), counts) << _POSITION_BITS) | np.maximum(starts, 0)
+    # Already sorted and unique: documents ascending, positions ascending within each.
+    return keys[starts >= 0]  # a bigram nearer the start than its offset cannot end the phrase there
 
 
 def _cheapest_first(groups: Iterable[list[Term]]) -> list[list[Term]]:

@@ -1,34 +1,37 @@
-"""Order the matches of a query: BM25 over posting blocks, headline bonus, stable ties.
+"""Order the matches of a query: BM25 on posting arrays, headline bonus, printed form first, stable ties.
 
 Why not Whoosh's collectors: they score each match through a tree of Python
 matcher objects (~10 µs per document per clause), and their top-N shortcuts
 ("matcher replacement") change some documents' scores, so page one would not
-be the head of the full list.  Here each ranking term's posting list is read
-block by block as arrays, scores are summed in a dict for the matching
-documents only, and `heapq` picks the best: several times faster, exact, and
-the same order whatever the page size (ties go to the lower document number).
+be the head of the full list.  Here each ranking term's posting list is an
+array (posting_cache), its BM25 is one vectorised expression added into a
+score per document, and only the page asked for is sorted: the rest of the
+matches are cut off by one partition.  Exact, and the same order whatever
+the page size (ties go to the lower document number).
 
 Score of an article = sum over the query's terms of
-  * BM25 of each jieba word of the term in the body words (whole-word matches),
+  * BM25 of each jieba word of the term in the body words (whole-word matches;
+    the term's words are found in the index's own word list: query_words),
   * BM25 of the same words in the headline, weighted HEADLINE_WORD_WEIGHT,
   * HEADLINE_BONUS if the headline contains the term literally,
   * ANCHOR_WEIGHT x BM25 of the term's rarest literal token (every match has it,
     so articles where the term is only part of other words are still ordered).
+Before the score comes the number of terms the article prints as they were
+typed: search folds traditional and simplified characters alike, and an
+article printed in the reader's own form ranks first (printed_form_matches).
 """
 
 from __future__ import annotations
 
-import heapq
 import math
-from array import array
-from dataclasses import replace
 
-from whoosh.searching import Searcher as WhooshSearcher
+import numpy as np
 
-from reader.core.search.analysis import word_tokens
+from reader.core.search.analysis import PRINTED_FORMS, SEARCH_FORMS, VARIANT_MARK
 from reader.core.search.matching import DocSets, field_prefix, literal_grams, literal_tokens
-from reader.core.search.query import Query
-from reader.core.search.whoosh27.postings import WEIGHTS, FieldLengthLists, blocks
+from reader.core.search.posting_cache import PostingCache
+from reader.core.search.query import Query, Term
+from reader.core.search.query_words import query_words
 
 K1 = 1.2
 B = 0.75
@@ -38,89 +41,126 @@ ANCHOR_WEIGHT = 0.2
 
 
 class LengthNorms:
-    """BM25 length norms of every document and field averages of one searcher, computed once per field."""
+    """BM25 length norms of every document, K1 * (1 - B + B * length / average length), per field."""
 
-    def __init__(self, searcher: WhooshSearcher) -> None:
-        self.searcher = searcher
-        self._norms: dict[tuple[int, str], array] = {}
-        self._averages: dict[str, float] = {}
+    def __init__(self, cache: PostingCache) -> None:
+        self.cache = cache
+        self._norms: dict[str, np.ndarray] = {}
 
-    def norms(self, segment: int, reader, field: str) -> array:
-        """K1 * (1 - B + B * length / average length) of every document of the segment."""
-        key = (segment, field)
-        if key not in self._norms:
-            average = self.average(field)
-            lengths = FieldLengthLists(reader).lengths(field)
-            self._norms[key] = array("d", [K1 * (1 - B + B * length / average) for length in lengths])
-        return self._norms[key]
-
-    def average(self, field: str) -> float:
-        if field not in self._averages:
-            self._averages[field] = self.searcher.avg_field_length(field, 1.0) or 1.0
-        return self._averages[field]
+    def norms(self, field: str) -> np.ndarray:
+        if field not in self._norms:
+            average = self.cache.searcher.avg_field_length(field, 1.0) or 1.0
+            self._norms[field] = K1 * (1 - B + B * self.cache.lengths(field) / average)
+        return self._norms[field]
 
 
 class Ranker:
-    """Scores matching documents for one query on one searcher."""
+    """Scores the documents of one query on one searcher, as arrays indexed by document number."""
 
-    def __init__(self, searcher: WhooshSearcher, norms: LengthNorms, docsets: DocSets) -> None:
-        self.searcher = searcher
+    def __init__(self, cache: PostingCache, norms: LengthNorms, docsets: DocSets) -> None:
+        self.cache = cache
         self.length_norms = norms
         self.docsets = docsets
-        self.documents = max(1, searcher.doc_count())
+        self.documents = max(1, cache.searcher.doc_count())
 
     def _idf(self, field: str, text: str) -> float:
-        frequency = self.searcher.doc_frequency(field, text)
+        frequency = self.cache.document_frequency(field, text)
         return math.log(1.0 + (self.documents - frequency + 0.5) / (frequency + 0.5))
 
-    def _add_bm25(self, scores: dict[int, float], matches: set[int], field: str, text: str, weight: float) -> None:
+    def _add_bm25(self, scores: np.ndarray, field: str, text: str, weight: float) -> None:
         idf = self._idf(field, text) * weight
         if idf <= 0:
             return
-        scale = idf * (K1 + 1)
-        score_of = scores.get
-        for segment, (subsearcher, base) in enumerate(self.searcher.leaf_searchers()):
-            reader = subsearcher.reader()
-            norms = None
-            for ids, weights in blocks(reader, field, text, carrying=WEIGHTS):
-                if norms is None:
-                    norms = self.length_norms.norms(segment, reader, field)
-                for local, tf in zip(ids, weights, strict=True):
-                    doc = local + base
-                    if doc in matches:
-                        scores[doc] = score_of(doc, 0.0) + scale * tf / (tf + norms[local])
+        ids, weights = self.cache.postings(field, text)
+        if not len(ids):
+            return
+        tf = weights.astype(np.float64)
+        scores[ids] += idf * (K1 + 1) * tf / (tf + self.length_norms.norms(field)[ids])
 
-    def scores(self, query: Query, matches: set[int]) -> dict[int, float]:
-        """Score of every matching document (0.0 for a match no ranking clause reaches)."""
-        scores: dict[int, float] = {}
+    def _words(self, text: str) -> list[str]:
+        """The jieba words of a term as the index has them (query_words: no jieba dictionary at search time)."""
+        total = self.cache.searcher.field_length("words")
+        return query_words(text, lambda word: self.cache.document_frequency("words", word), total)
+
+    def scores(self, query: Query) -> np.ndarray:
+        """Every document's score (0.0 where no ranking clause reaches); only the matches' count."""
+        scores = np.zeros(self.cache.size, dtype=np.float64)
         for term in query.positive_terms():
             prefix = field_prefix(term)
             tokens = literal_tokens(term.text)
             if not tokens:
                 continue
-            words = set(word_tokens(term.text))
-            for word in words:
-                self._add_bm25(scores, matches, "headline_words", word, HEADLINE_WORD_WEIGHT)
+            for word in sorted(set(self._words(term.text))):  # sorted: the same sums in every process
+                self._add_bm25(scores, "headline_words", word, HEADLINE_WORD_WEIGHT)
                 if not term.headline_only:
-                    self._add_bm25(scores, matches, "words", word, 1.0)
+                    self._add_bm25(scores, "words", word, 1.0)
             if len(tokens) == 1:
-                self._add_bm25(scores, matches, prefix + "chars", tokens[0], ANCHOR_WEIGHT)
+                self._add_bm25(scores, prefix + "chars", tokens[0], ANCHOR_WEIGHT)
             else:
-                grams = literal_grams(term.text)
-                rarest = min(grams, key=lambda gram: len(self.docsets.postings(prefix + "bigrams", gram)))
-                self._add_bm25(scores, matches, prefix + "bigrams", rarest, ANCHOR_WEIGHT)
+                rarest = self.docsets.rarest_first(prefix + "bigrams", literal_grams(term.text))[0]
+                self._add_bm25(scores, prefix + "bigrams", rarest, ANCHOR_WEIGHT)
             if not term.headline_only:
-                headline = self.docsets.literal(replace(term, headline_only=True), exact=term.quoted) & matches
-                for doc in headline:
-                    scores[doc] = scores.get(doc, 0.0) + HEADLINE_BONUS
+                scores[self.docsets.literal(Term(term.text, headline_only=True))] += HEADLINE_BONUS
         return scores
 
+    def printed_form_matches(self, query: Query) -> np.ndarray | None:
+        """How many of the query's terms each document prints as typed; None when no term could differ.
 
-def top_documents(scores: dict[int, float], matches: set[int], limit: int | None) -> list[tuple[int, float]]:
-    """The best (document, score) pairs, best first; ties go to the lower document number."""
-    ranked = ((scores.get(doc, 0.0), -doc) for doc in matches)
-    if limit is None:
-        best = sorted(ranked, reverse=True)
-    else:
-        best = heapq.nlargest(limit, ranked)
-    return [(-negative_doc, score) for score, negative_doc in best]
+        The chars fields index a variant token for each character printed
+        other than in its searchable form (analysis.variant_tokens).  A term
+        typed with such characters (北碚區) is printed as typed where the
+        document has all their variant tokens; a term typed in searchable
+        form (北碚区) wherever the document has no variant of its characters.
+        """
+        variants = self.cache.variant_forms()
+        if not variants:
+            return None  # an archive printed wholly in searchable form: nothing to tell apart
+        counts = np.zeros(self.cache.size, dtype=np.int16)
+        for term in query.positive_terms():
+            field = field_prefix(term) + "chars"
+            chars = [char for char in term.text if not char.isspace()]
+            typed = {PRINTED_FORMS[ord(char)] for char in chars} - {SEARCH_FORMS[ord(char)] for char in chars}
+            if typed:
+                printed = None
+                for form in sorted(typed):
+                    ids = self.cache.ids(field, VARIANT_MARK + form)
+                    printed = ids if printed is None else np.intersect1d(printed, ids, assume_unique=True)
+                counts[printed] += 1
+            else:
+                folded = {SEARCH_FORMS[ord(char)] for char in chars}
+                mark = np.ones(self.cache.size, dtype=bool)
+                for form in folded:
+                    for variant in variants.get(form, ()):
+                        mark[self.cache.ids(field, VARIANT_MARK + variant)] = False
+                counts[mark] += 1
+        return counts
+
+
+def top_documents(
+    matches: np.ndarray, scores: np.ndarray, printed: np.ndarray | None, end: int | None
+) -> list[tuple[int, float]]:
+    """The best (document, score) pairs up to `end`, best first; ties go to the lower document number.
+
+    Only what can reach the page is sorted: a partition finds the `end`-th
+    best key, and the matches at or above it are sorted exactly.
+    """
+    match_scores = scores[matches]
+    key = match_scores if printed is None else printed[matches] * 1e6 + match_scores
+    chosen = np.arange(len(matches))
+    if end is not None and end < len(matches):
+        threshold = np.partition(key, len(key) - end)[len(key) - end]
+        chosen = np.flatnonzero(key >= threshold)
+    order = chosen[np.lexsort((matches[chosen], -match_scores[chosen], -key[chosen]))]
+    if end is not None:
+        order = order[:end]
+    return [(int(matches[index]), float(match_scores[index])) for index in order]
+
+
+def by_date(
+    matches: np.ndarray, scores: np.ndarray, printed: np.ndarray | None, date_ranks: np.ndarray, end: int | None
+) -> list[tuple[int, float]]:
+    """The matches newest issue first, then as top_documents orders them, up to `end`."""
+    match_scores = scores[matches]
+    printed_keys = np.zeros(len(matches)) if printed is None else printed[matches]
+    order = np.lexsort((matches, -match_scores, -printed_keys, -date_ranks[matches]))[:end]
+    return [(int(matches[index]), float(match_scores[index])) for index in order]

@@ -8,10 +8,11 @@ from pathlib import Path
 from whoosh.index import Index
 from whoosh.searching import Searcher as WhooshSearcher
 
-from reader.core.search.index import index_identity, open_index
+from reader.core.search.index_files import index_identity, open_index
 from reader.core.search.matching import DateTable, DocSets
+from reader.core.search.posting_cache import PostingCache
 from reader.core.search.query import parse_query
-from reader.core.search.ranking import LengthNorms, Ranker, top_documents
+from reader.core.search.ranking import LengthNorms, Ranker, by_date, top_documents
 from reader.core.search.snippets import Snippet, make_snippet
 
 
@@ -83,8 +84,8 @@ class Searcher:
     Raises IndexNotReady when there is no current index: a searcher never
     creates or replaces one (that is the writer's job, under its lock).
 
-    Per-searcher caches (issue dates, length norms) are read on first use and
-    dropped when a refresh brings a new view of the index.
+    Per-searcher caches (decoded posting lists, issue dates, length norms)
+    are read on first use and dropped when a refresh brings a new view of the index.
     """
 
     def __init__(self, index_dir: Path) -> None:
@@ -96,7 +97,8 @@ class Searcher:
 
     def _reset_caches(self) -> None:
         self._dates: DateTable | None = None
-        self._norms = LengthNorms(self._searcher)
+        self._postings = PostingCache(self._searcher)
+        self._norms = LengthNorms(self._postings)
 
     def refresh(self) -> None:
         """See the latest committed state of the index.
@@ -137,21 +139,21 @@ class Searcher:
         parsed = parse_query(text)
         if parsed.is_empty() and not parsed.excluded:
             return SearchResult(text, 0, [])
-        docsets = DocSets(self._searcher, self._date_table())
+        docsets = DocSets(self._postings, self._date_table)
         matches = docsets.matching(parsed)
-        if not matches:
+        if not len(matches):
             return SearchResult(text, 0, [])
-        scores = Ranker(self._searcher, self._norms, docsets).scores(parsed, matches)
+        ranker = Ranker(self._postings, self._norms, docsets)
+        scores = ranker.scores(parsed)
+        printed = ranker.printed_form_matches(parsed)
         end = None if limit is None else offset + limit
         if sort_by_date:
-            date_of = self._date_table().date_of
-            ordered = sorted(matches, key=lambda doc: (date_of.get(doc, ""), scores.get(doc, 0.0), -doc), reverse=True)
-            best = [(doc, scores.get(doc, 0.0)) for doc in ordered[offset:end]]
+            best = by_date(matches, scores, printed, self._date_table().ranks(), end)[offset:]
         else:
-            best = top_documents(scores, matches, end)[offset:]
+            best = top_documents(matches, scores, printed, end)[offset:]
         needles = [term.text for term in parsed.positive_terms()]
         hits = [self._hit(doc, score, needles) for doc, score in best]
-        return SearchResult(text, len(matches), hits)
+        return SearchResult(text, int(len(matches)), hits)
 
     def _hit(self, doc: int, score: float, needles: list[str]) -> Hit:
         fields = self._searcher.stored_fields(doc)

@@ -1,7 +1,8 @@
 """Find literal matches of query terms in article text and cut a snippet around them.
 
 Matching uses the same per-character normalisation as the index (full-width
-and half-width forms, case), so a snippet marks what made the hit; only
+and half-width forms, case, traditional and simplified characters, spaces
+between Han characters), so a snippet marks what made the hit; only
 one-to-one forms are applied, so offsets stay those of the original text (the
 rare characters NFKC expands, ㎡ -> m2, are still found by search, just not
 highlighted).  Whoosh's
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.search.analysis import ONE_TO_ONE_FORMS
+from reader.core.search.analysis import ONE_TO_ONE_FORMS, is_han
 from reader.core.search.matching import literal_tokens
 
 MARK_OPEN = "«"
@@ -41,11 +42,23 @@ class Snippet:
 
 
 def _pattern(term: str) -> str | None:
-    """A regular expression for one term: its normalised characters, any run of spaces for a space."""
+    """A regular expression for one term: its searchable characters, any run of spaces for a space.
+
+    Two Han characters may also have spaces between them in the text (a padded
+    name, 记者 熊辉): the index reads them as adjacent, so the snippet marks them.
+    """
     tokens = literal_tokens(term)
     if not tokens:
         return None
-    return "".join(r"[^\S\n]+" if token == " " else re.escape(token) for token in tokens)
+    pieces = []
+    for index, token in enumerate(tokens):
+        if token == " ":
+            pieces.append(r"[^\S\n]+")
+            continue
+        if index and is_han(tokens[index - 1][-1]) and is_han(token[0]):
+            pieces.append(r"[^\S\n]*")
+        pieces.append(re.escape(token))
+    return "".join(pieces)
 
 
 def find_matches(text: str, terms: list[str]) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from reader.core.search.analysis import (
     bigram_tokens,
     char_analyzer,
     char_tokens,
+    variant_tokens,
     word_analyzer,
     word_tokens,
 )
@@ -57,7 +58,12 @@ def _frequency_rows(counts: Counter, field_boost: float) -> Iterator[Row]:
 
 
 class CharField(TEXT):
-    """Every character of the text, with its count (exact match of one character)."""
+    """Every character of the text, with its count (exact match of one character).
+
+    Also the variant tokens of the characters printed other than in their
+    searchable form (analysis.variant_tokens): ranking puts the articles
+    printed as the query is typed first.
+    """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(analyzer=char_analyzer(), phrase=False, **kwargs)
@@ -65,6 +71,7 @@ class CharField(TEXT):
     def index(self, value: str, **kwargs) -> Iterator[Row]:
         counts = Counter(char_tokens(value))
         counts.pop(None, None)
+        counts.update(variant_tokens(value))
         return _frequency_rows(counts, self.format.field_boost)
 
 

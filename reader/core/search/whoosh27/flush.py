@@ -2,8 +2,8 @@
 
 Whoosh's flush hands the codec one posting at a time, with type checks and
 a field-length lookup (a column seek) per posting.  With a term's postings
-at hand as lists (pool.TermGroupedPool, merging.MergeSource), each block of
-128 is filled with slices, and the shortest and longest field lengths come
+at hand as lists (pool.TermGroupedPool, merging.MergeSource), each block
+(writer.BLOCK_POSTINGS) is filled with slices, and the shortest and longest field lengths come
 from a list per field read once (postings.FieldLengthLists).  What is
 written is exactly what Whoosh writes: tests/core/test_index.py and
 test_segment_merging.py compare every posting.

@@ -1,7 +1,7 @@
 """Read a term's posting list block by block, as arrays rather than one posting at a time.
 
 Whoosh's public matcher API costs a few microseconds per posting in Python;
-the whoosh3 codec already keeps each block (up to 128 postings) as arrays, so
+the whoosh3 codec already keeps each block (writer.BLOCK_POSTINGS) as arrays, so
 reading those directly makes set building and scoring several times faster.
 Only this module reads those private attributes, and it
 falls back to the public API for any other kind of matcher.

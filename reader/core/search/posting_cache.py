@@ -1,0 +1,141 @@
+"""Posting lists of one searcher as numpy arrays of global document numbers, decoded once and kept.
+
+Why: matching and ranking are set operations and sums over posting lists.
+Done on arrays they run in native code; the cost left is decoding Whoosh's
+blocks (zlib and pickle per 128 postings), paid once per term and view of
+the index: the arrays are kept, least recently used dropped first, within
+a memory budget.  A searcher's refresh (a new view) starts a new cache.
+
+Global numbers are a segment's local numbers plus its base, as Whoosh's
+own searcher numbers them; segments come in base order, so concatenated
+arrays stay sorted.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+from whoosh.searching import Searcher as WhooshSearcher
+
+from reader.core.search.analysis import SEARCH_FORMS, VARIANT_MARK
+from reader.core.search.whoosh27.arrays import length_array, term_arrays, term_values
+from reader.core.search.whoosh27.postings import deleted_documents
+
+#: Memory kept for decoded posting lists (8 bytes a posting): the common characters and bigrams of
+#: a reading session stay decoded; a long list costs more to decode than to keep.
+CACHE_BYTES = 48 * 1024 * 1024
+EMPTY_IDS = np.empty(0, dtype=np.int32)
+EMPTY_WEIGHTS = np.empty(0, dtype=np.float32)
+
+
+class PostingCache:
+    """Decoded posting lists, field lengths and document frequencies of one Whoosh searcher."""
+
+    def __init__(self, searcher: WhooshSearcher, budget: int = CACHE_BYTES) -> None:
+        self.searcher = searcher
+        self.leaves = [(subsearcher.reader(), base) for subsearcher, base in searcher.leaf_searchers()]
+        self.size = searcher.doc_count_all()
+        self.budget = budget
+        self._arrays: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._bytes = 0
+        self._lengths: dict[str, np.ndarray] = {}
+        self._frequencies: dict[tuple[str, str], int] = {}
+        self._live: np.ndarray | None = None
+        self._variants: dict[str, list[str]] | None = None
+
+    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(sorted global ids as int32, weights as float32) of the live documents whose `field` has `text`."""
+        key = (field, text)
+        cached = self._arrays.get(key)
+        if cached is not None:
+            self._arrays.move_to_end(key)
+            return cached
+        id_parts, weight_parts = [], []
+        for reader, base in self.leaves:
+            ids, weights = term_arrays(reader, field, text)
+            if len(ids):
+                id_parts.append(ids + base if base else ids)
+                weight_parts.append(weights)
+        if not id_parts:
+            arrays = (EMPTY_IDS, EMPTY_WEIGHTS)
+        elif len(id_parts) == 1:
+            arrays = (id_parts[0], weight_parts[0])
+        else:
+            arrays = (np.concatenate(id_parts), np.concatenate(weight_parts))
+        self._keep(key, arrays)
+        return arrays
+
+    def ids(self, field: str, text: str) -> np.ndarray:
+        return self.postings(field, text)[0]
+
+    def _keep(self, key: tuple[str, str], arrays: tuple[np.ndarray, np.ndarray]) -> None:
+        self._arrays[key] = arrays
+        self._bytes += arrays[0].nbytes + arrays[1].nbytes
+        while self._bytes > self.budget and len(self._arrays) > 1:
+            _, (ids, weights) = self._arrays.popitem(last=False)
+            self._bytes -= ids.nbytes + weights.nbytes
+
+    def document_frequency(self, field: str, text: str) -> int:
+        """Documents with the term, from the term dictionary (no posting is read; deleted ones still counted)."""
+        key = (field, text)
+        if key not in self._frequencies:
+            self._frequencies[key] = self.searcher.doc_frequency(field, text)
+        return self._frequencies[key]
+
+    def values(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, list[bytes]]:
+        """(those of the sorted global `docs` that have the term, each one's encoded value, e.g. positions)."""
+        found_parts, values = [], []
+        for reader, base in self.leaves:
+            size = reader.doc_count_all()
+            low, high = np.searchsorted(docs, [base, base + size])
+            if low == high:
+                continue
+            found, segment_values = term_values(reader, field, text, docs[low:high] - base)
+            if len(found):
+                found_parts.append(found + base)
+                values.extend(segment_values)
+        if not found_parts:
+            return EMPTY_IDS, values
+        return np.concatenate(found_parts), values
+
+    def lengths(self, field: str) -> np.ndarray:
+        """Every document's length in `field` (float64, by global number)."""
+        if field not in self._lengths:
+            parts = [length_array(reader, field) for reader, _ in self.leaves]
+            self._lengths[field] = np.concatenate(parts) if parts else np.empty(0)
+        return self._lengths[field]
+
+    def live_documents(self) -> np.ndarray:
+        """Global numbers of every document not deleted (a query with only exclusions or a date)."""
+        if self._live is None:
+            parts = []
+            for reader, base in self.leaves:
+                local = np.arange(reader.doc_count_all(), dtype=np.int32)
+                deleted = deleted_documents(reader)
+                if deleted:
+                    local = np.setdiff1d(local, np.fromiter(deleted, dtype=np.int32), assume_unique=True)
+                parts.append(local + base)
+            self._live = np.concatenate(parts) if parts else EMPTY_IDS
+        return self._live
+
+    def variant_forms(self) -> dict[str, list[str]]:
+        """Searchable character -> the other printed forms of it the index holds (analysis.variant_tokens).
+
+        Read from the term dictionaries of the chars fields once per view: an
+        archive in simplified characters has none, a traditional one a few thousand.
+        """
+        if self._variants is None:
+            by_form: dict[str, list[str]] = {}
+            for reader, _ in self.leaves:
+                fields = set(reader.indexed_field_names())
+                for field in ("chars", "headline_chars"):
+                    if field not in fields:
+                        continue
+                    for term in reader.expand_prefix(field, VARIANT_MARK):
+                        printed = (term.decode("utf-8") if isinstance(term, bytes) else term)[len(VARIANT_MARK) :]
+                        forms = by_form.setdefault(printed.translate(SEARCH_FORMS), [])
+                        if printed not in forms:
+                            forms.append(printed)
+            self._variants = by_form
+        return self._variants

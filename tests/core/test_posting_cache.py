@@ -1,0 +1,97 @@
+"""Posting lists as arrays: the same documents, lengths and positions Whoosh's public API gives, across
+segments and deletions, within the cache's memory budget."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from reader.config import seeds_dir
+from reader.core.parsing.decode import read_issue_file
+from reader.core.parsing.parse import parse_text
+from reader.core.search.index import add_issue, create_index, delete_issue, open_index, open_writer
+from reader.core.search.posting_cache import PostingCache
+from reader.core.search.whoosh27.postings import decode_positions
+
+
+@pytest.fixture(scope="module")
+def whoosh_searcher(tmp_path_factory):
+    """An index written one seed at a time (a segment each), then one issue deleted (deletions)."""
+    index_dir = tmp_path_factory.mktemp("segments") / "index"
+    ix = create_index(index_dir)
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    for number, seed in enumerate(seeds):
+        _, text, _ = read_issue_file(str(seed))
+        writer = open_writer(ix, 1)
+        add_issue(writer, f"issue{number}", parse_text(text, seed.name))
+        writer.commit(merge=False)
+    writer = open_writer(ix, 1)
+    delete_issue(writer, "issue1")
+    writer.commit(merge=False)
+    searcher = open_index(index_dir, create=False).searcher()
+    assert len(list(searcher.leaf_searchers())) == len(seeds)
+    assert any(sub.reader().has_deletions() for sub, _ in searcher.leaf_searchers())
+    yield searcher
+    searcher.close()
+
+
+def _public(searcher, field, text):
+    """(ids, weights, positions or None) of a term by Whoosh's public matcher, live documents only."""
+    ids, weights, values = [], [], []
+    for sub, base in searcher.leaf_searchers():
+        reader = sub.reader()
+        if (field, text) not in reader:
+            continue
+        matcher = reader.postings(field, text)
+        while matcher.is_active():
+            if not reader.is_deleted(matcher.id()):
+                ids.append(matcher.id() + base)
+                weights.append(matcher.weight())
+                values.append(matcher.value())
+            matcher.next()
+    return ids, weights, values
+
+
+@pytest.mark.parametrize(("field", "text"), [("chars", "的"), ("chars", "碚"), ("bigrams", "核酸"), ("words", "疫情")])
+def test_arrays_hold_exactly_the_live_postings(whoosh_searcher, field, text):
+    cache = PostingCache(whoosh_searcher)
+    ids, weights = cache.postings(field, text)
+    public_ids, public_weights, _ = _public(whoosh_searcher, field, text)
+    assert public_ids and ids.tolist() == public_ids
+    assert weights.tolist() == pytest.approx(public_weights)
+
+
+def test_positions_are_read_only_for_the_documents_asked(whoosh_searcher):
+    cache = PostingCache(whoosh_searcher)
+    public_ids, _, public_values = _public(whoosh_searcher, "bigrams", "核酸")
+    wanted = np.array(public_ids[::3] + [10**6], dtype=np.int32)
+    found, values = cache.values("bigrams", "核酸", wanted)
+    expected = dict(zip(public_ids, public_values, strict=True))
+    assert found.tolist() == public_ids[::3]
+    assert [decode_positions(value) for value in values] == [decode_positions(expected[doc]) for doc in found]
+
+
+def test_lengths_are_whooshs_lengths(whoosh_searcher):
+    cache = PostingCache(whoosh_searcher)
+    lengths = cache.lengths("words")
+    expected = [
+        sub.reader().doc_field_length(doc, "words", 0) or 0
+        for sub, _ in whoosh_searcher.leaf_searchers()
+        for doc in range(sub.reader().doc_count_all())
+    ]
+    assert lengths.tolist() == expected
+
+
+def test_live_documents_leave_out_the_deleted(whoosh_searcher):
+    cache = PostingCache(whoosh_searcher)
+    assert len(cache.live_documents()) == whoosh_searcher.doc_count() < whoosh_searcher.doc_count_all()
+
+
+def test_the_cache_stays_within_its_budget_and_answers_the_same_after_evicting(whoosh_searcher):
+    cache = PostingCache(whoosh_searcher, budget=4096)
+    first = cache.ids("chars", "的").copy()
+    for char in "一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行":
+        cache.ids("chars", char)
+    assert cache._bytes <= 4096 or len(cache._arrays) == 1
+    assert ("chars", "的") not in cache._arrays
+    assert cache.ids("chars", "的").tolist() == first.tolist()
