@@ -400,6 +400,10 @@ def _run(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(_with_open_for_paths(argv, set(COMMANDS)))
     if args.command in (None, "open"):
+        # The library before Qt: once PySide6 is loaded, its import hook reads the source of every module
+        # imported after it (shiboken's feature check), which slowed the window's start by a tenth of a second.
+        import reader.core.library.library  # noqa: F401
+
         from .gui.app import run_window
 
         _close_window_later_if_asked()

@@ -13,10 +13,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.errors import Stopped
-from reader.core.search.searcher import Searcher
 from reader.gui.jobs import JobRunner
+
+if TYPE_CHECKING:
+    from reader.core.search.searcher import Searcher
 
 
 class LiveSearcher:
@@ -35,6 +38,9 @@ class LiveSearcher:
             self.index_ready.wait()
             if self._jobs.closing:
                 raise Stopped()  # the window is closing
+            # Imported here, on the search thread: numpy and the index reader are not the window's start-up.
+            from reader.core.search.searcher import Searcher
+
             self._searcher = Searcher(self._index_dir)
         return self._searcher
 

@@ -46,7 +46,7 @@ from reader.core.library.catalog import IssueRecord
 from reader.core.library.library import ImportReport, Library
 from reader.core.model import Issue
 from reader.core.reading import article_view
-from reader.core.search.searcher import Hit
+from reader.core.search.results import Hit
 from reader.gui.actions import LANGUAGES, WindowActions
 from reader.gui.article_view import ArticlePane
 from reader.gui.corrections import IssueCorrections

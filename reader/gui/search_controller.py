@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from reader.core.search.query import parse_query
-from reader.core.search.searcher import Hit, SearchResult
+from reader.core.search.results import Hit, SearchResult
 from reader.gui.jobs import JobRunner
 from reader.gui.live_searcher import LiveSearcher
 from reader.gui.messages import describe

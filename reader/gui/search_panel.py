@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.search.searcher import SearchResult
+from reader.core.search.results import SearchResult
 from reader.gui.models.hit_delegate import HitDelegate
 from reader.gui.models.hits import HIT_ROLE, HitListModel, HitQuery
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
-from reader.core.search.searcher import Hit
+from reader.core.search.results import Hit
 from reader.core.search.snippets import make_snippet
 from reader.gui.models.hit_delegate import hit_document
 from tests.gui.conftest import import_and_wait, shown

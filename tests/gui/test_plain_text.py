@@ -7,7 +7,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from reader.core.search.searcher import Hit, SearchResult
+from reader.core.search.results import Hit, SearchResult
 from reader.core.search.snippets import Snippet
 from reader.gui.models.hits import HitListModel
 from reader.gui.plain_text import plain_message, text_tooltip

@@ -34,7 +34,6 @@ from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, reso
 from reader.core.library.sidecars import SIDECAR_SUFFIX, Sidecar, read_sidecar, sidecar_name
 from reader.core.model import Issue
 from reader.core.parsing.decode import decode_issue_bytes, read_issue
-from reader.core.parsing.parse import parse_text
 from reader.core.search.analysis import configure_jieba_cache
 from reader.core.search.index import (
     BATCH_ISSUES,
@@ -51,6 +50,14 @@ from reader.core.search.index import (
 )
 
 ISSUE_SUFFIXES = (".txt",)
+
+
+def _parse(text: str, source: str) -> Issue:
+    """The parser, imported on first use: its ~200 regular expressions are no part of the window's start-up."""
+    from reader.core.parsing.parse import parse_text
+
+    return parse_text(text, source)
+
 
 #: What a user may correct of an issue's metadata.
 CORRECTABLE = ("publication", "date", "page")
@@ -360,7 +367,7 @@ class Library:
         except FileNotFoundError as error:
             raise ReaderError(ErrorKind.ORIGINAL_MISSING, source=record.source, copy=path) from error
         text, _ = decode_issue_bytes(data, record.source)
-        return parse_text(text, record.source)
+        return _parse(text, record.source)
 
     def _sidecar_path(self, record: IssueRecord) -> Path:
         return self.paths.originals_dir / sidecar_name(record.stored_name)
@@ -404,7 +411,7 @@ class Library:
         """Read, decode and parse a file; `name` is the file name the parser reads (default: the path's)."""
         data, decoded = read_issue(path)
         try:
-            issue = parse_text(decoded.text, name or storable_name(os.path.basename(path)))
+            issue = _parse(decoded.text, name or storable_name(os.path.basename(path)))
         except Exception as error:  # a parser bug must not stop the other files
             raise RejectedFile(path, ErrorKind.UNPARSABLE, detail=error) from error
         return _Prepared(path, data, issue_id_for(decoded.text), issue, decoded.codec, decoded.damaged)

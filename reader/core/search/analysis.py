@@ -267,6 +267,21 @@ def bigram_tokens(text: str) -> list[str | None]:
     return [None if first is None or second is None else first + second for first, second in pairwise(chars)]
 
 
+def literal_tokens(text: str) -> list[str]:
+    """The searchable characters of a term, spaces inside it kept as one " " (none between Han characters)."""
+    tokens = [token for token in char_tokens(text.replace("\n", " ")) if token is not None]
+    while tokens and tokens[0] == " ":
+        tokens.pop(0)
+    while tokens and tokens[-1] == " ":
+        tokens.pop()
+    return tokens
+
+
+def literal_grams(text: str) -> list[str]:
+    """The bigrams of a term (empty for a term of one character)."""
+    return [gram for gram in bigram_tokens("".join(literal_tokens(text))) if gram is not None]
+
+
 class BigramTokenizer(_ListTokenizer):
     """Character bigrams at consecutive positions (see `bigram_tokens`)."""
 

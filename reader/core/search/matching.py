@@ -21,28 +21,13 @@ from itertools import chain
 import numpy as np
 from whoosh.searching import Searcher as WhooshSearcher
 
-from reader.core.search.analysis import bigram_tokens, char_tokens
+from reader.core.search.analysis import literal_grams, literal_tokens  # noqa: F401 (named here too)
 from reader.core.search.posting_cache import EMPTY_IDS, PostingCache
 from reader.core.search.query import DateRange, Query, Term
 from reader.core.search.whoosh27.postings import decode_positions
 
 #: Bits of a (document, start position) key kept for the position: an article under 4 G characters.
 _POSITION_BITS = 32
-
-
-def literal_tokens(text: str) -> list[str]:
-    """The searchable characters of a term, spaces inside it kept as one " " (none between Han characters)."""
-    tokens = [token for token in char_tokens(text.replace("\n", " ")) if token is not None]
-    while tokens and tokens[0] == " ":
-        tokens.pop(0)
-    while tokens and tokens[-1] == " ":
-        tokens.pop()
-    return tokens
-
-
-def literal_grams(text: str) -> list[str]:
-    """The bigrams of a term (empty for a term of one character)."""
-    return [gram for gram in bigram_tokens("".join(literal_tokens(text))) if gram is not None]
 
 
 def field_prefix(term: Term) -> str:

@@ -27,8 +27,8 @@ import math
 
 import numpy as np
 
-from reader.core.search.analysis import PRINTED_FORMS, SEARCH_FORMS, VARIANT_MARK
-from reader.core.search.matching import DocSets, field_prefix, literal_grams, literal_tokens
+from reader.core.search.analysis import PRINTED_FORMS, SEARCH_FORMS, VARIANT_MARK, literal_grams, literal_tokens
+from reader.core.search.matching import DocSets, field_prefix
 from reader.core.search.posting_cache import PostingCache
 from reader.core.search.query import Query, Term
 from reader.core.search.query_words import query_words

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh.index import Index
@@ -13,47 +12,8 @@ from reader.core.search.matching import DateTable, DocSets
 from reader.core.search.posting_cache import PostingCache
 from reader.core.search.query import parse_query
 from reader.core.search.ranking import LengthNorms, Ranker, by_date, top_documents
-from reader.core.search.snippets import Snippet, make_snippet
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One article found by a search."""
-
-    issue: str
-    source: str
-    ordinal: int
-    title: str | None
-    publication: str | None
-    date: str | None
-    kind: str
-    score: float
-    snippet: Snippet
-
-    def to_json(self) -> dict:
-        """The hit as `reader search --json` prints it (a stable contract)."""
-        return {
-            "issue": self.issue,
-            "source": self.source,
-            "ordinal": self.ordinal,
-            "title": self.title,
-            "publication": self.publication,
-            "date": self.date,
-            "score": round(self.score, 4),
-            "snippet": self.snippet.marked(),
-        }
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """Hits of one page and the total number of matching articles."""
-
-    query: str
-    total: int
-    hits: list[Hit]
-
-    def to_json(self) -> dict:
-        return {"query": self.query, "total": self.total, "hits": [hit.to_json() for hit in self.hits]}
+from reader.core.search.results import Hit, SearchResult
+from reader.core.search.snippets import make_snippet
 
 
 def _open_pinned(index: Index) -> WhooshSearcher:

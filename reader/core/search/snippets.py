@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.search.analysis import ONE_TO_ONE_FORMS, is_han
-from reader.core.search.matching import literal_tokens
+from reader.core.search.analysis import ONE_TO_ONE_FORMS, is_han, literal_tokens
 
 MARK_OPEN = "«"
 MARK_CLOSE = "»"

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.core.search.searcher import Hit
+from reader.core.search.results import Hit
 from reader.gui.article_view import THEMES
 from reader.gui.models.hits import HIT_ROLE, meta_line
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from reader.core.search.searcher import Hit, SearchResult
+from reader.core.search.results import Hit, SearchResult
 from reader.gui.plain_text import text_tooltip
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QImage, QTextLayout
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reader.config import resources_dir
-from reader.core.search.searcher import Hit, SearchResult
+from reader.core.search.results import Hit, SearchResult
 from reader.core.search.snippets import Snippet
 from reader.gui.article_view import THEMES
 from reader.gui.models.hit_delegate import LINE_GAP, PADDING_Y
