@@ -11,7 +11,7 @@ from reader.core.parsing.decode import read_issue_file
 from reader.core.parsing.parse import parse_text
 from reader.core.search.index import add_issue, create_index, delete_issue, open_index, open_writer
 from reader.core.search.posting_cache import PostingCache
-from reader.core.search.whoosh27.postings import decode_positions
+from reader.core.search.whoosh27.fields import PackedPositions
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,8 @@ def test_positions_are_read_only_for_the_documents_asked(whoosh_searcher):
     found, values = cache.values("bigrams", "核酸", wanted)
     expected = dict(zip(public_ids, public_values, strict=True))
     assert found.tolist() == public_ids[::3]
-    assert [decode_positions(value) for value in values] == [decode_positions(expected[doc]) for doc in found]
+    decode = PackedPositions().decode_positions
+    assert [decode(value) for value in values] == [decode(expected[doc]) for doc in found]
 
 
 def test_lengths_are_whooshs_lengths(whoosh_searcher):

@@ -16,7 +16,6 @@ only, so that it matches exactly the articles that contain it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import chain
 
 import numpy as np
 from whoosh.searching import Searcher as WhooshSearcher
@@ -24,7 +23,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from reader.core.search.analysis import literal_grams, literal_tokens  # noqa: F401 (named here too)
 from reader.core.search.posting_cache import EMPTY_IDS, PostingCache
 from reader.core.search.query import DateRange, Query, Term
-from reader.core.search.whoosh27.postings import decode_positions
+from reader.core.search.whoosh27.arrays import block_positions
 
 #: Bits of a (document, start position) key kept for the position: an article under 4 G characters.
 _POSITION_BITS = 32
@@ -77,7 +76,6 @@ class DocSets:
     def __init__(self, cache: PostingCache, date_table: Callable[[], DateTable]) -> None:
         self.cache = cache
         self._date_table = date_table
-        self._literals: dict[Term, np.ndarray] = {}
 
     def postings(self, field: str, text: str) -> np.ndarray:
         """Live documents whose `field` contains the token `text`."""
@@ -89,12 +87,6 @@ class DocSets:
 
     def literal(self, term: Term) -> np.ndarray:
         """Articles containing the term exactly (the term's searchable form: see analysis)."""
-        key = Term(term.text, term.headline_only)
-        if key not in self._literals:
-            self._literals[key] = self._literal(term)
-        return self._literals[key]
-
-    def _literal(self, term: Term) -> np.ndarray:
         prefix = field_prefix(term)
         tokens = literal_tokens(term.text)
         if not tokens:
@@ -104,7 +96,7 @@ class DocSets:
         grams = literal_grams(term.text)
         if len(grams) == 1:
             return self.postings(prefix + "bigrams", grams[0])
-        return self._phrase(prefix + "bigrams", grams)
+        return self.cache.literal((prefix, "".join(tokens)), lambda: self._phrase(prefix + "bigrams", grams))
 
     def _phrase(self, field: str, grams: list[str]) -> np.ndarray:
         """Documents where the bigrams stand at consecutive positions.
@@ -160,9 +152,8 @@ def _start_keys(docs: np.ndarray, values: list[bytes], offset: int) -> np.ndarra
     """Sorted unique (document << 32 | phrase start) keys of one bigram's positions in `docs`."""
     if not len(docs):
         return np.empty(0, dtype=np.int64)
-    positions = [decode_positions(value) for value in values]
-    counts = np.fromiter(map(len, positions), dtype=np.int64, count=len(positions))
-    starts = np.fromiter(chain.from_iterable(positions), dtype=np.int64, count=int(counts.sum())) - offset
+    counts, positions = block_positions(values)
+    starts = positions - offset
     keys = (np.repeat(docs.astype(np.int64), counts) << _POSITION_BITS) | np.maximum(starts, 0)
     # Already sorted and unique: documents ascending, positions ascending within each.
     return keys[starts >= 0]  # a bigram nearer the start than its offset cannot end the phrase there

@@ -14,6 +14,7 @@ arrays stay sorted.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 
 import numpy as np
 from whoosh.searching import Searcher as WhooshSearcher
@@ -37,7 +38,8 @@ class PostingCache:
         self.leaves = [(subsearcher.reader(), base) for subsearcher, base in searcher.leaf_searchers()]
         self.size = searcher.doc_count_all()
         self.budget = budget
-        self._arrays: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        #: (field, term) -> (ids, weights); ("literal", field prefix, tokens) -> (ids, no weights).
+        self._arrays: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._bytes = 0
         self._lengths: dict[str, np.ndarray] = {}
         self._frequencies: dict[tuple[str, str], int] = {}
@@ -69,7 +71,22 @@ class PostingCache:
     def ids(self, field: str, text: str) -> np.ndarray:
         return self.postings(field, text)[0]
 
-    def _keep(self, key: tuple[str, str], arrays: tuple[np.ndarray, np.ndarray]) -> None:
+    def literal(self, key: tuple, find: Callable[[], np.ndarray]) -> np.ndarray:
+        """The documents of a term found by `find()` (a phrase check), kept like a posting list.
+
+        A phrase's positions are checked once per view: the next search for
+        it (the next page, the same query sorted by date) is only array work.
+        """
+        key = ("literal", *key)
+        cached = self._arrays.get(key)
+        if cached is not None:
+            self._arrays.move_to_end(key)
+            return cached[0]
+        found = find()
+        self._keep(key, (found, EMPTY_WEIGHTS))
+        return found
+
+    def _keep(self, key: tuple, arrays: tuple[np.ndarray, np.ndarray]) -> None:
         self._arrays[key] = arrays
         self._bytes += arrays[0].nbytes + arrays[1].nbytes
         while self._bytes > self.budget and len(self._arrays) > 1:

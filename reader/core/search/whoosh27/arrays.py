@@ -110,3 +110,20 @@ def length_array(reader, field: str) -> np.ndarray:
     if stored:
         codes[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
     return _BYTE_TO_LENGTH[codes]
+
+
+def block_positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """(count of each value, all their positions in order) of PackedPositions values, decoded at once.
+
+    Each value is big-endian 32-bit integers, its count first: joined, they
+    are one array, and the counts sit where each value starts.
+    """
+    if not values:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    flat = np.frombuffer(b"".join(values), dtype=">u4").astype(np.int64)
+    sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    counts = flat[starts]
+    keep = np.ones(len(flat), dtype=bool)
+    keep[starts] = False
+    return counts, flat[keep]

@@ -4,21 +4,21 @@ Whoosh's generic path yields a Token object per character, bigram and word
 and folds them through its formats' `word_values`: on a 1,000-issue import
 that was about a fifth of the indexing time, for rows these fields compute
 with a Counter (frequencies) or one dict of lists (bigram positions).  The
-rows are exactly what Whoosh's own Frequency / Positions formats would store,
-so reading, scoring and phrase checks see no difference; the analyzers stay
-on the fields for anything in Whoosh that asks for them.
+rows are exactly what Whoosh's own Frequency format, and the Positions
+format with packed integers (PackedPositions), would store; the analyzers
+stay on the fields for anything in Whoosh that asks for them.
 """
 
 from __future__ import annotations
 
-import pickle
+import struct
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
-from itertools import pairwise
 
 from whoosh.fields import TEXT
-from whoosh.system import pack_uint
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE, pack_uint
 
 from reader.core.search.analysis import (
     bigram_analyzer,
@@ -36,10 +36,29 @@ Row = tuple[bytes, int, float, bytes]
 _PACKED_COUNTS = [pack_uint(count) for count in range(256)]
 
 
+class PackedPositions(Positions):
+    """Whoosh's Positions, with the positions as big-endian 32-bit integers instead of pickled deltas.
+
+    The count comes first, as in Whoosh (its decode_frequency and decode_weight
+    read it), then each position, absolute.  Why: a phrase check reads the
+    positions of thousands of candidates; pickled, each value was a
+    pickle.loads, where these decode a whole block at once with numpy
+    (whoosh27.arrays.block_positions).  They are also smaller (8 bytes for
+    one position instead of 12).  Whoosh's public API reads them through
+    this format's decode_positions.
+    """
+
+    def encode(self, poslist) -> bytes:
+        return struct.pack(f">{len(poslist) + 1}I", len(poslist), *poslist)
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        count = (len(valuestring) - _INT_SIZE) // _INT_SIZE
+        return list(struct.unpack(f">{count}I", valuestring[_INT_SIZE : _INT_SIZE + count * _INT_SIZE]))
+
+
 def _positions_value(places: list[int]) -> bytes:
-    """whoosh.formats.Positions.encode: the count, then the pickled position deltas."""
-    deltas = [places[0]] + [later - earlier for earlier, later in pairwise(places)]
-    return pack_uint(len(places)) + pickle.dumps(deltas, 2)
+    """PackedPositions.encode: the count, then each position."""
+    return struct.pack(f">{len(places) + 1}I", len(places), *places)
 
 
 @cache
@@ -76,10 +95,11 @@ class CharField(TEXT):
 
 
 class BigramField(TEXT):
-    """Character bigrams with their positions (exact match of a longer string, as a phrase)."""
+    """Character bigrams with their positions (exact match of a longer string, as a phrase; PackedPositions)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(analyzer=bigram_analyzer(), phrase=True, **kwargs)
+        self.format = PackedPositions(field_boost=self.format.field_boost)
 
     def index(self, value: str, **kwargs) -> Iterator[Row]:
         positions: dict[str, list[int]] = {}

@@ -9,16 +9,10 @@ falls back to the public API for any other kind of matcher.
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import accumulate
 
 from whoosh.reading import TermNotFound
-
-#: whoosh.formats.Positions values: a 4-byte count, then the pickled position deltas.
-_COUNT_BYTES = 4
-
 
 #: What a block carries besides its ids: the weights (scoring) or the encoded values (positions).
 WEIGHTS, VALUES = "weights", "values"
@@ -137,16 +131,3 @@ def live_terms(reader, field: str) -> set[str]:
     if not reader.has_deletions():
         return terms  # a segment's lexicon holds only terms its documents had
     return {term for term in terms if any(ids for ids, _ in blocks(reader, field, term, carrying=None))}
-
-
-@lru_cache(maxsize=1 << 16)
-def decode_positions(value: bytes) -> tuple[int, ...]:
-    """Positions from a whoosh.formats.Positions value (pickled deltas; the final STOP may be cut).
-
-    Cached: most bigrams occur once in an article, so the same few thousand
-    values (one position each) come back in every phrase check.
-    """
-    body = value[_COUNT_BYTES:]
-    if not body.endswith(b"."):
-        body += b"."
-    return tuple(accumulate(pickle.loads(body)))
