@@ -315,12 +315,12 @@ def test_search_batch_and_query_together_is_a_usage_error(capsys):
 
 
 def test_a_search_that_needs_no_ranking_loads_neither_jieba_nor_the_parser(seeded_paths):
-    """A query with no hits costs a whole process only its start: jieba's dictionary and the writer stay unloaded."""
+    """A query with no hits costs a whole process only its start: jieba, the writer, even numpy stay unloaded."""
     script = (
         "import sys; from reader.cli import main; "
         f"code = main(['search', '量子纠缠', '--json', '--data-dir', {str(seeded_paths.data_dir)!r}]); "
         "loaded = [name for name in ('jieba', 'reader.core.parsing.parse', 'reader.core.search.pooled_writer', "
-        "'multiprocessing') if name in sys.modules]; "
+        "'multiprocessing', 'numpy') if name in sys.modules]; "
         "print(loaded, file=sys.stderr); sys.exit(code or (1 if loaded else 0))"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

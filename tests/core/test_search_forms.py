@@ -116,3 +116,12 @@ def test_newest_issue_first_when_sorted_by_date(searcher):
 def test_only_exclusions_and_dates_match_every_other_article(searcher):
     assert set(_titles(searcher, "-核酸 date:2021-11-09")) == {"统筹推进基层治理"}
     assert searcher.search("date:2021-11").total == 5
+
+
+def test_terms_the_index_never_saw_answer_from_the_term_dictionary_without_changing_results(searcher):
+    """量子纠缠 has bigrams no article has: it matches nothing, alone or with AND; OR and NOT still work."""
+    assert searcher.search("量子纠缠").total == 0
+    assert searcher.search("量子纠缠 核酸").total == 0
+    assert searcher.search("量子纠缠 OR 核酸").total == searcher.search("核酸").total > 0
+    assert searcher.search("核酸 -量子纠缠").total == searcher.search("核酸").total
+    assert searcher.search("title:量子 OR title:核酸").total == searcher.search("title:核酸").total

@@ -1,19 +1,30 @@
-"""Search: exact matching (matching.py), ranking (ranking.py), then hits with snippets."""
+"""Search: exact matching (matching.py), ranking (ranking.py), then hits with snippets.
+
+Matching and ranking work on numpy arrays and are imported on the first
+query that may match: a query one of whose required terms has a character
+or bigram the index has never seen (a name not in the archive, a typo) is
+answered from the term dictionary alone, so `reader search` for it costs
+little more than the program's start.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh.index import Index
 from whoosh.searching import Searcher as WhooshSearcher
 
+from reader.core.search.analysis import literal_grams, literal_tokens
 from reader.core.search.index_files import index_identity, open_index
-from reader.core.search.matching import DateTable, DocSets
-from reader.core.search.posting_cache import PostingCache
-from reader.core.search.query import parse_query
-from reader.core.search.ranking import LengthNorms, Ranker, by_date, top_documents
+from reader.core.search.query import Query, Term, parse_query
 from reader.core.search.results import Hit, SearchResult
 from reader.core.search.snippets import make_snippet
+
+if TYPE_CHECKING:
+    from reader.core.search.matching import DateTable
+    from reader.core.search.posting_cache import PostingCache
+    from reader.core.search.ranking import LengthNorms
 
 
 def _open_pinned(index: Index) -> WhooshSearcher:
@@ -57,8 +68,18 @@ class Searcher:
 
     def _reset_caches(self) -> None:
         self._dates: DateTable | None = None
-        self._postings = PostingCache(self._searcher)
-        self._norms = LengthNorms(self._postings)
+        self._postings: PostingCache | None = None
+        self._norms: LengthNorms | None = None
+
+    def _arrays(self) -> tuple[PostingCache, LengthNorms]:
+        """The view's decoded posting lists and length norms, made on first use."""
+        if self._postings is None or self._norms is None:
+            from reader.core.search.posting_cache import PostingCache
+            from reader.core.search.ranking import LengthNorms
+
+            self._postings = PostingCache(self._searcher)
+            self._norms = LengthNorms(self._postings)
+        return self._postings, self._norms
 
     def refresh(self) -> None:
         """See the latest committed state of the index.
@@ -86,8 +107,24 @@ class Searcher:
 
     def _date_table(self) -> DateTable:
         if self._dates is None:
+            from reader.core.search.matching import DateTable
+
             self._dates = DateTable(self._searcher)
         return self._dates
+
+    def _never_seen(self, term: Term) -> bool:
+        """True when a character or bigram of the term is in no document: it can match nothing."""
+        prefix = "headline_" if term.headline_only else ""
+        tokens = literal_tokens(term.text)
+        if not tokens:
+            return True
+        if len(tokens) == 1:
+            return not self._searcher.doc_frequency(prefix + "chars", tokens[0])
+        return any(not self._searcher.doc_frequency(prefix + "bigrams", gram) for gram in literal_grams(term.text))
+
+    def _cannot_match(self, query: Query) -> bool:
+        """True when some required group of the query has only terms the index has never seen."""
+        return any(all(self._never_seen(term) for term in group) for group in query.groups)
 
     def search(self, text: str, limit: int | None = 20, sort_by_date: bool = False, offset: int = 0) -> SearchResult:
         """Search with the query syntax of query.py: the hits ranked `offset` onwards, `limit=None` for all of them.
@@ -97,13 +134,17 @@ class Searcher:
         Raises QuerySyntaxError for a query that cannot be understood.
         """
         parsed = parse_query(text)
-        if parsed.is_empty() and not parsed.excluded:
+        if (parsed.is_empty() and not parsed.excluded) or self._cannot_match(parsed):
             return SearchResult(text, 0, [])
-        docsets = DocSets(self._postings, self._date_table)
+        from reader.core.search.matching import DocSets
+        from reader.core.search.ranking import Ranker, by_date, top_documents
+
+        postings, norms = self._arrays()
+        docsets = DocSets(postings, self._date_table)
         matches = docsets.matching(parsed)
         if not len(matches):
             return SearchResult(text, 0, [])
-        ranker = Ranker(self._postings, self._norms, docsets)
+        ranker = Ranker(postings, norms, docsets)
         scores = ranker.scores(parsed)
         printed = ranker.printed_form_matches(parsed)
         end = None if limit is None else offset + limit
