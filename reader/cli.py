@@ -165,6 +165,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     searcher = Searcher(paths.index_dir)
     try:
         if args.batch:
+            if hasattr(sys.stdin, "reconfigure"):
+                # UTF-8 whatever the system's code page (a Windows console's is cp936 or cp1252), and a
+                # byte-order mark that Notepad or PowerShell put before the first query is not part of it.
+                sys.stdin.reconfigure(encoding="utf-8-sig", errors="replace")
             return _search_batch(searcher, sys.stdin, args.limit)
         result = searcher.search(" ".join(args.query), limit=args.limit)
     finally:
@@ -189,8 +193,6 @@ def _search_batch(searcher, lines, limit: int) -> int:
     process); a query that cannot be understood gives `{"query", "error", "took_ms"}` and
     the batch goes on.  Blank lines are skipped.  The searcher is opened once for all.
     """
-    from reader.core.errors import QuerySyntaxError
-
     for line in lines:
         query = line.rstrip("\r\n")
         if not query.strip():
@@ -198,7 +200,7 @@ def _search_batch(searcher, lines, limit: int) -> int:
         began = time.perf_counter()
         try:
             answer = searcher.search(query, limit=limit).to_json()
-        except QuerySyntaxError as error:
+        except ReaderError as error:  # a query that cannot be understood, or an index that went away
             answer = {"query": query, "error": str(error)}
         answer["took_ms"] = round((time.perf_counter() - began) * 1000, 2)
         print(json.dumps(answer, ensure_ascii=False), flush=True)
@@ -247,6 +249,17 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _count(text: str) -> int:
+    """argparse type: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; `--data-dir` works before or after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -289,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common], help="search the library")
     p.add_argument("query", nargs="*")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_count, default=20)
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--batch",

@@ -325,3 +325,17 @@ def test_a_search_that_needs_no_ranking_loads_neither_jieba_nor_the_parser(seede
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_search_batch_reads_utf8_whatever_the_locale_and_skips_a_byte_order_mark(seeded_paths):
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "search", "--batch", "--limit", "1", "--data-dir", str(seeded_paths.data_dir)],
+        input="\ufeff北碚\n碚\n".encode(),
+        env=dict(os.environ, PYTHONIOENCODING="cp1252"),
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [answer["query"] for answer in answers] == ["北碚", "碚"]
+    assert all(answer["total"] > 0 for answer in answers)

@@ -30,6 +30,7 @@ def test_spaces_between_han_characters_are_layout_and_make_no_token():
     assert char_tokens("童  茜\u3000摄") == list("童茜摄")
     assert char_tokens("2021年 11月") == ["2", "0", "2", "1", "年", " ", "1", "1", "月"]
     assert bigram_tokens("记者 熊辉") == bigram_tokens("记者熊辉")
+    assert char_tokens("二 〇 二 一 年") == list("二〇二一年")  # 〇 and 々 count as Han characters
 
 
 def test_traditional_characters_fold_to_simplified_and_mark_their_printed_form():

@@ -27,6 +27,7 @@ ISSUES = {
 # 老旧小区改造
 本报讯 今年以来,渝中区完成老旧小区改造项目20个,惠及居民8000余户。
 改造工作统筹推进,基层治理同步提升。
+当天最高气温25℃,居民说……还要再热。
 """,
 }
 
@@ -125,3 +126,14 @@ def test_terms_the_index_never_saw_answer_from_the_term_dictionary_without_chang
     assert searcher.search("量子纠缠 OR 核酸").total == searcher.search("核酸").total > 0
     assert searcher.search("核酸 -量子纠缠").total == searcher.search("核酸").total
     assert searcher.search("title:量子 OR title:核酸").total == searcher.search("title:核酸").total
+
+
+@pytest.mark.parametrize("query", ["25℃", '"25℃"', '"说……还"', "……"])
+def test_characters_nfkc_expands_are_found_where_printed(searcher, query):
+    """℃ is °c and … is ... once folded: one token each, paired whole, as the index pairs them."""
+    assert _titles(searcher, query) == ["老旧小区改造"]
+
+
+def test_a_page_of_no_hits_still_counts_them_all(searcher):
+    result = searcher.search("街道", limit=0)
+    assert result.hits == [] and result.total == searcher.search("街道", limit=None).total > 0

@@ -35,3 +35,9 @@ def test_a_snippet_keeps_markup_in_the_text_as_text():
     assert snippet.text == text
     assert [snippet.text[start:end] for start, end in snippet.spans] == ["&quot;", "&quot;", "<b>加粗</b>"]
     assert snippet.marked() == "会上展示了<script>alert(1)</script>和«&quot;»引号«&quot;»,以及«<b>加粗</b>»。"
+
+
+def test_a_match_never_runs_across_a_line_break():
+    """Search never matches across paragraphs, so neither does the snippet (spaces between Han may be layout, a break is not)."""
+    assert make_snippet("北碚\n区政府", ["北碚区"]).spans == ()
+    assert make_snippet("北碚 区政府", ["北碚区"]).marked() == "«北碚 区»政府"

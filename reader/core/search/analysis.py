@@ -141,8 +141,9 @@ ONE_TO_ONE_FORMS = FormTable(one_to_one=True)
 #: Every character to its printed form (which variant a text uses: see CharField).
 PRINTED_FORMS = FormTable(one_to_one=False, form=printed_form)
 
-#: Han characters: the basic block, extension A, compatibility ideographs and the supplementary planes.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Han characters: radicals (which PDF extraction often gives for ideographs), 々, 〇 and the Hangzhou
+#: numerals, the basic block, extension A, compatibility ideographs and the supplementary planes.
+HAN = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_GAP = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 
@@ -278,8 +279,12 @@ def literal_tokens(text: str) -> list[str]:
 
 
 def literal_grams(text: str) -> list[str]:
-    """The bigrams of a term (empty for a term of one character)."""
-    return [gram for gram in bigram_tokens("".join(literal_tokens(text))) if gram is not None]
+    """The bigrams of a term (empty for a term of one character): its adjacent tokens paired, as the index pairs them.
+
+    Paired, not re-split: a character NFKC expands is one token of several
+    characters (℃ is "°c"), and the index's bigrams pair it whole (25℃: 25, 5°c).
+    """
+    return [first + second for first, second in pairwise(literal_tokens(text))]
 
 
 class BigramTokenizer(_ListTokenizer):

@@ -96,7 +96,7 @@ class DocSets:
         grams = literal_grams(term.text)
         if len(grams) == 1:
             return self.postings(prefix + "bigrams", grams[0])
-        return self.cache.literal((prefix, "".join(tokens)), lambda: self._phrase(prefix + "bigrams", grams))
+        return self.cache.literal((prefix, *tokens), lambda: self._phrase(prefix + "bigrams", grams))
 
     def _phrase(self, field: str, grams: list[str]) -> np.ndarray:
         """Documents where the bigrams stand at consecutive positions.

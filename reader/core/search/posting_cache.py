@@ -2,7 +2,7 @@
 
 Why: matching and ranking are set operations and sums over posting lists.
 Done on arrays they run in native code; the cost left is decoding Whoosh's
-blocks (zlib and pickle per 128 postings), paid once per term and view of
+blocks (zlib and pickle per block of whoosh27.writer.BLOCK_POSTINGS), paid once per term and view of
 the index: the arrays are kept, least recently used dropped first, within
 a memory budget.  A searcher's refresh (a new view) starts a new cache.
 
@@ -151,6 +151,8 @@ class PostingCache:
                         continue
                     for term in reader.expand_prefix(field, VARIANT_MARK):
                         printed = (term.decode("utf-8") if isinstance(term, bytes) else term)[len(VARIANT_MARK) :]
+                        if not printed:
+                            continue  # the character "~" itself
                         forms = by_form.setdefault(printed.translate(SEARCH_FORMS), [])
                         if printed not in forms:
                             forms.append(printed)

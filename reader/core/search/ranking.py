@@ -144,6 +144,8 @@ def top_documents(
     Only what can reach the page is sorted: a partition finds the `end`-th
     best key, and the matches at or above it are sorted exactly.
     """
+    if end is not None and end <= 0:
+        return []
     match_scores = scores[matches]
     key = match_scores if printed is None else printed[matches] * 1e6 + match_scores
     chosen = np.arange(len(matches))

@@ -87,8 +87,8 @@ def _densest_start(starts: list[int], width: int) -> int:
 
 def make_snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> Snippet:
     """A window of about `width` characters around the densest matches, on one line."""
+    spans = find_matches(text, terms)  # before the lines are joined: no match runs across a line break
     flat = text.replace("\n", " ")
-    spans = find_matches(flat, terms)
     if not spans:
         return Snippet(flat[:width], ())
     best_start = _densest_start([start for start, _ in spans], width)
