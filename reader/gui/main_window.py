@@ -117,7 +117,10 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
         self._restore_layout()
         self.apply_theme()
-        self.refresh_tree()
+        # The catalog is read on the reading thread: a 10,000-issue archive's records took a quarter
+        # of a second, and the window is shown first; the tree fills as soon as they arrive.
+        self.tree_pending = True
+        self.jobs.start(self.jobs.reading, lambda job: self.library.records(), self._first_records)
         self.inbox = InboxWatcher(
             paths.inbox_dir,
             self._watched_folders(),
@@ -292,9 +295,16 @@ class MainWindow(QMainWindow):
     def _expanded_keys(self) -> set[tuple]:
         return {self.tree_model.node(index).key for index in self.tree_model.walk(self.tree.isExpanded)}
 
-    def refresh_tree(self) -> None:
+    def _first_records(self, records: list[IssueRecord]) -> None:
+        """The catalog as read at start-up: the first tree (unless a write has refreshed it meanwhile)."""
+        if self.tree_pending:
+            self.refresh_tree(records)
+
+    def refresh_tree(self, records: list[IssueRecord] | None = None) -> None:
         """Rebuild the tree from the catalog, keeping open branches open and the open article in view."""
-        records = self.library.records()
+        self.tree_pending = False
+        if records is None:
+            records = self.library.records()
         expanded = self._expanded_keys()
         self.tree_model.set_records(records)
         for index in self.tree_model.indexes_of_keys(expanded):

@@ -50,8 +50,8 @@ def import_and_wait(qtbot, window, paths: list[str], timeout: int = 90000):
 
 
 def shown(qtbot, window, timeout: int = 10000) -> None:
-    """Wait until the article asked for last is on screen: its issue is read on the reading thread."""
-    qtbot.waitUntil(lambda: window.opening is None, timeout=timeout)
+    """Wait until the tree is filled and the article asked for last is on screen (both read on the reading thread)."""
+    qtbot.waitUntil(lambda: not window.tree_pending and window.opening is None, timeout=timeout)
 
 
 def hold_at(monkeypatch, target, name: str) -> tuple[threading.Event, threading.Event]:

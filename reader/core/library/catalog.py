@@ -130,7 +130,9 @@ class Catalog:
 
     def _record(self, row: sqlite3.Row) -> IssueRecord:
         values = dict(row)
-        values["corrections"] = json.loads(values["corrections"] or "{}")
+        corrections = values["corrections"]
+        # Most issues were never corrected: no JSON to parse for them (the window reads every record at start).
+        values["corrections"] = json.loads(corrections) if corrections and corrections != "{}" else {}
         return IssueRecord(**values)
 
     @_serialized

@@ -328,7 +328,7 @@ class Library:
 
     def is_new(self) -> bool:
         """Nothing was ever imported here: no issue listed, none stored, none removed (a first start)."""
-        if self.records() or self.catalog.has_removals():
+        if self.catalog.counts()[0] or self.catalog.has_removals():  # a count, not every record (10,000 at start)
             return False
         return not any(self.paths.originals_dir.glob("*/*.txt"))
 

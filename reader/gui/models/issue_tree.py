@@ -45,6 +45,18 @@ def _issue_label(record: IssueRecord, articles_text: str) -> str:
     return f"{date}{page_text}  ({articles_text})"
 
 
+class _Labels(dict):
+    """A label per key, made by `make` the first time the key is asked for."""
+
+    def __init__(self, make: Callable) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key) -> str:
+        self[key] = label = self._make(key)
+        return label
+
+
 class IssueTreeModel(QAbstractItemModel):
     """Publications, years, months, issues and (lazily) their articles."""
 
@@ -72,6 +84,10 @@ class IssueTreeModel(QAbstractItemModel):
 
         undated_label = self.tr("Undated")
         unknown_label = self.tr("Unknown publication")
+        # Labels made once each, not once per issue: the tree of a 10,000-issue archive is built at start.
+        years = _Labels(self.year_label)
+        months = _Labels(self.month_label)
+        counts = _Labels(lambda count: self.tr("%n articles").replace("%n", str(count)))
         for record in sorted(
             records, key=lambda r: (r.shown_publication or "\uffff", r.shown_date or "\uffff", r.source)
         ):
@@ -79,12 +95,12 @@ class IssueTreeModel(QAbstractItemModel):
             pub_node = child(root, (publication,), publication, "publication")
             date = record.shown_date
             if date:
-                year_node = child(pub_node, (publication, date[:4]), self.year_label(date[:4]), "year")
-                month_node = child(year_node, (publication, date[:7]), self.month_label(date[5:7]), "month")
+                year_node = child(pub_node, (publication, date[:4]), years[date[:4]], "year")
+                month_node = child(year_node, (publication, date[:7]), months[date[5:7]], "month")
                 parent = month_node
             else:
                 parent = child(pub_node, (publication, UNDATED), undated_label, "year")
-            articles_text = self.tr("%n articles").replace("%n", str(record.articles))
+            articles_text = counts[record.articles]
             node = Node(
                 _issue_label(record, articles_text),
                 "issue",
