@@ -171,7 +171,8 @@ def query_mix(texts: list[str], seed: int) -> dict[str, list[str]]:
             length = rng.randint(5, len(run))
             sampled.append(f'"{run[:length]}"')
     mix["long phrases"] += sampled
-    names = sorted({match.group(1) for text in texts[:2000] for match in re.finditer(r"记者 (\S+)\n", text)})
+    byline = re.compile(r"^(?:本报)?记者 (\S \S|\S{2,3})$", re.M)  # the generator's bylines, padded names too
+    names = sorted({match.group(1) for text in texts[:2000] for match in byline.finditer(text)})
     chosen = rng.sample(names, min(4, len(names)))
     mix["names"] = [f'"记者 {name}"' for name in chosen] + [f"记者{name}" for name in chosen[:2]]
     return mix

@@ -96,3 +96,17 @@ def test_the_cache_stays_within_its_budget_and_answers_the_same_after_evicting(w
     assert cache._bytes <= 4096 or len(cache._arrays) == 1
     assert ("chars", "的") not in cache._arrays
     assert cache.ids("chars", "的").tolist() == first.tolist()
+
+
+@pytest.mark.parametrize("share", [1, 3, 40])
+def test_positions_of_a_term_whole_or_for_some_documents(whoosh_searcher, share):
+    """Decoded whole (and kept) or only from the blocks that hold the documents asked: the same positions."""
+    cache = PostingCache(whoosh_searcher)
+    public_ids, _, public_values = _public(whoosh_searcher, "bigrams", "核酸")
+    decode = PackedPositions().decode_positions
+    expected = {doc: decode(value) for doc, value in zip(public_ids, public_values, strict=True)}
+    wanted = np.array(public_ids[::share], dtype=np.int32)
+    docs, counts, positions = cache.positions("bigrams", "核酸", None if share == 1 else wanted)
+    assert docs.tolist() == wanted.tolist()
+    assert counts.tolist() == [len(expected[doc]) for doc in docs.tolist()]
+    assert positions.tolist() == [position for doc in docs.tolist() for position in expected[doc]]

@@ -23,7 +23,6 @@ from whoosh.searching import Searcher as WhooshSearcher
 from reader.core.search.analysis import literal_grams, literal_tokens  # noqa: F401 (named here too)
 from reader.core.search.posting_cache import EMPTY_IDS, PostingCache
 from reader.core.search.query import DateRange, Query, Term
-from reader.core.search.whoosh27.arrays import block_positions
 
 #: Bits of a (document, start position) key kept for the position: an article under 4 G characters.
 _POSITION_BITS = 32
@@ -103,23 +102,23 @@ class DocSets:
 
         Bigrams at offsets 0, 2, 4, ... and the last one already fix every
         character of the phrase, so only those are checked, rarest first:
-        the rarest one's documents are the candidates, and each further
-        bigram's positions are read only for the candidates still standing
-        (whole blocks without any are skipped on their headers).  Positions
-        become (document, start) keys, and each check is an intersection.
+        the rarest one's documents and positions are decoded in one pass, and
+        each further bigram's positions are read only for the candidates
+        still standing (posting_cache.positions).  Positions become
+        (document, start) keys, and each check is an intersection.
         """
         offsets = sorted(set(range(0, len(grams), 2)) | {len(grams) - 1})
         offsets.sort(key=lambda offset: (self.cache.document_frequency(field, grams[offset]), offset))
-        candidates = self.postings(field, grams[offsets[0]])
         keys: np.ndarray | None = None
+        candidates: np.ndarray | None = None
         for offset in offsets:
-            if not len(candidates):
-                return EMPTY_IDS
-            found, values = self.cache.values(field, grams[offset], candidates)
-            starts = _start_keys(found, values, offset)
+            docs, counts, positions = self.cache.positions(field, grams[offset], candidates)
+            starts = _start_keys(docs, counts, positions, offset)
             keys = starts if keys is None else np.intersect1d(keys, starts, assume_unique=True)
             candidates = np.unique((keys >> _POSITION_BITS).astype(np.int32))
-        return candidates
+            if not len(candidates):
+                return EMPTY_IDS
+        return candidates if candidates is not None else EMPTY_IDS
 
     def dates(self, dates: DateRange) -> np.ndarray:
         """Articles of issues dated inside the range."""
@@ -148,12 +147,11 @@ class DocSets:
         return result
 
 
-def _start_keys(docs: np.ndarray, values: list[bytes], offset: int) -> np.ndarray:
+def _start_keys(docs: np.ndarray, counts: np.ndarray, positions: np.ndarray, offset: int) -> np.ndarray:
     """Sorted unique (document << 32 | phrase start) keys of one bigram's positions in `docs`."""
     if not len(docs):
         return np.empty(0, dtype=np.int64)
-    counts, positions = block_positions(values)
-    starts = positions - offset
+    starts = positions.astype(np.int64) - offset
     keys = (np.repeat(docs.astype(np.int64), counts) << _POSITION_BITS) | np.maximum(starts, 0)
     # Already sorted and unique: documents ascending, positions ascending within each.
     return keys[starts >= 0]  # a bigram nearer the start than its offset cannot end the phrase there

@@ -20,12 +20,13 @@ import numpy as np
 from whoosh.searching import Searcher as WhooshSearcher
 
 from reader.core.search.analysis import SEARCH_FORMS, VARIANT_MARK
-from reader.core.search.whoosh27.arrays import length_array, term_arrays, term_values
+from reader.core.search.whoosh27.arrays import block_positions, length_array, term_arrays, term_positions, term_values
 from reader.core.search.whoosh27.postings import deleted_documents
 
-#: Memory kept for decoded posting lists (8 bytes a posting): the common characters and bigrams of
-#: a reading session stay decoded; a long list costs more to decode than to keep.
-CACHE_BYTES = 48 * 1024 * 1024
+#: Memory kept for decoded posting lists (8 bytes a posting, about 14 with a bigram's positions): the
+#: common characters and bigrams of a reading session stay decoded; a long list costs more to decode
+#: than to keep.
+CACHE_BYTES = 64 * 1024 * 1024
 EMPTY_IDS = np.empty(0, dtype=np.int32)
 EMPTY_WEIGHTS = np.empty(0, dtype=np.float32)
 
@@ -38,16 +39,26 @@ class PostingCache:
         self.leaves = [(subsearcher.reader(), base) for subsearcher, base in searcher.leaf_searchers()]
         self.size = searcher.doc_count_all()
         self.budget = budget
-        #: (field, term) -> (ids, weights); ("literal", field prefix, tokens) -> (ids, no weights).
-        self._arrays: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        #: (field, term) -> (ids, weights); ("literal", field prefix, *tokens) -> (ids, no weights);
+        #: ("positions", field, term) -> (ids, counts, positions).
+        self._arrays: OrderedDict[tuple, tuple[np.ndarray, ...]] = OrderedDict()
         self._bytes = 0
         self._lengths: dict[str, np.ndarray] = {}
         self._frequencies: dict[tuple[str, str], int] = {}
         self._live: np.ndarray | None = None
         self._variants: dict[str, list[str]] | None = None
+        self._positional_fields: dict[str, bool] = {}
 
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(sorted global ids as int32, weights as float32) of the live documents whose `field` has `text`."""
+        """(sorted global ids as int32, weights) of the live documents whose `field` has `text`.
+
+        Weights are float32, or the int32 counts of a positional field (the same values).
+        """
+        if self._positional(field):
+            # Whoosh's codec unpickles a block's positions with its ids anyway: decoded once, kept once.
+            # A bigram's weight is its count (field boost 1).
+            ids, counts, _ = self.positions(field, text)
+            return ids, counts
         key = (field, text)
         cached = self._arrays.get(key)
         if cached is not None:
@@ -68,6 +79,15 @@ class PostingCache:
         self._keep(key, arrays)
         return arrays
 
+    def _positional(self, field: str) -> bool:
+        """Whether the field's postings carry positions (the bigram fields), read from the schema once."""
+        if field not in self._positional_fields:
+            schema_field = self.searcher.schema[field]
+            self._positional_fields[field] = (
+                schema_field.format.supports("positions") and schema_field.format.field_boost == 1.0
+            )
+        return self._positional_fields[field]
+
     def ids(self, field: str, text: str) -> np.ndarray:
         return self.postings(field, text)[0]
 
@@ -86,12 +106,12 @@ class PostingCache:
         self._keep(key, (found, EMPTY_WEIGHTS))
         return found
 
-    def _keep(self, key: tuple, arrays: tuple[np.ndarray, np.ndarray]) -> None:
+    def _keep(self, key: tuple, arrays: tuple[np.ndarray, ...]) -> None:
         self._arrays[key] = arrays
-        self._bytes += arrays[0].nbytes + arrays[1].nbytes
+        self._bytes += sum(array.nbytes for array in arrays)
         while self._bytes > self.budget and len(self._arrays) > 1:
-            _, (ids, weights) = self._arrays.popitem(last=False)
-            self._bytes -= ids.nbytes + weights.nbytes
+            _, dropped = self._arrays.popitem(last=False)
+            self._bytes -= sum(array.nbytes for array in dropped)
 
     def document_frequency(self, field: str, text: str) -> int:
         """Documents with the term, from the term dictionary (no posting is read; deleted ones still counted)."""
@@ -115,6 +135,39 @@ class PostingCache:
         if not found_parts:
             return EMPTY_IDS, values
         return np.concatenate(found_parts), values
+
+    def positions(self, field: str, text: str, docs: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+        """(ids, count of positions of each, all positions) of a positional term, for `docs` only if given.
+
+        The whole list is decoded (and kept) when no documents are named or
+        they are a good part of it: Whoosh's codec unpickles a block's ids and
+        positions together anyway.  For a few documents of a long list, only
+        the blocks that hold them are read (values).
+        """
+        key = ("positions", field, text)
+        cached = self._arrays.get(key)
+        if cached is None and docs is not None and len(docs) * 4 < self.document_frequency(field, text):
+            found, values = self.values(field, text, docs)
+            counts, flat = block_positions(values)
+            return found, counts, flat
+        if cached is None:
+            parts = []
+            for reader, base in self.leaves:
+                ids, counts, flat = term_positions(reader, field, text)
+                if len(ids):
+                    parts.append((ids + base if base else ids, counts, flat))
+            if not parts:
+                cached = (EMPTY_IDS, np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32))
+            else:
+                cached = tuple(np.concatenate(columns) for columns in zip(*parts, strict=True))
+            self._keep(key, cached)
+        else:
+            self._arrays.move_to_end(key)
+        if docs is None:
+            return cached
+        ids, counts, flat = cached
+        wanted = np.isin(ids, docs, assume_unique=True)
+        return ids[wanted], counts[wanted], flat[np.repeat(wanted, counts)]
 
     def lengths(self, field: str) -> np.ndarray:
         """Every document's length in `field` (float64, by global number)."""

@@ -13,6 +13,7 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from reader.core.search.whoosh27.postings import (
+    VALUES,
     WEIGHTS,
     _leaf,
     _live,
@@ -119,11 +120,22 @@ def block_positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     are one array, and the counts sit where each value starts.
     """
     if not values:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    flat = np.frombuffer(b"".join(values), dtype=">u4").astype(np.int64)
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32)
+    flat = np.frombuffer(b"".join(values), dtype=">u4").astype(np.int32)  # positions of an article: < 2**31
     sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     counts = flat[starts]
     keep = np.ones(len(flat), dtype=bool)
     keep[starts] = False
     return counts, flat[keep]
+
+
+def term_positions(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(segment-local ids, count of positions of each, all positions) of a PackedPositions term, in one pass."""
+    ids: list[int] = []
+    values: list[bytes] = []
+    for block_ids, block_values in blocks(reader, field, text, carrying=VALUES):
+        ids.extend(block_ids)
+        values.extend(block_values)
+    counts, positions = block_positions(values)
+    return np.array(ids, dtype=np.int32), counts, positions
