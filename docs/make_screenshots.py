@@ -7,7 +7,8 @@ dialog by itself.  On a real X display (an Xvfb of the size to check, say
 `Xvfb :77 -screen 0 1366x768x24`) it grabs the whole screen for each state,
 so that one sees whether the window and each dialog fit it; `--grab window`
 saves the main window alone instead (the README's pictures).  Set
-QT_SCALE_FACTOR=1.25 to see a laptop at 125 % scaling.
+QT_SCALE_FACTOR=1.25 to see a laptop at 125 % scaling, READER_SHOT_QUERY to
+search for something else than "核酸检测采样" (北碚區, 记者熊辉: forms search folds).
 
 The states, one PNG each (`--only` picks some, by name):
   welcome               a first start: the welcome text while the sample issues are imported
@@ -139,7 +140,7 @@ class Shooter:
 
 def open_article(window: MainWindow, issue_id: str, ordinal: int) -> None:
     window.open_article(issue_id, ordinal)
-    wait_until(lambda: window.opening is None)
+    wait_until(lambda: not window.tree_pending and window.opening is None)
     settle()
 
 
@@ -149,7 +150,7 @@ def first_start(window: MainWindow, shots: Shooter) -> None:
     settle(200)
     shots.save("welcome", window)
     wait_for(window.import_done)
-    wait_until(lambda: window.opening is None and window.current is not None)
+    wait_until(lambda: not window.tree_pending and window.opening is None and window.current is not None)
 
 
 def reading_and_searching(window: MainWindow, shots: Shooter) -> None:
@@ -163,14 +164,14 @@ def reading_and_searching(window: MainWindow, shots: Shooter) -> None:
 
 def search_and_open_a_hit(window: MainWindow) -> None:
     """A phrase search, its first hit opened as by a click, F3 pressed once."""
-    window.search_box.setText('"核酸检测采样"')
+    window.search_box.setText(os.environ.get("READER_SHOT_QUERY", '"核酸检测采样"'))
     window.run_search()
     wait_for(window.search_done)
     hits = window.results.hits
     first = hits.model().index(0, 0)
     hits.setCurrentIndex(first)
     hits.hit_index_chosen.emit(first)  # as a click on it: only the reader's choice opens a hit
-    wait_until(lambda: window.opening is None)
+    wait_until(lambda: not window.tree_pending and window.opening is None)
     window.article.step_match(1)  # F3: the current match apart from the others
     settle()
 
