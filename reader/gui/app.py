@@ -94,9 +94,16 @@ def run_window(paths: Paths, language: str | None = None, files: list[str] | Non
     window.restore_last_article()
     server.activated.connect(window.receive_hand_over)
     # A library the user emptied by removing issues (the samples among them) is not a new one.
-    window.start_background_work(import_seeds_if_empty=not files and library.is_new())
-    if files:
-        window.import_paths(files)
+    seeds_if_empty = not files and library.is_new()
+
+    def start_work() -> None:
+        """The repair, then the files asked for: once the event loop runs, so the window is painted first
+        (the repair's threads would otherwise share the interpreter with the first paint)."""
+        window.start_background_work(import_seeds_if_empty=seeds_if_empty)
+        if files:
+            window.import_paths(files)
+
+    QTimer.singleShot(0, start_work)
     code = app.exec()
     server.close()
     # The window is gone; a write it cancelled may still be stopping (between two issues, or dropping the

@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QLabel,
@@ -117,10 +117,12 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
         self._restore_layout()
         self.apply_theme()
-        # The catalog is read on the reading thread: a 10,000-issue archive's records took a quarter
-        # of a second, and the window is shown first; the tree fills as soon as they arrive.
+        # The catalog is read on the reading thread once the event loop runs: a 10,000-issue archive's
+        # records took a quarter of a second, and the window is painted first; the tree fills when they arrive.
         self.tree_pending = True
-        self.jobs.start(self.jobs.reading, lambda job: self.library.records(), self._first_records)
+        QTimer.singleShot(
+            0, lambda: self.jobs.start(self.jobs.reading, lambda job: self.library.records(), self._first_records)
+        )
         self.inbox = InboxWatcher(
             paths.inbox_dir,
             self._watched_folders(),
