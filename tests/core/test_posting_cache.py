@@ -110,3 +110,11 @@ def test_positions_of_a_term_whole_or_for_some_documents(whoosh_searcher, share)
     assert docs.tolist() == wanted.tolist()
     assert counts.tolist() == [len(expected[doc]) for doc in docs.tolist()]
     assert positions.tolist() == [position for doc in docs.tolist() for position in expected[doc]]
+
+
+def test_a_text_column_read_at_once_holds_whooshs_values(whoosh_searcher):
+    from reader.core.search.whoosh27.arrays import column_texts
+
+    for sub, _ in whoosh_searcher.leaf_searchers():
+        reader = sub.reader()
+        assert column_texts(reader, "date") == list(reader.column_reader("date"))

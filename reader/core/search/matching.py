@@ -23,6 +23,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from reader.core.search.analysis import literal_grams, literal_tokens  # noqa: F401 (named here too)
 from reader.core.search.posting_cache import EMPTY_IDS, PostingCache
 from reader.core.search.query import DateRange, Query, Term
+from reader.core.search.whoosh27.arrays import column_texts
 
 #: Bits of a (document, start position) key kept for the position: an article under 4 G characters.
 _POSITION_BITS = 32
@@ -42,9 +43,8 @@ class DateTable:
             reader = subsearcher.reader()
             if not reader.has_column("date"):
                 continue  # an empty index
-            column = reader.column_reader("date")
             deleted = reader.has_deletions()
-            for doc, value in enumerate(column):
+            for doc, value in enumerate(column_texts(reader, "date")):
                 if value and not (deleted and reader.is_deleted(doc)):
                     by_date.setdefault(value, []).append(doc + base)
         self.by_date = {value: np.array(docs, dtype=np.int32) for value, docs in by_date.items()}

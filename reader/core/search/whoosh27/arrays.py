@@ -139,3 +139,24 @@ def term_positions(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarra
         values.extend(block_values)
     counts, positions = block_positions(values)
     return np.array(ids, dtype=np.int32), counts, positions
+
+
+def column_texts(reader, field: str) -> list[str]:
+    """Every document's value of a text column (VarBytesColumn) in one segment, read with one file read.
+
+    Whoosh's column reader reads a value per document (a seek and a read
+    each: 0.4 s for the dates of 89,000 articles); the values lie end to end,
+    so they are read at once and cut by their lengths.  Falls back to
+    Whoosh's reader for any other kind of column.
+    """
+    raw = reader.column_reader(field, translate=False)
+    if not all(hasattr(raw, name) for name in ("_dbfile", "_basepos", "_lengths", "_offsets")):
+        return list(reader.column_reader(field))
+    lengths = list(raw._lengths)
+    offsets = list(raw._offsets)
+    end = max((offset + length for offset, length in zip(offsets, lengths, strict=True) if length), default=0)
+    blob = raw._dbfile.get(raw._basepos, end) if end else b""
+    return [
+        blob[offset : offset + length].decode("utf-8") if length else ""
+        for offset, length in zip(offsets, lengths, strict=True)
+    ]
