@@ -278,13 +278,25 @@ def literal_tokens(text: str) -> list[str]:
     return tokens
 
 
-def literal_grams(text: str) -> list[str]:
-    """The bigrams of a term (empty for a term of one character): its adjacent tokens paired, as the index pairs them.
+def field_prefix(headline_only: bool) -> str:
+    """The prefix of the headline's fields (headline_chars...) for a `title:` term, else none."""
+    return "headline_" if headline_only else ""
 
-    Paired, not re-split: a character NFKC expands is one token of several
-    characters (℃ is "°c"), and the index's bigrams pair it whole (25℃: 25, 5°c).
+
+def literal_index_terms(text: str, headline_only: bool = False) -> tuple[str, list[str]]:
+    """The field and the index terms a literal term is found by: its one token in the chars field, else its bigrams.
+
+    The one place that says so, for matching, ranking and the term-dictionary
+    check of a search (no terms: the term has nothing searchable in it).  The
+    bigrams are adjacent tokens paired, as the index pairs them, not the text
+    re-split: a character NFKC expands is one token of several characters
+    (℃ is "°c"), and the index pairs it whole (25℃: 25, 5°c).
     """
-    return [first + second for first, second in pairwise(literal_tokens(text))]
+    prefix = field_prefix(headline_only)
+    tokens = literal_tokens(text)
+    if len(tokens) == 1:
+        return prefix + "chars", tokens
+    return prefix + "bigrams", [first + second for first, second in pairwise(tokens)]
 
 
 class BigramTokenizer(_ListTokenizer):

@@ -20,17 +20,13 @@ from collections.abc import Callable, Iterable
 import numpy as np
 from whoosh.searching import Searcher as WhooshSearcher
 
-from reader.core.search.analysis import literal_grams, literal_tokens  # noqa: F401 (named here too)
+from reader.core.search.analysis import literal_index_terms
 from reader.core.search.posting_cache import EMPTY_IDS, PostingCache
 from reader.core.search.query import DateRange, Query, Term
 from reader.core.search.whoosh27.arrays import column_texts
 
 #: Bits of a (document, start position) key kept for the position: an article under 4 G characters.
 _POSITION_BITS = 32
-
-
-def field_prefix(term: Term) -> str:
-    return "headline_" if term.headline_only else ""
 
 
 class DateTable:
@@ -86,16 +82,10 @@ class DocSets:
 
     def literal(self, term: Term) -> np.ndarray:
         """Articles containing the term exactly (the term's searchable form: see analysis)."""
-        prefix = field_prefix(term)
-        tokens = literal_tokens(term.text)
-        if not tokens:
-            return EMPTY_IDS
-        if len(tokens) == 1:
-            return self.postings(prefix + "chars", tokens[0])
-        grams = literal_grams(term.text)
-        if len(grams) == 1:
-            return self.postings(prefix + "bigrams", grams[0])
-        return self.cache.literal((prefix, *tokens), lambda: self._phrase(prefix + "bigrams", grams))
+        field, keys = literal_index_terms(term.text, term.headline_only)
+        if len(keys) <= 1:
+            return self.postings(field, keys[0]) if keys else EMPTY_IDS
+        return self.cache.literal((field, *keys), lambda: self._phrase(field, keys))
 
     def _phrase(self, field: str, grams: list[str]) -> np.ndarray:
         """Documents where the bigrams stand at consecutive positions.

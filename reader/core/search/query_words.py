@@ -18,12 +18,12 @@ import math
 import re
 from collections.abc import Callable
 
-from reader.core.search.analysis import SEARCH_FORMS, spaced_line
+from reader.core.search.analysis import HAN, SEARCH_FORMS, spaced_line
 
 #: Longest word looked up (jieba's dictionary words are almost all shorter; each length costs a lookup).
 MAX_WORD_CHARS = 7
 #: What jieba cuts as one block (its re_han_default), in searchable form: anything else separates words.
-_BLOCK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffa-z0-9+#&._%\-]+")
+_BLOCK = re.compile(f"[{HAN}a-z0-9+#&._%\\-]+")
 _LATIN = re.compile(r"[a-z0-9]+")
 
 

@@ -27,8 +27,8 @@ import math
 
 import numpy as np
 
-from reader.core.search.analysis import PRINTED_FORMS, SEARCH_FORMS, VARIANT_MARK, literal_grams, literal_tokens
-from reader.core.search.matching import DocSets, field_prefix
+from reader.core.search.analysis import PRINTED_FORMS, SEARCH_FORMS, VARIANT_MARK, field_prefix, literal_index_terms
+from reader.core.search.matching import DocSets
 from reader.core.search.posting_cache import PostingCache
 from reader.core.search.query import Query, Term
 from reader.core.search.query_words import query_words
@@ -86,19 +86,14 @@ class Ranker:
         """Every document's score (0.0 where no ranking clause reaches); only the matches' count."""
         scores = np.zeros(self.cache.size, dtype=np.float64)
         for term in query.positive_terms():
-            prefix = field_prefix(term)
-            tokens = literal_tokens(term.text)
-            if not tokens:
+            field, keys = literal_index_terms(term.text, term.headline_only)
+            if not keys:
                 continue
             for word in sorted(set(self._words(term.text))):  # sorted: the same sums in every process
                 self._add_bm25(scores, "headline_words", word, HEADLINE_WORD_WEIGHT)
                 if not term.headline_only:
                     self._add_bm25(scores, "words", word, 1.0)
-            if len(tokens) == 1:
-                self._add_bm25(scores, prefix + "chars", tokens[0], ANCHOR_WEIGHT)
-            else:
-                rarest = self.docsets.rarest_first(prefix + "bigrams", literal_grams(term.text))[0]
-                self._add_bm25(scores, prefix + "bigrams", rarest, ANCHOR_WEIGHT)
+            self._add_bm25(scores, field, self.docsets.rarest_first(field, keys)[0], ANCHOR_WEIGHT)
             if not term.headline_only:
                 scores[self.docsets.literal(Term(term.text, headline_only=True))] += HEADLINE_BONUS
         return scores
@@ -117,7 +112,7 @@ class Ranker:
             return None  # an archive printed wholly in searchable form: nothing to tell apart
         counts = np.zeros(self.cache.size, dtype=np.int16)
         for term in query.positive_terms():
-            field = field_prefix(term) + "chars"
+            field = field_prefix(term.headline_only) + "chars"
             chars = [char for char in term.text if not char.isspace()]
             typed = {PRINTED_FORMS[ord(char)] for char in chars} - {SEARCH_FORMS[ord(char)] for char in chars}
             if typed:
@@ -141,20 +136,20 @@ def top_documents(
 ) -> list[tuple[int, float]]:
     """The best (document, score) pairs up to `end`, best first; ties go to the lower document number.
 
-    Only what can reach the page is sorted: a partition finds the `end`-th
-    best key, and the matches at or above it are sorted exactly.
+    Order: terms printed as typed, then score, then document number.  Only
+    what can reach the page is sorted: a partition finds the `end`-th best of
+    one key that folds the first two together, and the matches at or above it
+    are sorted exactly.
     """
     if end is not None and end <= 0:
         return []
-    match_scores = scores[matches]
-    key = match_scores if printed is None else printed[matches] * 1e6 + match_scores
+    match_scores, match_printed = scores[matches], _printed_counts(printed, matches)
     chosen = np.arange(len(matches))
     if end is not None and end < len(matches):
+        key = match_printed * 1e6 + match_scores  # scores stay far below 1e6
         threshold = np.partition(key, len(key) - end)[len(key) - end]
         chosen = np.flatnonzero(key >= threshold)
-    order = chosen[np.lexsort((matches[chosen], -match_scores[chosen], -key[chosen]))]
-    if end is not None:
-        order = order[:end]
+    order = chosen[np.lexsort((matches[chosen], -match_scores[chosen], -match_printed[chosen]))][:end]
     return [(int(matches[index]), float(match_scores[index])) for index in order]
 
 
@@ -163,6 +158,10 @@ def by_date(
 ) -> list[tuple[int, float]]:
     """The matches newest issue first, then as top_documents orders them, up to `end`."""
     match_scores = scores[matches]
-    printed_keys = np.zeros(len(matches)) if printed is None else printed[matches]
-    order = np.lexsort((matches, -match_scores, -printed_keys, -date_ranks[matches]))[:end]
+    order = np.lexsort((matches, -match_scores, -_printed_counts(printed, matches), -date_ranks[matches]))[:end]
     return [(int(matches[index]), float(match_scores[index])) for index in order]
+
+
+def _printed_counts(printed: np.ndarray | None, matches: np.ndarray) -> np.ndarray:
+    """Each match's count of terms printed as typed (all 0 when no term could differ)."""
+    return np.zeros(len(matches)) if printed is None else printed[matches].astype(np.float64)

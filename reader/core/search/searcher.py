@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from whoosh.index import Index
 from whoosh.searching import Searcher as WhooshSearcher
 
-from reader.core.search.analysis import literal_grams, literal_tokens
+from reader.core.search.analysis import literal_index_terms
 from reader.core.search.index_files import index_identity, open_index
 from reader.core.search.query import Query, Term, parse_query
 from reader.core.search.results import Hit, SearchResult
@@ -114,13 +114,8 @@ class Searcher:
 
     def _never_seen(self, term: Term) -> bool:
         """True when a character or bigram of the term is in no document: it can match nothing."""
-        prefix = "headline_" if term.headline_only else ""
-        tokens = literal_tokens(term.text)
-        if not tokens:
-            return True
-        if len(tokens) == 1:
-            return not self._searcher.doc_frequency(prefix + "chars", tokens[0])
-        return any(not self._searcher.doc_frequency(prefix + "bigrams", gram) for gram in literal_grams(term.text))
+        field, keys = literal_index_terms(term.text, term.headline_only)
+        return not keys or any(not self._searcher.doc_frequency(field, key) for key in keys)
 
     def _cannot_match(self, query: Query) -> bool:
         """True when some required group of the query has only terms the index has never seen."""

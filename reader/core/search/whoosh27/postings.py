@@ -92,15 +92,6 @@ def blocks(reader, field: str, text: str, carrying: str | None = WEIGHTS) -> Ite
         yield ids, (weights if carrying == WEIGHTS else values)
 
 
-def posting_set(searcher, field: str, text: str) -> set[int]:
-    """Global numbers of the live documents whose `field` contains the term `text`."""
-    documents: set[int] = set()
-    for subsearcher, base in searcher.leaf_searchers():
-        for ids, _ in blocks(subsearcher.reader(), field, text, carrying=None):
-            documents.update(ids if base == 0 else (doc + base for doc in ids))
-    return documents
-
-
 class FieldLengthLists:
     """One segment's per-document field lengths, read once per field into a list.
 
