@@ -240,15 +240,22 @@ def _quoted_phrase(query: str) -> str | None:
     return match.group(1) if match else None
 
 
+def build_jieba_cache(data_dir: str) -> None:
+    """Child process: jieba's dictionary cache in the data dir, as an import would make it (searching loads no jieba)."""
+    from reader.config import resolve_paths
+    from reader.core.search.analysis import configure_jieba_cache, jieba_tokenizer
+
+    configure_jieba_cache(resolve_paths(data_dir).jieba_cache_file)
+    jieba_tokenizer()
+
+
 def search_worker(data_dir: str, mix_file: str, repeats: int) -> None:
     """Child process: open the index, run the mix (first and repeated runs), check phrases, print JSON."""
     from reader.config import resolve_paths
-    from reader.core.search.analysis import configure_jieba_cache
     from reader.core.search.searcher import Searcher
 
     mix = json.loads(Path(mix_file).read_text(encoding="utf-8"))
     paths = resolve_paths(data_dir)
-    configure_jieba_cache(paths.jieba_cache_file)
     began = time.perf_counter()
     searcher = Searcher(paths.index_dir)
     open_index = time.perf_counter() - began
@@ -367,7 +374,7 @@ def measure(scratch: Path, args: argparse.Namespace, reuse: bool) -> dict:
         archive.mkdir(parents=True)
         size, chars, texts = build_archive(archive, args.issues, args.seed)
         (scratch / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-        run_child([sys.executable, "-m", "reader", "search", "预热"], env)  # jieba's cache, for neither side
+        run_child([sys.executable, str(Path(__file__)), "--jieba-cache", str(data_dir)], env)  # for neither side
         wall, cpu, _ = run_child([sys.executable, "-m", "reader", "import", str(archive), "--wait", "0"], env)
         jieba = time_jieba(texts)
         figures.update(import_wall_s=wall, import_cpu_s=cpu, **jieba)
@@ -484,10 +491,14 @@ def main() -> None:
     place.add_argument("--keep", type=Path, help="build the archive and data dir here and keep them")
     place.add_argument("--reuse", type=Path, help="measure an archive kept with --keep (no build, no import)")
     parser.add_argument("--search-worker", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--jieba-cache", help=argparse.SUPPRESS)
     parser.add_argument("--window-worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.search_worker:
         search_worker(*args.search_worker, args.repeats)
+        return
+    if args.jieba_cache:
+        build_jieba_cache(args.jieba_cache)
         return
     if args.window_worker:
         window_worker(args.window_worker[0], float(args.window_worker[1]))

@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader import __version__
 from reader.config import resolve_paths
@@ -70,15 +71,24 @@ def _open_library_to_change(args: argparse.Namespace):
     return library
 
 
-def _seconds(text: str) -> float:
-    """A --wait value: seconds, 0 or more."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
-    return value
+def _not_negative(parse: Callable[[str], float], what: str) -> Callable[[str], float]:
+    """An argparse type: `parse(text)`, refused in one line naming `what` unless finite and 0 or more."""
+
+    def value_of(text: str) -> float:
+        try:
+            value = parse(text)
+        except ValueError:
+            value = None
+        if value is None or not 0 <= value < math.inf:  # NaN fails the comparison too
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}")
+        return value
+
+    return value_of
+
+
+#: A --wait value, and a --limit value.
+_seconds = _not_negative(float, "a number of seconds")
+_count = _not_negative(int, "a whole number, 0 or more")
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -149,9 +159,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from reader.config import jieba_cache_for
-    from reader.core.library.access import library_is_writable
-    from reader.core.search.analysis import configure_jieba_cache
     from reader.core.search.searcher import Searcher
 
     if args.batch and args.query:
@@ -161,8 +168,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         _error("give a QUERY to search for (or --batch to read queries from standard input)")
         return EXIT_USAGE
     paths = resolve_paths(args.data_dir)
-    configure_jieba_cache(jieba_cache_for(paths, library_writable=library_is_writable(paths)))
-    searcher = Searcher(paths.index_dir)
+    searcher = Searcher(paths.index_dir)  # searching loads no jieba (query_words): no dictionary cache to set
     try:
         if args.batch:
             if hasattr(sys.stdin, "reconfigure"):
@@ -247,17 +253,6 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         count = library.reindex()
     print(f"rebuilt the index of {count} issues")
     return EXIT_OK
-
-
-def _count(text: str) -> int:
-    """argparse type: a whole number, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
