@@ -12,6 +12,7 @@ import errno
 import shutil
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 
@@ -51,28 +52,23 @@ def _rows(library):
 
 def test_a_lost_catalog_is_rebuilt_with_names_dates_and_corrections(paths, tmp_path):
     folder, names = _named_copies(tmp_path)
-    library = Library(paths)
-    library.import_paths([str(folder)])
-    first = next(record for record in library.records() if record.source == names[0])
-    library.correct(first.id, page="3")
-    before = _rows(library)
-    library.close()
+    with closing(Library(paths)) as library:
+        library.import_paths([str(folder)])
+        first = next(record for record in library.records() if record.source == names[0])
+        library.correct(first.id, page="3")
+        before = _rows(library)
 
     _damage_catalog(paths, None)
-    library = Library(paths)
-    try:
+    with closing(Library(paths)) as library:
         report = library.repair()
         assert sorted(report.recovered_originals) == sorted(names)
         assert _rows(library) == before
         assert library.catalog.get(first.id).corrections == {"page": "3"}
-    finally:
-        library.close()
 
 
 def test_sidecars_follow_corrections_and_removals(paths, tmp_path):
     folder, names = _named_copies(tmp_path)
-    library = Library(paths)
-    try:
+    with closing(Library(paths)) as library:
         library.import_paths([str(folder)])
         record = library.records()[0]
         sidecar = paths.originals_dir / sidecar_name(record.stored_name)
@@ -82,14 +78,11 @@ def test_sidecars_follow_corrections_and_removals(paths, tmp_path):
         library.remove([record.id])
         assert not sidecar.exists() and not (paths.originals_dir / record.stored_name).exists()
         assert not paths.trash_dir.exists()
-    finally:
-        library.close()
 
 
 def test_a_library_made_before_sidecars_gets_them_at_the_next_repair(paths, tmp_path):
     folder, _names = _named_copies(tmp_path)
-    library = Library(paths)
-    try:
+    with closing(Library(paths)) as library:
         library.import_paths([str(folder)])
         sidecars = sorted(paths.originals_dir.glob("*/*.json"))
         assert len(sidecars) == 2
@@ -97,8 +90,6 @@ def test_a_library_made_before_sidecars_gets_them_at_the_next_repair(paths, tmp_
             path.unlink()
         library.repair()
         assert sorted(paths.originals_dir.glob("*/*.json")) == sidecars
-    finally:
-        library.close()
 
 
 def test_a_full_disk_stops_the_import_in_one_line_and_the_next_repair_keeps_the_names(paths, tmp_path, monkeypatch):
@@ -130,28 +121,23 @@ def test_a_full_disk_stops_the_import_in_one_line_and_the_next_repair_keeps_the_
 
 def test_a_damaged_catalog_is_set_aside_and_the_library_listed_again_by_the_repair(paths, tmp_path):
     folder, names = _named_copies(tmp_path)
-    library = Library(paths)
-    library.import_paths([str(folder)])
-    before = _rows(library)
-    library.close()
+    with closing(Library(paths)) as library:
+        library.import_paths([str(folder)])
+        before = _rows(library)
     _damage_catalog(paths, b"this is not a database any more" * 100)
 
-    library = Library(paths)
-    try:
+    with closing(Library(paths)) as library:
         assert library.damaged_catalog is not None and library.damaged_catalog.exists()  # kept, not deleted
         assert not library.is_new()  # a window must not take it for a first start and import the samples
         library.repair()  # the window's start-up repair (with progress), or the CLI at once
         assert _rows(library) == before  # listed again with names and dates
         assert all(record.state == "indexed" for record in library.records())  # the index still had them
-    finally:
-        library.close()
 
 
 def test_the_cli_says_in_one_line_that_the_catalog_was_rebuilt(paths, tmp_path):
     folder, _names = _named_copies(tmp_path)
-    library = Library(paths)
-    library.import_paths([str(folder)])
-    library.close()
+    with closing(Library(paths)) as library:
+        library.import_paths([str(folder)])
     _damage_catalog(paths, b"\x00garbage" * 500)
     done = subprocess.run(
         [sys.executable, "-m", "reader", "--data-dir", str(paths.data_dir), "list"],
