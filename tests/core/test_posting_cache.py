@@ -61,17 +61,6 @@ def test_arrays_hold_exactly_the_live_postings(whoosh_searcher, field, text):
     assert weights.tolist() == pytest.approx(public_weights)
 
 
-def test_positions_are_read_only_for_the_documents_asked(whoosh_searcher):
-    cache = PostingCache(whoosh_searcher)
-    public_ids, _, public_values = _public(whoosh_searcher, "bigrams", "核酸")
-    wanted = np.array(public_ids[::3] + [10**6], dtype=np.int32)
-    found, values = cache.values("bigrams", "核酸", wanted)
-    expected = dict(zip(public_ids, public_values, strict=True))
-    assert found.tolist() == public_ids[::3]
-    decode = PackedPositions().decode_positions
-    assert [decode(value) for value in values] == [decode(expected[doc]) for doc in found]
-
-
 def test_lengths_are_whooshs_lengths(whoosh_searcher):
     cache = PostingCache(whoosh_searcher)
     lengths = cache.lengths("words")

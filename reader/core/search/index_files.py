@@ -27,7 +27,7 @@ from reader.core.search.whoosh27.fields import BigramField, CharField, WordField
 #: parser's version is part of it (parse.PARSER_VERSION): documents hold articles
 #: by their place in the parse, so a parser that splits pages differently makes
 #: an index of the old articles wrong, and the next start re-indexes the library.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 INDEX_VERSION = f"{SCHEMA_VERSION}.{PARSER_VERSION}"
 VERSION_FILE = "reader-schema-version"
 IDENTITY_FILE = "reader-index-id"

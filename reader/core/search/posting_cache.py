@@ -1,8 +1,8 @@
 """Posting lists of one searcher as numpy arrays of global document numbers, decoded once and kept.
 
 Why: matching and ranking are set operations and sums over posting lists.
-Done on arrays they run in native code; the cost left is decoding Whoosh's
-blocks (zlib and pickle per block of whoosh27.writer.BLOCK_POSTINGS), paid once per term and view of
+Done on arrays they run in native code; the cost left is decoding the
+blocks (zlib per block of whoosh27.writer.BLOCK_POSTINGS), paid once per term and view of
 the index: the arrays are kept, least recently used dropped first, within
 a memory budget.  A searcher's refresh (a new view) starts a new cache.
 
@@ -20,7 +20,7 @@ import numpy as np
 from whoosh.searching import Searcher as WhooshSearcher
 
 from reader.core.search.analysis import SEARCH_FORMS, VARIANT_MARK
-from reader.core.search.whoosh27.arrays import block_positions, length_array, term_arrays, term_positions, term_values
+from reader.core.search.whoosh27.arrays import length_array, term_arrays, term_positions
 from reader.core.search.whoosh27.postings import deleted_documents
 
 #: Memory kept for decoded posting lists (8 bytes a posting, about 14 with a bigram's positions): the
@@ -55,7 +55,7 @@ class PostingCache:
         Weights are float32, or the int32 counts of a positional field (the same values).
         """
         if self._positional(field):
-            # Whoosh's codec unpickles a block's positions with its ids anyway: decoded once, kept once.
+            # A block's positions are read with its ids anyway: decoded once, kept once.
             # A bigram's weight is its count (field boost 1).
             ids, counts, _ = self.positions(field, text)
             return ids, counts
@@ -120,36 +120,18 @@ class PostingCache:
             self._frequencies[key] = self.searcher.doc_frequency(field, text)
         return self._frequencies[key]
 
-    def values(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, list[bytes]]:
-        """(those of the sorted global `docs` that have the term, each one's encoded value, e.g. positions)."""
-        found_parts, values = [], []
-        for reader, base in self.leaves:
-            size = reader.doc_count_all()
-            low, high = np.searchsorted(docs, [base, base + size])
-            if low == high:
-                continue
-            found, segment_values = term_values(reader, field, text, docs[low:high] - base)
-            if len(found):
-                found_parts.append(found + base)
-                values.extend(segment_values)
-        if not found_parts:
-            return EMPTY_IDS, values
-        return np.concatenate(found_parts), values
-
     def positions(self, field: str, text: str, docs: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
         """(ids, count of positions of each, all positions) of a positional term, for `docs` only if given.
 
         The whole list is decoded (and kept) when no documents are named or
-        they are a good part of it: Whoosh's codec unpickles a block's ids and
-        positions together anyway.  For a few documents of a long list, only
-        the blocks that hold them are read (values).
+        they are a good part of it: a block's ids and positions are read
+        together anyway.  For a few documents of a long list, only the
+        blocks that hold them are read (_some_positions).
         """
         key = ("positions", field, text)
         cached = self._arrays.get(key)
         if cached is None and docs is not None and len(docs) * 4 < self.document_frequency(field, text):
-            found, values = self.values(field, text, docs)
-            counts, flat = block_positions(values)
-            return found, counts, flat
+            return self._some_positions(field, text, docs)
         if cached is None:
             parts = []
             for reader, base in self.leaves:
@@ -168,6 +150,20 @@ class PostingCache:
         ids, counts, flat = cached
         wanted = np.isin(ids, docs, assume_unique=True)
         return ids[wanted], counts[wanted], flat[np.repeat(wanted, counts)]
+
+    def _some_positions(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, ...]:
+        """positions() of the sorted global `docs` only, reading only the blocks that hold them (not kept)."""
+        parts = []
+        for reader, base in self.leaves:
+            low, high = np.searchsorted(docs, [base, base + reader.doc_count_all()])
+            if low == high:
+                continue
+            ids, counts, flat = term_positions(reader, field, text, docs[low:high] - base)
+            if len(ids):
+                parts.append((ids + base, counts, flat))
+        if not parts:
+            return EMPTY_IDS, np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32)
+        return tuple(np.concatenate(columns) for columns in zip(*parts, strict=True))
 
     def lengths(self, field: str) -> np.ndarray:
         """Every document's length in `field` (float64, by global number)."""

@@ -8,83 +8,163 @@ the whoosh3 codec's private block attributes, with the public API as fallback.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from reader.core.search.whoosh27.postings import (
-    VALUES,
-    WEIGHTS,
-    _leaf,
-    _live,
-    _read_ids,
-    blocks,
-    deleted_documents,
-    matcher_blocks,
-)
+from reader.core.search.whoosh27.codec import ArrayLeafMatcher
+from reader.core.search.whoosh27.postings import _leaf, deleted_documents, matcher_blocks
+
+EMPTY_INT32 = np.empty(0, dtype=np.int32)
+_UNSIGNED_BY_WIDTH = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
+
+
+def _postings(reader, field: str, text: str):
+    """(Whoosh's matcher, its ArrayLeafMatcher or None) of a term, or (None, None) when absent."""
+    try:
+        matcher = reader.postings(field, text)  # one term lookup, not `in` and then postings
+    except TermNotFound:
+        return None, None
+    leaf = _leaf(matcher)
+    return matcher, leaf if isinstance(leaf, ArrayLeafMatcher) else None
+
+
+def _raw_blocks(leaf: ArrayLeafMatcher, wanted: np.ndarray | None) -> Iterator[tuple[int, tuple]]:
+    """(posting count, stored tuple) of each block, skipping on its header a block holding no `wanted` id."""
+    position = 0
+    while leaf.is_active():
+        if wanted is not None:
+            if position >= len(wanted):
+                return
+            if leaf._maxid < wanted[position]:
+                leaf._next_block()
+                continue
+            position = int(np.searchsorted(wanted, leaf._maxid, side="right"))
+        if leaf._data is None:
+            leaf._read_data()
+        yield leaf._blocklength, leaf._data
+        leaf._next_block()
+
+
+def _block_ids(count: int, stored_ids: bytes) -> np.ndarray:
+    deltas = np.frombuffer(stored_ids, dtype=_UNSIGNED_BY_WIDTH[len(stored_ids) // count])
+    return np.cumsum(deltas, dtype=np.int32)
+
+
+def _block_weights(count: int, stored_weights) -> np.ndarray:
+    if stored_weights is None:
+        return np.ones(count, dtype=np.float32)
+    if isinstance(stored_weights, float):
+        return np.full(count, stored_weights, dtype=np.float32)
+    return np.frombuffer(stored_weights, dtype="<f4")
+
+
+def _kept(ids: np.ndarray, reader, wanted: np.ndarray | None) -> np.ndarray | None:
+    """Which of `ids` to keep (live, and wanted if asked), or None for all of them."""
+    deleted = deleted_documents(reader)
+    keep = None
+    if deleted:
+        keep = ~np.isin(ids, np.fromiter(deleted, dtype=np.int32, count=len(deleted)))
+    if wanted is not None:
+        is_wanted = np.isin(ids, wanted, assume_unique=True)
+        keep = is_wanted if keep is None else keep & is_wanted
+    return keep
 
 
 def term_arrays(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     """(segment-local ids as int32, weights as float32) of a term's live postings; empty arrays when absent.
 
-    The blocks are decoded by Whoosh's codec (zlib and pickle), then gathered
-    into two arrays with one conversion each, not one Python object per posting.
+    Blocks written by codec.ArrayCodec are read straight into arrays; any
+    other block is decoded by Whoosh's codec and gathered with one
+    conversion per array, not one Python object per posting.
     """
-    ids: list[int] = []
-    weights: list[float] = []
-    for block_ids, block_weights in blocks(reader, field, text, carrying=WEIGHTS):
-        ids.extend(block_ids)
-        weights.extend(block_weights)
-    return np.array(ids, dtype=np.int32), np.array(weights, dtype=np.float32)
+    matcher, leaf = _postings(reader, field, text)
+    if leaf is not None:
+        id_parts, weight_parts = [], []
+        for count, (stored_ids, stored_weights, _) in _raw_blocks(leaf, None):
+            id_parts.append(_block_ids(count, stored_ids))
+            weight_parts.append(_block_weights(count, stored_weights))
+        ids, weights = _joined(id_parts, np.int32), _joined(weight_parts, np.float32)
+        keep = _kept(ids, reader, None)
+        return (ids, weights) if keep is None else (ids[keep], weights[keep])
+    id_list: list[int] = []
+    weight_list: list[float] = []
+    if matcher is not None:
+        for block_ids, block_weights, _ in matcher_blocks(matcher, deleted_documents(reader), True, False):
+            id_list.extend(block_ids)
+            weight_list.extend(block_weights)
+    return np.array(id_list, dtype=np.int32), np.array(weight_list, dtype=np.float32)
 
 
-def term_values(reader, field: str, text: str, wanted: np.ndarray) -> tuple[np.ndarray, list[bytes]]:
-    """(the ids of `wanted` that have the term, their encoded values): only the blocks that hold them are decoded.
+def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
+    if not parts:
+        return np.empty(0, dtype=dtype)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
-    `wanted` are sorted segment-local ids.  A block is skipped on its header
-    (its last id) when no wanted id falls in it, so checking a phrase in a
-    few candidates of a long posting list decodes only a few blocks.
+
+def term_positions(
+    reader, field: str, text: str, wanted: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(segment-local ids, count of positions of each, all positions) of a PackedPositions term's live postings.
+
+    With `wanted` (sorted segment-local ids), only those documents, and only
+    the blocks that hold them are decoded: checking a phrase in a few
+    candidates of a long posting list reads a few blocks.  Blocks written by
+    codec.ArrayCodec hold their values joined: a term's positions are one
+    numpy decode, whatever the number of postings.
     """
-    found: list[int] = []
-    values: list[bytes] = []
-    if not len(wanted):
-        return np.array(found, dtype=np.int32), values
-    try:
-        matcher = reader.postings(field, text)
-    except TermNotFound:
-        return np.array(found, dtype=np.int32), values
-    deleted = deleted_documents(reader)
-    leaf = _leaf(matcher)
+    if wanted is not None and not len(wanted):
+        return EMPTY_INT32, EMPTY_INT32, EMPTY_INT32
+    matcher, leaf = _postings(reader, field, text)
     if leaf is None:
-        block_source = matcher_blocks(matcher, deleted, weights=False, values=True)
-        for block_ids, _, block_values in block_source:
-            _gather(block_ids, block_values, wanted, found, values)
-        return np.array(found, dtype=np.int32), values
-    position = 0
-    while leaf.is_active() and position < len(wanted):
-        if leaf._maxid < wanted[position]:
-            leaf._next_block()
-            continue
-        if leaf._ids is None:
-            _read_ids(leaf)
-        if leaf._values is None:
-            leaf._read_values()
-        block_ids, _, block_values = _live(leaf._ids, None, leaf._values, deleted)
-        _gather(block_ids, block_values, wanted, found, values)
-        position = int(np.searchsorted(wanted, leaf._maxid, side="right"))
-        leaf._next_block()
-    return np.array(found, dtype=np.int32), values
+        if matcher is None:
+            return EMPTY_INT32, EMPTY_INT32, EMPTY_INT32
+        return _public_positions(reader, matcher, wanted)
+    id_parts, length_parts, joined_parts = [], [], []
+    for count, (stored_ids, _, (lengths, joined)) in _raw_blocks(leaf, wanted):
+        id_parts.append(_block_ids(count, stored_ids))
+        length_parts.append(lengths)
+        joined_parts.append(joined)
+    ids = _joined(id_parts, np.int32)
+    sizes = np.frombuffer(b"".join(length_parts), dtype="<u4").astype(np.int64) // 4
+    counts, positions = _split_packed(np.frombuffer(b"".join(joined_parts), dtype=">u4"), sizes)
+    keep = _kept(ids, reader, wanted)
+    if keep is None:
+        return ids, counts, positions
+    return ids[keep], counts[keep], positions[np.repeat(keep, counts)]
 
 
-def _gather(block_ids, block_values, wanted: np.ndarray, found: list[int], values: list[bytes]) -> None:
-    """Append the (id, value) pairs of one block whose id is wanted."""
-    if not block_ids:
-        return
-    ids = np.asarray(block_ids, dtype=np.int32)
-    hit = np.flatnonzero(np.isin(ids, wanted, assume_unique=True))
-    for index in hit.tolist():
-        found.append(block_ids[index])
-        values.append(block_values[index])
+def _split_packed(flat: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(count of each value, all positions) of PackedPositions values end to end; `sizes` in 32-bit words.
+
+    Each value is its count, then its positions: the counts sit where each value starts.
+    """
+    flat = flat.astype(np.int32)  # positions within an article: < 2**31
+    if not len(sizes):
+        return EMPTY_INT32, EMPTY_INT32
+    starts = np.zeros(len(sizes), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    keep = np.ones(len(flat), dtype=bool)
+    keep[starts] = False
+    return flat[starts], flat[keep]
+
+
+def _public_positions(reader, matcher, wanted: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """term_positions for blocks of any other codec: Whoosh decodes them, the values are joined once."""
+    ids: list[int] = []
+    values: list[bytes] = []
+    for block_ids, _, block_values in matcher_blocks(matcher, deleted_documents(reader), False, True):
+        ids.extend(block_ids)
+        values.extend(block_values)
+    id_array = np.array(ids, dtype=np.int32)
+    sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+    counts, positions = _split_packed(np.frombuffer(b"".join(values), dtype=">u4"), sizes)
+    if wanted is None:
+        return id_array, counts, positions
+    keep = np.isin(id_array, wanted, assume_unique=True)
+    return id_array[keep], counts[keep], positions[np.repeat(keep, counts)]
 
 
 _BYTE_TO_LENGTH = np.array([byte_to_length(code) for code in range(256)], dtype=np.float64)
@@ -111,34 +191,6 @@ def length_array(reader, field: str) -> np.ndarray:
     if stored:
         codes[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
     return _BYTE_TO_LENGTH[codes]
-
-
-def block_positions(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """(count of each value, all their positions in order) of PackedPositions values, decoded at once.
-
-    Each value is big-endian 32-bit integers, its count first: joined, they
-    are one array, and the counts sit where each value starts.
-    """
-    if not values:
-        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32)
-    flat = np.frombuffer(b"".join(values), dtype=">u4").astype(np.int32)  # positions of an article: < 2**31
-    sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    counts = flat[starts]
-    keep = np.ones(len(flat), dtype=bool)
-    keep[starts] = False
-    return counts, flat[keep]
-
-
-def term_positions(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(segment-local ids, count of positions of each, all positions) of a PackedPositions term, in one pass."""
-    ids: list[int] = []
-    values: list[bytes] = []
-    for block_ids, block_values in blocks(reader, field, text, carrying=VALUES):
-        ids.extend(block_ids)
-        values.extend(block_values)
-    counts, positions = block_positions(values)
-    return np.array(ids, dtype=np.int32), counts, positions
 
 
 def column_texts(reader, field: str) -> list[str]:

@@ -14,6 +14,8 @@ from itertools import accumulate
 
 from whoosh.reading import TermNotFound
 
+from reader.core.search.whoosh27.codec import ArrayLeafMatcher
+
 #: What a block carries besides its ids: the weights (scoring) or the encoded values (positions).
 WEIGHTS, VALUES = "weights", "values"
 
@@ -39,7 +41,7 @@ def _live(ids: tuple[int, ...], weights, values, deleted: frozenset[int]):
 
 def _read_ids(leaf) -> None:
     """The block's document numbers: Whoosh's _read_ids, decoding the deltas in C (accumulate)."""
-    if leaf._byteids:
+    if leaf._byteids or isinstance(leaf, ArrayLeafMatcher):  # the latter decodes its own format
         leaf._read_ids()
         return
     if leaf._data is None:

@@ -11,24 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import clean_files
 from whoosh.writing import SegmentWriter
 
+from reader.core.search.whoosh27.codec import ArrayCodec
 from reader.core.search.whoosh27.flush import flush_segment
 from reader.core.search.whoosh27.pool import TermGroupedPool
 
 #: Postings per block of a posting list (Whoosh writes 128).  Search decodes whole lists into arrays
-#: (posting_cache), and each block costs a fixed ~20 µs of Python in the codec besides its zlib and
-#: pickle: 1,024 a block decodes a common character's list about twice as fast.  Any Whoosh reads it.
+#: (posting_cache), and each block costs a fixed ~20 µs of Python besides its zlib: 1,024 a block
+#: decodes a common character's list about twice as fast.  Blocks are codec.ArrayCodec's.
 BLOCK_POSTINGS = 1024
 
 
 class TunedSegmentWriter(SegmentWriter):
-    """A SegmentWriter whose pool groups postings by term and whose flush writes whole terms."""
+    """A SegmentWriter whose pool groups postings by term, whose flush writes whole terms, in ArrayCodec blocks."""
 
     def __init__(self, ix, limitmb: int = 128, codec=None, **kwargs) -> None:
-        super().__init__(ix, limitmb=limitmb, codec=codec or W3Codec(blocklimit=BLOCK_POSTINGS), **kwargs)
+        super().__init__(ix, limitmb=limitmb, codec=codec or ArrayCodec(blocklimit=BLOCK_POSTINGS), **kwargs)
         # Whoosh's own pool has written nothing yet (it writes only when it spills): replaced whole.
         self.pool = TermGroupedPool(self._tempstorage, self.newsegment, limitmb=limitmb)
 

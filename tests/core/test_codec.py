@@ -1,0 +1,146 @@
+"""Posting blocks stored as packed arrays (whoosh27.codec): what Whoosh's own codec stores, read back
+through Whoosh's public API and through numpy, over many small blocks, deletions and every id width."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import numpy as np
+import pytest
+from whoosh.codec.whoosh3 import W3TermInfo
+from whoosh.filedb.structfile import BufferFile, StructFile
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
+
+from reader.config import seeds_dir
+from reader.core.parsing.decode import read_issue_file
+from reader.core.parsing.parse import parse_text
+from reader.core.search import index as index_module
+from reader.core.search.index import add_issue, create_index, delete_issue
+from reader.core.search.whoosh27 import arrays
+from reader.core.search.whoosh27.codec import ArrayCodec, ArrayLeafMatcher, ArrayPostingsWriter, id_deltas
+from reader.core.search.whoosh27.fields import PackedPositions
+from reader.core.search.whoosh27.writer import TunedSegmentWriter
+
+from .index_dump import dump_index
+
+SMALL_BLOCKS = 4  # many blocks per common term, even on the five seeds
+
+
+def _issues():
+    texts = [read_issue_file(str(path))[1] for path in sorted(seeds_dir().glob("*.txt"))]
+    return [parse_text(text, "seed.txt") for text in texts] * 2
+
+
+def _build(index_dir, codec):
+    """The seeds twice in one segment, written by the project's writer with `codec`, then one issue deleted."""
+    ix = create_index(index_dir)
+    writer = TunedSegmentWriter(ix, codec=codec, **index_module._WRITER_OPTIONS)
+    for number, issue in enumerate(_issues()):
+        add_issue(writer, str(number), issue)
+    writer.commit()
+    writer = TunedSegmentWriter(ix, codec=codec, **index_module._WRITER_OPTIONS)
+    delete_issue(writer, "3")
+    writer.commit(merge=False)
+    return ix
+
+
+@pytest.fixture(scope="module")
+def array_index(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("array") / "index", ArrayCodec(blocklimit=SMALL_BLOCKS))
+
+
+def test_whooshs_api_reads_array_blocks_as_it_reads_its_own(array_index, tmp_path):
+    from whoosh.codec.whoosh3 import W3Codec
+
+    whooshs = _build(tmp_path / "whooshs", W3Codec(blocklimit=SMALL_BLOCKS))
+    ours = dump_index(array_index)
+    assert ours == dump_index(whooshs)
+    assert max(len(postings) for *_, postings in ours["terms"]) > 10 * SMALL_BLOCKS
+
+
+def _public(reader, field, text):
+    ids, weights, values = [], [], []
+    matcher = reader.postings(field, text)
+    while matcher.is_active():
+        if not reader.is_deleted(matcher.id()):
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+        matcher.next()
+    return ids, weights, values
+
+
+@pytest.mark.parametrize(("field", "text"), [("chars", "的"), ("words", "疫情"), ("headline_chars", "区")])
+def test_numpy_reads_a_terms_weights_as_whooshs_api(array_index, field, text):
+    with array_index.reader() as reader:
+        assert reader.has_deletions()
+        ids, weights = arrays.term_arrays(reader, field, text)
+        public_ids, public_weights, _ = _public(reader, field, text)
+        assert len(public_ids) > SMALL_BLOCKS
+        assert ids.tolist() == public_ids
+        assert weights.tolist() == pytest.approx(public_weights)
+
+
+@pytest.mark.parametrize("share", [None, 1, 7, 50])
+def test_numpy_reads_a_terms_positions_as_whooshs_api(array_index, share):
+    decode = PackedPositions().decode_positions
+    with array_index.reader() as reader:
+        public_ids, _, values = _public(reader, "bigrams", "北碚")
+        expected = {doc: decode(value) for doc, value in zip(public_ids, values, strict=True)}
+        wanted = None if share is None else np.array(public_ids[::share] + [10**6], dtype=np.int32)
+        ids, counts, positions = arrays.term_positions(reader, "bigrams", "北碚", wanted)
+        assert ids.tolist() == (public_ids if share is None else public_ids[::share])
+        assert counts.tolist() == [len(expected[doc]) for doc in ids.tolist()]
+        assert positions.tolist() == [position for doc in ids.tolist() for position in expected[doc]]
+
+
+def test_positions_of_a_few_documents_read_only_their_blocks(array_index, monkeypatch):
+    read = []
+    original = ArrayLeafMatcher._read_data
+    monkeypatch.setattr(ArrayLeafMatcher, "_read_data", lambda leaf: read.append(1) or original(leaf))
+    with array_index.reader() as reader:
+        all_ids, _, _ = arrays.term_positions(reader, "bigrams", "北碚")
+        blocks = len(read)
+        assert blocks > 4
+        read.clear()
+        arrays.term_positions(reader, "bigrams", "北碚", all_ids[[0, -1]])
+        assert len(read) == 2
+
+
+def _round_trip(ids, weights, values, format_):
+    """Write one posting list with ArrayPostingsWriter and read it back with ArrayLeafMatcher."""
+    out = StructFile(BytesIO())
+    writer = ArrayPostingsWriter(out, blocklimit=4)
+    writer.start_postings(format_, W3TermInfo())
+    for doc, weight, value in zip(ids, weights, values, strict=True):
+        writer.add_posting(doc, weight, value)
+    info = writer.finish_postings()
+    offset, length = info.extent()
+    data = out.file.getvalue()
+    matcher = ArrayLeafMatcher(BufferFile(data), offset, length, format_)
+    read = []
+    while matcher.is_active():
+        read.append((matcher.id(), matcher.weight(), matcher.value()))
+        matcher.next()
+    return read
+
+
+def test_document_numbers_of_every_width_and_weights_round_trip():
+    ids = [0, 3, 200, 70_000, 70_001, 5_000_000, 5_000_100, 2**32 - 2, 2**32 - 1]
+    weights = [1.0, 2.0, 0.5, 3.0, 3.0, 3.0, 3.0, 1.0, 7.25]
+    frequency = Frequency()
+    values = [pack_uint(int(weight) or 1) for weight in weights]
+    assert _round_trip(ids, weights, values, frequency) == list(zip(ids, weights, values, strict=True))
+    positions = PackedPositions()
+    values = [positions.encode(list(range(doc % 5 + 1))) for doc in ids]
+    assert _round_trip(ids, [1.0] * len(ids), values, positions) == list(
+        zip(ids, [1.0] * len(ids), values, strict=True)
+    )
+
+
+def test_deltas_take_the_narrowest_width():
+    assert id_deltas([0, 5, 255]).typecode == "B"
+    assert id_deltas([7, 300]).typecode == "H"
+    assert id_deltas([1, 70_000]).typecode == "I"
+    assert list(id_deltas([4, 9, 9 + 65_536])) == [4, 5, 65_536]
