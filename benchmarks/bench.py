@@ -243,7 +243,7 @@ def _quoted_phrase(query: str) -> str | None:
 def build_jieba_cache(data_dir: str) -> None:
     """Child process: jieba's dictionary cache in the data dir, as an import would make it (searching loads no jieba)."""
     from reader.config import resolve_paths
-    from reader.core.search.analysis import configure_jieba_cache, jieba_tokenizer
+    from reader.core.search.jieba_loader import configure_jieba_cache, jieba_tokenizer
 
     configure_jieba_cache(resolve_paths(data_dir).jieba_cache_file)
     jieba_tokenizer()

@@ -43,7 +43,7 @@ def _use_fork_mpwriter() -> None:
     from whoosh.writing import SegmentWriter
 
     from reader.core.search import index
-    from reader.core.search.analysis import jieba_tokenizer
+    from reader.core.search.jieba_loader import jieba_tokenizer
     from reader.core.search.whoosh27.flush import flush_segment
     from reader.core.search.whoosh27.pool import TermGroupedPool
 

@@ -83,7 +83,7 @@ def jieba_cache_for(paths: Paths, library_writable: bool = True) -> Path:
     is inside it (`--data-dir` on a read-only drive): then a cache already
     there is read, else the user's cache dir takes it where it can be written.
     Where nothing can be written, jieba builds its dictionary at each start
-    (a second) and keeps nothing (analysis.jieba_tokenizer).
+    (a second) and keeps nothing (jieba_loader.jieba_tokenizer).
     """
     own = paths.jieba_cache_file
     if library_writable or own.is_file() or not paths.cache_dir.is_relative_to(paths.data_dir):

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from reader.core.search.analysis import (
-    CharTokenizer,
-    WordTokenizer,
     bigram_tokens,
     char_tokens,
     variant_tokens,
     word_tokens,
 )
+from reader.core.search.whoosh27.analyzers import CharTokenizer, WordTokenizer
 
 
 def _positions(tokenizer, text):

@@ -11,8 +11,8 @@ from reader.config import seeds_dir
 from reader.core.parsing.decode import read_issue_file
 from reader.core.parsing.parse import parse_text
 from reader.core.search import index as index_module
-from reader.core.search.analysis import bigram_analyzer, char_analyzer, word_analyzer
 from reader.core.search.index import add_issue, create_index, open_writer, writing
+from reader.core.search.whoosh27.analyzers import bigram_analyzer, char_analyzer, word_analyzer
 from reader.core.search.whoosh27.fields import BigramField, CharField, WordField
 from reader.core.search.whoosh27.pool import TermGroupedPool
 from reader.core.search.whoosh27.writer import TunedSegmentWriter

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -11,7 +13,7 @@ from reader.core.errors import LibraryBusy
 from reader.core.library import library as library_module
 from reader.core.library.catalog import INDEXED, PENDING
 from reader.core.library.library import Library
-from reader.core.search import index as index_module
+from reader.core.search import index as search_index
 from reader.core.search.index import indexed_issue_ids
 from reader.core.search.searcher import Searcher
 
@@ -68,7 +70,7 @@ def test_a_crash_while_indexing_leaves_no_half_indexed_issue(paths, monkeypatch)
     library = Library(paths)
     library.import_paths([str(SEED_000)])
     calls = {"n": 0}
-    real_add = library_module.add_issue
+    real_add = search_index.add_issue
 
     def crash_on_second(writer, issue_id, issue):
         calls["n"] += 1
@@ -76,11 +78,11 @@ def test_a_crash_while_indexing_leaves_no_half_indexed_issue(paths, monkeypatch)
             raise RuntimeError("power cut")
         real_add(writer, issue_id, issue)
 
-    monkeypatch.setattr(library_module, "add_issue", crash_on_second)
+    monkeypatch.setattr(search_index, "add_issue", crash_on_second)
     with pytest.raises(RuntimeError):
         library.import_paths([str(seeds_dir())])
     library.close()
-    monkeypatch.setattr(library_module, "add_issue", real_add)
+    monkeypatch.setattr(search_index, "add_issue", real_add)
 
     # Pending rows exist but nothing of them is searchable: no half-indexed issue.
     reopened = Library(paths)
@@ -116,7 +118,7 @@ def test_repair_relists_an_original_whose_catalog_row_was_lost(library):
 def test_reindex_rebuilds_the_index_from_the_library(library, paths):
     library.import_paths([str(seeds_dir())])
     before = _hits(paths, "疫苗")
-    index_module.create_index(paths.index_dir)  # lose the index entirely
+    search_index.create_index(paths.index_dir)  # lose the index entirely
     library._index = None
     assert _hits(paths, "疫苗") == 0
     assert library.reindex() == 5
@@ -197,17 +199,17 @@ def test_a_whole_library_repair_runs_in_batches(paths, monkeypatch):
     library = Library(paths)
     library.import_paths([str(seeds_dir())])
     before = _hits(paths, "疫苗")
-    index_module.create_index(paths.index_dir)  # as after a schema change: an empty index
+    search_index.create_index(paths.index_dir)  # as after a schema change: an empty index
     library._index = None
     monkeypatch.setattr(library_module, "BATCH_ISSUES", 2)
     commits = []
-    real_writing = library_module.writing
+    real_writing = search_index.writing
 
     def counting_writing(ix, expected, *args):
         commits.append(expected)
         return real_writing(ix, expected, *args)
 
-    monkeypatch.setattr(library_module, "writing", counting_writing)
+    monkeypatch.setattr(search_index, "writing", counting_writing)
     report = library.repair()
     assert sorted(report.reindexed) == sorted(r.id for r in library.records())
     assert commits == [2, 2, 1]
@@ -222,13 +224,13 @@ def test_an_index_made_by_an_older_parser_is_rebuilt_and_the_catalog_updated(pat
     record = library.records()[0]
     library.catalog.update_metadata(replace(record, articles=99, date=None))  # as an older parser left it
     library.close()
-    (paths.index_dir / index_module.VERSION_FILE).write_text(f"{index_module.SCHEMA_VERSION}.1")
-    assert not index_module.index_is_current(paths.index_dir)
+    (paths.index_dir / search_index.VERSION_FILE).write_text(f"{search_index.SCHEMA_VERSION}.1")
+    assert not search_index.index_is_current(paths.index_dir)
 
     library = Library(paths)
     report = library.repair()
     assert report.reindexed == [record.id]
-    assert index_module.index_is_current(paths.index_dir)
+    assert search_index.index_is_current(paths.index_dir)
     refreshed = library.records()[0]
     assert (refreshed.articles, refreshed.date) == (record.articles, record.date)
     assert _hits(paths, "疫苗")
@@ -246,13 +248,13 @@ def test_a_rebuild_leaves_the_old_index_searchable_until_it_swaps_the_new_one_in
         if not seen_during_the_rebuild:
             seen_during_the_rebuild.append(Searcher(paths.index_dir).search("疫苗").total)
 
-    identity = index_module.index_identity(paths.index_dir)
+    identity = search_index.index_identity(paths.index_dir)
     library.reindex(progress=progress)
     assert seen_during_the_rebuild == [total]
-    assert index_module.index_identity(paths.index_dir) != identity
+    assert search_index.index_identity(paths.index_dir) != identity
     searcher.refresh()  # the new index may have the same generation number: the searcher must notice
     assert searcher.search("疫苗").total == total
-    assert not index_module.rebuild_dir(paths.index_dir).exists()
+    assert not search_index.rebuild_dir(paths.index_dir).exists()
     library.close()
 
 
@@ -261,11 +263,11 @@ def test_a_stopped_rebuild_changes_nothing(paths):
 
     library = Library(paths)
     library.import_paths([str(SEED_000)])
-    identity = index_module.index_identity(paths.index_dir)
+    identity = search_index.index_identity(paths.index_dir)
     with pytest.raises(Stopped):
         library.reindex(cancelled=lambda: True)
-    assert index_module.index_identity(paths.index_dir) == identity
-    assert not index_module.rebuild_dir(paths.index_dir).exists()
+    assert search_index.index_identity(paths.index_dir) == identity
+    assert not search_index.rebuild_dir(paths.index_dir).exists()
     assert _hits(paths, "疫苗")
     library.close()
 
@@ -277,14 +279,14 @@ def test_a_crash_during_a_rebuild_or_its_swap_is_recovered(paths, left):
     library.close()
     index_dir = paths.index_dir
     if left == "finished rebuild":  # crashed between the two renames of the swap
-        index_dir.rename(index_module.rebuild_dir(index_dir))
+        index_dir.rename(search_index.rebuild_dir(index_dir))
     elif left == "old index":  # crashed after moving the old index aside
         index_dir.rename(index_dir.with_name(index_dir.name + ".old"))
     else:  # crashed while writing the new index
-        index_module.create_index(index_module.rebuild_dir(index_dir))
+        search_index.create_index(search_index.rebuild_dir(index_dir))
     library = Library(paths)
     library.repair()
-    assert index_dir.is_dir() and not index_module.rebuild_dir(index_dir).exists()
+    assert index_dir.is_dir() and not search_index.rebuild_dir(index_dir).exists()
     assert _hits(paths, "疫苗")
     library.close()
 
@@ -295,11 +297,11 @@ def _crash_while_indexing(writer, issue_id, issue):
 
 def test_an_issue_a_crash_left_pending_is_indexed_by_the_next_import(paths, monkeypatch):
     library = Library(paths)
-    real_add = library_module.add_issue
-    monkeypatch.setattr(library_module, "add_issue", _crash_while_indexing)
+    real_add = search_index.add_issue
+    monkeypatch.setattr(search_index, "add_issue", _crash_while_indexing)
     with pytest.raises(RuntimeError):
         library.import_paths([str(SEED_000)])
-    monkeypatch.setattr(library_module, "add_issue", real_add)
+    monkeypatch.setattr(search_index, "add_issue", real_add)
     assert [record.state for record in library.records()] == [PENDING]
     assert _hits(paths, '"核酸检测采样"') == 0
 
@@ -313,8 +315,8 @@ def test_an_issue_a_crash_left_pending_is_indexed_by_the_next_import(paths, monk
 def test_an_issue_missing_from_the_index_is_indexed_again_by_the_next_import(library, paths):
     library.import_paths([str(SEED_000)])
     lost = library.records()[0]
-    with index_module.writing(library.index, 0) as writer:  # as a hand-edited or restored index leaves it
-        index_module.delete_issue(writer, lost.id)
+    with search_index.writing(library.index, 0) as writer:  # as a hand-edited or restored index leaves it
+        search_index.delete_issue(writer, lost.id)
     assert _hits(paths, '"核酸检测采样"') == 0
 
     library.import_paths([str(SEED_001)])
@@ -339,3 +341,16 @@ def test_a_corrected_date_and_publication_are_what_search_finds_and_shows(librar
     assert hits and {(hit.publication, hit.date) for hit in hits} == {("北碚报", "2021-11")}
     assert searcher.search("疫苗 date:2020-03").total == 0
     searcher.close()
+
+
+def test_opening_a_library_and_reading_its_catalog_loads_no_whoosh(seeded_paths):
+    """The window opens the library and lists its issues before it is painted: Whoosh comes later, when needed."""
+    script = (
+        "import sys; from reader.config import resolve_paths; from reader.core.library.library import Library; "
+        f"library = Library(resolve_paths({str(seeded_paths.data_dir)!r})); "
+        "assert library.records(); "
+        "loaded = [name for name in sys.modules if name.split('.')[0] in ('whoosh', 'jieba', 'numpy')]; "
+        "print(loaded, file=sys.stderr); sys.exit(1 if loaded else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

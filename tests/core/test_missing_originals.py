@@ -13,9 +13,9 @@ import pytest
 
 from reader.config import seeds_dir
 from reader.core.errors import ErrorKind, ReaderError
-from reader.core.library import library as library_module
 from reader.core.library.catalog import INDEXED, PENDING
 from reader.core.library.library import Library
+from reader.core.search import index as search_index
 from reader.core.search.searcher import Searcher
 
 SEEDS = sorted(seeds_dir().glob("*.txt"))
@@ -90,7 +90,7 @@ def test_a_rebuild_that_cannot_swap_is_one_line_and_the_old_index_stays(library,
     def refused(new_dir, index_dir):
         raise PermissionError(13, "The process cannot access the file because it is being used by another process")
 
-    monkeypatch.setattr(library_module, "swap_in", refused)
+    monkeypatch.setattr(search_index, "swap_in", refused)
     with pytest.raises(ReaderError) as failed:
         library.reindex()
     assert failed.value.kind is ErrorKind.INDEX_IN_USE and "being used" in str(failed.value)

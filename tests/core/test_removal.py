@@ -6,10 +6,10 @@ import pytest
 from whoosh.writing import SegmentWriter
 
 from reader.core.errors import ReaderError
-from reader.core.library import library as library_module
 from reader.core.library.catalog import Catalog
 from reader.core.library.library import Library
 from reader.core.library.removal import Trash, resolve_ids
+from reader.core.search import index as search_index
 from reader.core.search.index import indexed_issue_ids
 from reader.core.search.searcher import Searcher
 
@@ -156,7 +156,7 @@ def _cut(*_args, **_kwargs):
 @pytest.mark.parametrize(
     ("where", "removed"),
     [
-        ((library_module, "writing"), False),  # originals in the trash, index and catalog untouched
+        ((search_index, "writing"), False),  # originals in the trash, index and catalog untouched
         ((Catalog, "remove_logged"), False),  # the index commit done, the catalog not
         ((Trash, "empty"), True),  # the catalog committed, the originals still in the trash
     ],

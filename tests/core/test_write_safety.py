@@ -16,9 +16,9 @@ import pytest
 
 from reader.config import seeds_dir
 from reader.core.errors import ErrorKind, ReaderError
-from reader.core.library import library as library_module
 from reader.core.library.catalog import Catalog
 from reader.core.library.library import Library
+from reader.core.search import index as search_index
 from reader.core.search.searcher import Searcher
 
 SEEDS = sorted(seeds_dir().glob("*.txt"))
@@ -113,7 +113,7 @@ def test_a_full_disk_while_indexing_is_one_line_and_the_next_import_indexes_the_
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patched:
-        patched.setattr(library_module, "add_issue", full)
+        patched.setattr(search_index, "add_issue", full)
         with pytest.raises(ReaderError) as stopped:
             library.import_paths([str(SEEDS[2])])
     assert stopped.value.kind is ErrorKind.WRITE_FAILED and str(paths.index_dir) in str(stopped.value)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from reader.core.library import library as library_module
 from reader.core.search import index as index_module
 from tests.gui.conftest import close_window, hold_at, open_window
 
@@ -91,13 +90,13 @@ def test_a_rebuild_swaps_only_after_the_windows_searcher_let_go_of_the_old_index
     with qtbot.waitSignal(window.search_done, timeout=60000) as before:
         window.run_search()
     open_at_swap = []
-    swap = library_module.swap_in
+    swap = index_module.swap_in
 
     def swapping(new_dir, index_dir):
         open_at_swap.append(window.searcher._searcher is not None)
         swap(new_dir, index_dir)
 
-    monkeypatch.setattr(library_module, "swap_in", swapping)
+    monkeypatch.setattr(index_module, "swap_in", swapping)
     with qtbot.waitSignal(window.index_jobs.rebuild_over, timeout=60000):
         window.rebuild_index()
     assert open_at_swap == [False]

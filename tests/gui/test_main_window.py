@@ -10,7 +10,6 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from reader.config import seeds_dir
-from reader.core.library import library as library_module
 from reader.core.library.library import Library
 from reader.core.search import index as index_module
 from reader.core.search.index import indexed_issue_ids
@@ -208,15 +207,15 @@ def test_the_window_start_indexes_issues_left_out_of_the_index(qtbot, paths, mon
     library.import_paths([str(SEED_000)])
     with index_module.writing(library.index, 0) as writer:
         index_module.delete_issue(writer, library.records()[0].id)
-    real_add = library_module.add_issue
+    real_add = index_module.add_issue
 
     def power_cut(writer, issue_id, issue):
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(library_module, "add_issue", power_cut)
+    monkeypatch.setattr(index_module, "add_issue", power_cut)
     with pytest.raises(RuntimeError):
         library.import_paths([str(SEED_001)])
-    monkeypatch.setattr(library_module, "add_issue", real_add)
+    monkeypatch.setattr(index_module, "add_issue", real_add)
     library.close()
 
     window = open_window(qtbot, paths)

@@ -224,3 +224,17 @@ def test_closing_during_the_start_up_repair_stops_it_and_every_thread(qtbot, pat
     assert window.jobs.writer.activeThreadCount() == 0
     assert window.jobs.search.activeThreadCount() == 0
     window.library.close()
+
+
+def test_the_window_module_loads_neither_whoosh_nor_jieba_nor_numpy():
+    """What the window imports before it is painted: Whoosh, jieba and numpy come when a search or an import needs them."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; import reader.gui.app; "
+        "loaded = [name for name in sys.modules if name.split('.')[0] in ('whoosh', 'jieba', 'numpy', 'opencc')]; "
+        "print(loaded, file=sys.stderr); sys.exit(1 if loaded else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -34,22 +34,25 @@ from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, reso
 from reader.core.library.sidecars import SIDECAR_SUFFIX, Sidecar, read_sidecar, sidecar_name
 from reader.core.model import Issue
 from reader.core.parsing.decode import decode_issue_bytes, read_issue
-from reader.core.search.analysis import configure_jieba_cache
-from reader.core.search.index import (
-    BATCH_ISSUES,
-    add_issue,
-    create_index,
-    delete_issue,
-    index_is_current,
-    indexed_issue_ids,
-    open_index,
-    rebuild_dir,
-    recover_interrupted_swap,
-    swap_in,
-    writing,
-)
+from reader.core.search.jieba_loader import configure_jieba_cache
 
 ISSUE_SUFFIXES = (".txt",)
+#: Issues per index commit in a big import or a rebuild.  Each commit writes a segment
+#: per process, and every segment costs each search a lookup per token, so batches
+#: are as large as memory allows: on 1,000 synthetic issues, 500 per batch peaked at
+#: 250 MB per process and left 4 segments (150 per batch: 150 MB and 14 segments).
+BATCH_ISSUES = 500
+
+
+def _search_index():
+    """The index module, imported on first use: Whoosh (~0.15 s) is no part of the window's start-up.
+
+    The window opens the library and reads its catalog before it is painted;
+    the index is first needed by the repair, which starts after the first paint.
+    """
+    from reader.core.search import index
+
+    return index
 
 
 def _parse(text: str, source: str) -> Issue:
@@ -351,7 +354,7 @@ class Library:
     def index(self):
         """The Whoosh index, opened (or created, unless the library may only be read) on first use."""
         if self._index is None:
-            self._index = open_index(self.paths.index_dir, create=not self.read_only)
+            self._index = _search_index().open_index(self.paths.index_dir, create=not self.read_only)
         return self._index
 
     def records(self) -> list[IssueRecord]:
@@ -519,9 +522,12 @@ class Library:
         reach("rows-before-index")
         try:
             # A full disk here leaves the rows pending: the next repair indexes them.
-            with _write_failure_named(self.paths.index_dir), writing(self.index, len(batch), cancelled) as writer:
+            with (
+                _write_failure_named(self.paths.index_dir),
+                _search_index().writing(self.index, len(batch), cancelled) as writer,
+            ):
                 for prepared in batch:
-                    add_issue(writer, prepared.issue_id, prepared.issue)
+                    _search_index().add_issue(writer, prepared.issue_id, prepared.issue)
         except Stopped:
             self.catalog.remove([record.id for record in records])
             for record in records:
@@ -612,9 +618,9 @@ class Library:
         trash.put(names)
         index_committed = False
         try:
-            with writing(self.index, 0) as writer:
+            with _search_index().writing(self.index, 0) as writer:
                 for record in records:
-                    delete_issue(writer, record.id)
+                    _search_index().delete_issue(writer, record.id)
             index_committed = True
             self.catalog.remove_logged(records)  # the point of no return
         except BaseException:
@@ -639,10 +645,10 @@ class Library:
         with self._writing():
             report = RepairReport()
             self._settle_trash(report)
-            recover_interrupted_swap(self.paths.index_dir)
+            _search_index().recover_interrupted_swap(self.paths.index_dir)
             recovered = self._recover_unlisted_originals(report)
             if self._relisting:  # after a damaged catalog: what the index holds is searchable as it is
-                in_index = indexed_issue_ids(self.index)
+                in_index = _search_index().indexed_issue_ids(self.index)
                 self.catalog.mark_indexed([record.id for record in recovered if record.id in in_index])
                 self._relisting = False
             records = {record.id: record for record in self.catalog.all()}
@@ -654,7 +660,7 @@ class Library:
                     # must not cost the catalog row and its corrections.  Indexed again once it is back.
                     report.missing_originals.append(record.source)
                     del records[record.id]
-            if records and not index_is_current(self.paths.index_dir):
+            if records and not _search_index().index_is_current(self.paths.index_dir):
                 # Made by an older parser (or schema): rebuilt beside it, searched meanwhile.
                 try:
                     self.reindex(progress=progress, cancelled=cancelled)
@@ -663,7 +669,7 @@ class Library:
                     return report
                 report.reindexed = sorted(records)
                 return report
-            indexed = indexed_issue_ids(self.index)
+            indexed = _search_index().indexed_issue_ids(self.index)
             stale = sorted(indexed - set(records) - set(self.catalog.ids()))
             to_index = sorted(
                 issue_id for issue_id, record in records.items() if record.state != INDEXED or issue_id not in indexed
@@ -694,15 +700,15 @@ class Library:
         of each issue (done, how many, its source) and of each commit.
         """
         if remove:
-            with writing(self.index, 0) as writer:
+            with _search_index().writing(self.index, 0) as writer:
                 for issue_id in remove:
-                    delete_issue(writer, issue_id)
+                    _search_index().delete_issue(writer, issue_id)
         total = len(issue_ids)
         for start in range(0, total, BATCH_ISSUES):
             batch = issue_ids[start : start + BATCH_ISSUES]
-            with writing(self.index, len(batch), cancelled) as writer:
+            with _search_index().writing(self.index, len(batch), cancelled) as writer:
                 for issue_id in batch:
-                    delete_issue(writer, issue_id)
+                    _search_index().delete_issue(writer, issue_id)
                 for done, issue_id in enumerate(batch, start=start):
                     if cancelled and cancelled():
                         raise Stopped  # leaves `writing`, which drops the half-written batch
@@ -710,7 +716,7 @@ class Library:
                     if record is not None:
                         if progress:
                             progress(done, total, record.source)
-                        add_issue(writer, issue_id, self._reparsed_for_index(record))
+                        _search_index().add_issue(writer, issue_id, self._reparsed_for_index(record))
                 if progress:
                     progress(start + len(batch), total, WRITING_INDEX)
             self.catalog.mark_indexed(batch)
@@ -781,18 +787,18 @@ class Library:
             if missing:  # they cannot be indexed again: indexed once they are back (their rows stay, pending)
                 self.catalog.mark_pending([record.id for record in missing])
                 records = [record for record in records if record not in missing]
-            new_dir = rebuild_dir(self.paths.index_dir)
+            new_dir = _search_index().rebuild_dir(self.paths.index_dir)
             try:
-                rebuilt = create_index(new_dir)
+                rebuilt = _search_index().create_index(new_dir)
                 for start in range(0, len(records), BATCH_ISSUES):
                     batch = records[start : start + BATCH_ISSUES]
-                    with writing(rebuilt, len(batch), cancelled) as writer:
+                    with _search_index().writing(rebuilt, len(batch), cancelled) as writer:
                         for done, record in enumerate(batch, start=start):
                             if cancelled and cancelled():
                                 raise Stopped(ErrorKind.REBUILD_STOPPED)
                             if progress:
                                 progress(done, len(records), record.source)
-                            add_issue(writer, record.id, self._reparsed_for_index(record))
+                            _search_index().add_issue(writer, record.id, self._reparsed_for_index(record))
                         if progress:
                             progress(start + len(batch), len(records), WRITING_INDEX)
                 self._index = None
@@ -800,7 +806,7 @@ class Library:
                 if before_swap:
                     before_swap()
                 try:
-                    swap_in(new_dir, self.paths.index_dir)
+                    _search_index().swap_in(new_dir, self.paths.index_dir)
                 except OSError as error:  # Windows: another program has the index's files open
                     detail = error.strerror or error
                     raise ReaderError(ErrorKind.INDEX_IN_USE, folder=self.paths.index_dir, detail=detail) from error

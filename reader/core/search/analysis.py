@@ -1,4 +1,4 @@
-"""Tokenizers for Whoosh: jieba words for ranking, single characters for exact matching.
+"""The index's tokens: jieba words for ranking, single characters and bigrams for exact matching.
 
 Why two: `jieba.analyse.ChineseAnalyzer` emits overlapping search-mode tokens
 with character offsets as positions, so phrase queries break, and a fragment
@@ -16,65 +16,23 @@ inside a jieba word (碚, 疫苗接) is never found.  Here
 * the *words* analyzer emits jieba's precise-mode words at consecutive
   positions, used to rank whole-word matches above mere character overlap.
 
-jieba is loaded lazily, with its dictionary cache in the app's cache dir
+jieba is loaded lazily (jieba_loader), with its dictionary cache in the app's cache dir
 (never /tmp or the working directory), and without `jieba.analyse`, whose
 TF-IDF table costs 0.5 s and ~137 MB that search never uses.
+
+Plain text work, no Whoosh: the tokens are lists, which the index's fields
+turn into postings (whoosh27.fields) and Whoosh's analyzers into tokens
+(whoosh27.analyzers); the window folds search terms with it before it opens an index.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import re
 import threading
 import unicodedata
 from itertools import pairwise
-from pathlib import Path
 
-from whoosh.analysis import Token, Tokenizer
-
-_jieba_lock = threading.Lock()
-_jieba_tokenizer = None
-_jieba_cache_file: Path | None = None
-
-
-def configure_jieba_cache(cache_file: Path) -> None:
-    """Tell jieba where to keep its dictionary cache (call before first use)."""
-    global _jieba_cache_file
-    _jieba_cache_file = cache_file
-
-
-def jieba_cache_file() -> Path:
-    """Where jieba keeps its dictionary cache: as configured, else the user's cache dir."""
-    if _jieba_cache_file is not None:
-        return _jieba_cache_file
-    from reader.config import resolve_paths
-
-    return resolve_paths().jieba_cache_file
-
-
-def jieba_tokenizer():
-    """The process-wide jieba tokenizer, loading its dictionary on first use."""
-    global _jieba_tokenizer
-    if _jieba_tokenizer is not None:
-        return _jieba_tokenizer
-    with _jieba_lock:
-        if _jieba_tokenizer is None:
-            import jieba
-
-            # jieba's one error is a failed dump of its cache (a read-only library, a full disk), which it
-            # logs with a traceback: it only costs building the dictionary again at the next start.
-            jieba.setLogLevel(logging.CRITICAL)
-            tokenizer = jieba.Tokenizer()
-            cache = jieba_cache_file()
-            with contextlib.suppress(OSError):  # a folder that cannot be made: no cache is kept
-                cache.parent.mkdir(parents=True, exist_ok=True)
-            tokenizer.tmp_dir = str(cache.parent)
-            tokenizer.cache_file = cache.name
-            tokenizer.initialize()
-            _jieba_tokenizer = tokenizer
-    return _jieba_tokenizer
-
+from reader.core.search.jieba_loader import jieba_tokenizer
 
 _opencc_lock = threading.Lock()
 _to_simplified = None
@@ -209,55 +167,6 @@ def word_tokens(text: str) -> list[str]:
     return [word.strip().translate(SEARCH_FORMS) for word in tokenizer.cut(text, HMM=False) if is_word_token(word)]
 
 
-class _ListTokenizer(Tokenizer):
-    """Base: turn a list of token texts (None = skip a position) into Whoosh tokens."""
-
-    def tokens_of(self, value: str) -> list[str | None]:
-        raise NotImplementedError
-
-    def __eq__(self, other: object) -> bool:
-        return type(self) is type(other)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        position = start_pos
-        for text in self.tokens_of(value):
-            if text is None:
-                position += 1
-                continue
-            token.text = text
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = text
-            if positions:
-                token.pos = position
-            position += 1
-            yield token
-
-
-class CharTokenizer(_ListTokenizer):
-    """One token per character at consecutive positions (see module docstring)."""
-
-    def tokens_of(self, value: str) -> list[str | None]:
-        return char_tokens(value)
-
-
 def bigram_tokens(text: str) -> list[str | None]:
     """Overlapping character bigrams, bigram k at position k; None where a line breaks.
 
@@ -297,36 +206,3 @@ def literal_index_terms(text: str, headline_only: bool = False) -> tuple[str, li
     if len(tokens) == 1:
         return prefix + "chars", tokens
     return prefix + "bigrams", [first + second for first, second in pairwise(tokens)]
-
-
-class BigramTokenizer(_ListTokenizer):
-    """Character bigrams at consecutive positions (see `bigram_tokens`)."""
-
-    def tokens_of(self, value: str) -> list[str | None]:
-        return bigram_tokens(value)
-
-
-class WordTokenizer(_ListTokenizer):
-    """jieba precise-mode words at consecutive positions, a gap at each line break."""
-
-    def tokens_of(self, value: str) -> list[str | None]:
-        tokens: list[str | None] = []
-        for line in value.split("\n"):
-            tokens.extend(word_tokens(line))
-            tokens.append(None)
-        return tokens
-
-
-def char_analyzer() -> CharTokenizer:
-    """Analyzer of the exact-match fields."""
-    return CharTokenizer()
-
-
-def bigram_analyzer() -> BigramTokenizer:
-    """Analyzer of the exact-match field for strings of two or more characters."""
-    return BigramTokenizer()
-
-
-def word_analyzer() -> WordTokenizer:
-    """Analyzer of the ranking fields."""
-    return WordTokenizer()

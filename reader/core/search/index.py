@@ -40,11 +40,6 @@ PARALLEL_THRESHOLD = 40
 #: Memory for postings per writer process.  Past it the pool spills grouped, sorted runs to a
 #: temporary file in the index folder and merges them back term by term (whoosh27.pool).
 POOL_MB = 256
-#: Issues per index commit in a big import or a rebuild.  Each commit writes a segment
-#: per process, and every segment costs each search a lookup per token, so batches
-#: are as large as memory allows: on 1,000 synthetic issues, 500 per batch peaked at
-#: 250 MB per process and left 4 segments (150 per batch: 150 MB and 14 segments).
-BATCH_ISSUES = 500
 
 
 def article_documents(issue_id: str, issue: Issue) -> Iterable[dict]:

@@ -107,8 +107,8 @@ def run(commands: Connection, results: Connection, index_dir: str, options: dict
     try:
         from pathlib import Path
 
-        from reader.core.search.analysis import configure_jieba_cache, jieba_tokenizer
         from reader.core.search.index import build_schema
+        from reader.core.search.jieba_loader import configure_jieba_cache, jieba_tokenizer
         from reader.core.search.whoosh27.subsegments import open_subsegment_writer
 
         configure_jieba_cache(Path(jieba_cache))

@@ -41,7 +41,7 @@ from multiprocessing import connection
 from reader.core.errors import ErrorKind, ReaderError, Stopped
 from reader.core.faults import reach
 from reader.core.search import index_worker
-from reader.core.search.analysis import jieba_cache_file, jieba_tokenizer
+from reader.core.search.jieba_loader import jieba_cache_file, jieba_tokenizer
 from reader.core.search.whoosh27.writer import open_segment_writer
 
 #: Processes indexing a batch, the importing one included (each writes one segment per commit).

@@ -20,15 +20,8 @@ from whoosh.fields import TEXT
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
-from reader.core.search.analysis import (
-    bigram_analyzer,
-    bigram_tokens,
-    char_analyzer,
-    char_tokens,
-    variant_tokens,
-    word_analyzer,
-    word_tokens,
-)
+from reader.core.search.analysis import bigram_tokens, char_tokens, variant_tokens, word_tokens
+from reader.core.search.whoosh27.analyzers import bigram_analyzer, char_analyzer, word_analyzer
 
 #: (term as UTF-8 bytes, frequency, weight, encoded value): one posting of a document.
 Row = tuple[bytes, int, float, bytes]
