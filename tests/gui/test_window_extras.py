@@ -19,6 +19,7 @@ from reader.gui.inbox import InboxWatcher
 from reader.gui.main_window import WATCHED_RECORD
 from reader.gui.single_instance import InstanceServer, hand_over, server_name
 from tests.gui.conftest import close_window, import_and_wait, open_window
+from tests.loaded_modules import modules_loaded_by
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
 SEED_001 = seeds_dir() / "001_be03ec69b60a77f1.txt"
@@ -228,13 +229,4 @@ def test_closing_during_the_start_up_repair_stops_it_and_every_thread(qtbot, pat
 
 def test_the_window_module_loads_neither_whoosh_nor_jieba_nor_numpy():
     """What the window imports before it is painted: Whoosh, jieba and numpy come when a search or an import needs them."""
-    import subprocess
-    import sys
-
-    script = (
-        "import sys; import reader.gui.app; "
-        "loaded = [name for name in sys.modules if name.split('.')[0] in ('whoosh', 'jieba', 'numpy', 'opencc')]; "
-        "print(loaded, file=sys.stderr); sys.exit(1 if loaded else 0)"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
+    assert modules_loaded_by("import reader.gui.app", ("whoosh", "jieba", "numpy", "opencc")) == []
