@@ -45,13 +45,18 @@ class LiveSearcher:
         return self._searcher
 
     def warm_up(self) -> None:
-        """Open the searcher in the background, ahead of the first search."""
-        self._jobs.start(self._jobs.search, lambda job: self.get())
+        """Open the searcher and ready it (Searcher.prepare) in the background, ahead of the first search."""
+        self._jobs.start(self._jobs.search, lambda job: self.get().prepare())
 
     def library_written(self, then: Callable[[], None] | None = None) -> None:
         """A write left the index current: reopen the searcher on the search thread, then `then()`."""
         self.index_ready.set()
-        self._jobs.start(self._jobs.search, lambda job: self.get().refresh(), lambda _r: then() if then else None)
+        self._jobs.start(self._jobs.search, lambda job: self._refresh(), lambda _r: then() if then else None)
+
+    def _refresh(self) -> None:
+        searcher = self.get()
+        searcher.refresh()
+        searcher.prepare()  # the new view's length norms, before the reader's next search
 
     def let_go_of_files(self, timeout: float = 30.0) -> None:
         """Close the searcher on the search thread and wait for it (called on the writer thread before a swap).

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.config import resolve_paths
 from reader.core.library.library import Library
+from reader.core.search import matching, posting_cache
 from reader.core.search.searcher import Searcher
 
 
@@ -287,3 +289,18 @@ def test_newest_first_orders_by_date_and_keeps_the_relevance_order_within_a_date
     page = searcher.search("疫苗", limit=2, sort_by_date=True, offset=2).hits
     assert [(hit.issue, hit.ordinal) for hit in page] == [(hit.issue, hit.ordinal) for hit in newest[2:4]]
     searcher.close()
+
+
+def test_a_prepared_searcher_reads_no_length_or_date_at_its_first_search(seeded_data_dir, monkeypatch):
+    """prepare() (the window calls it on its search thread) leaves the first search only its own terms to read."""
+    prepared = Searcher(resolve_paths(seeded_data_dir).index_dir)
+    expected = [(hit.issue, hit.ordinal) for hit in prepared.search("疫情 date:2021", limit=None).hits]
+    fresh = Searcher(resolve_paths(seeded_data_dir).index_dir)
+    fresh.prepare()
+    read = []
+    monkeypatch.setattr(posting_cache, "length_array", lambda *args: read.append(args))
+    monkeypatch.setattr(matching, "column_texts", lambda *args: read.append(args))
+    assert [(hit.issue, hit.ordinal) for hit in fresh.search("疫情 date:2021", limit=None).hits] == expected
+    assert read == []
+    fresh.close()
+    prepared.close()

@@ -23,6 +23,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from reader.core.search.analysis import literal_index_terms
 from reader.core.search.posting_cache import EMPTY_IDS, PostingCache
 from reader.core.search.query import DateRange, Query, Term
+from reader.core.search.sorted_arrays import difference, distinct, intersect
 from reader.core.search.whoosh27.arrays import column_texts
 
 #: Bits of a (document, start position) key kept for the position: an article under 4 G characters.
@@ -53,7 +54,7 @@ class DateTable:
             for value, docs in self.by_date.items()
             if dates.start[: len(value)] <= value <= dates.end[: len(value)]
         ]
-        return np.unique(np.concatenate(parts)) if parts else EMPTY_IDS
+        return np.sort(np.concatenate(parts)) if parts else EMPTY_IDS  # an article has one date: distinct already
 
     def ranks(self) -> np.ndarray:
         """Each document's date as a rank that sorts like the date strings (-1: undated)."""
@@ -104,8 +105,8 @@ class DocSets:
         for offset in offsets:
             docs, counts, positions = self.cache.positions(field, grams[offset], candidates)
             starts = _start_keys(docs, counts, positions, offset)
-            keys = starts if keys is None else np.intersect1d(keys, starts, assume_unique=True)
-            candidates = np.unique((keys >> _POSITION_BITS).astype(np.int32))
+            keys = starts if keys is None else intersect(keys, starts)
+            candidates = distinct((keys >> _POSITION_BITS).astype(np.int32))
             if not len(candidates):
                 return EMPTY_IDS
         return candidates if candidates is not None else EMPTY_IDS
@@ -122,18 +123,18 @@ class DocSets:
             for term in group:
                 found = self.literal(term)
                 alternatives = found if not len(alternatives) else np.union1d(alternatives, found)
-            result = alternatives if result is None else np.intersect1d(result, alternatives, assume_unique=True)
+            result = alternatives if result is None else intersect(result, alternatives)
             if not len(result):
                 return EMPTY_IDS
         if query.dates:
             dated = self.dates(query.dates)
-            result = dated if result is None else np.intersect1d(result, dated, assume_unique=True)
+            result = dated if result is None else intersect(result, dated)
         if result is None:
             result = self.cache.live_documents()
         for term in query.excluded:
             if not len(result):
                 break
-            result = np.setdiff1d(result, self.literal(term), assume_unique=True)
+            result = difference(result, self.literal(term))
         return result
 
 

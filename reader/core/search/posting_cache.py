@@ -20,6 +20,7 @@ import numpy as np
 from whoosh.searching import Searcher as WhooshSearcher
 
 from reader.core.search.analysis import SEARCH_FORMS, VARIANT_MARK
+from reader.core.search.sorted_arrays import contains
 from reader.core.search.whoosh27.arrays import length_array, term_arrays, term_positions
 from reader.core.search.whoosh27.postings import deleted_documents
 
@@ -148,7 +149,7 @@ class PostingCache:
         if docs is None:
             return cached
         ids, counts, flat = cached
-        wanted = np.isin(ids, docs, assume_unique=True)
+        wanted = contains(docs, ids)
         return ids[wanted], counts[wanted], flat[np.repeat(wanted, counts)]
 
     def _some_positions(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -32,6 +32,7 @@ from reader.core.search.matching import DocSets
 from reader.core.search.posting_cache import PostingCache
 from reader.core.search.query import Query, Term
 from reader.core.search.query_words import query_words
+from reader.core.search.sorted_arrays import intersect
 
 K1 = 1.2
 B = 0.75
@@ -119,7 +120,7 @@ class Ranker:
                 printed = None
                 for form in sorted(typed):
                     ids = self.cache.ids(field, VARIANT_MARK + form)
-                    printed = ids if printed is None else np.intersect1d(printed, ids, assume_unique=True)
+                    printed = ids if printed is None else intersect(printed, ids)
                 counts[printed] += 1
             else:
                 folded = {SEARCH_FORMS[ord(char)] for char in chars}
