@@ -45,11 +45,6 @@ class ArticleView:
     ordinal: int  # position of the article in the issue, from 0
     count: int  # articles in the issue
 
-    def citation(self) -> str:
-        """A citation line: publication, date, title (for copying an article)."""
-        parts = [self.publication or "", self.date or "", self.title or self.kicker or ""]
-        return " ".join(part for part in parts if part)
-
 
 def display_text(text: str) -> str:
     """Safe display normalisation: no trailing spaces, a run of spaces shown as one."""

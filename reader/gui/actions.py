@@ -47,7 +47,11 @@ class WindowActions(QObject):
 
         menu = window.menuBar().addMenu(self.tr("&Edit"))
         menu.addAction(self._action(self.tr("Find"), window.searching.focus, ["Ctrl+F", "Ctrl+K"]))
-        menu.addAction(self._action(self.tr("Copy Article with Citation"), window.copy_article, "Ctrl+Shift+C"))
+        citations = window.citations
+        menu.addAction(self._action(self.tr("Copy Citation"), citations.copy_citation, "Ctrl+Alt+C"))
+        menu.addAction(self._action(self.tr("Copy Article with Citation"), citations.copy_article, "Ctrl+Shift+C"))
+        style_menu = menu.addMenu(self.tr("Citation Style"))
+        style_menu.addActions(list(citations.style_actions.values()))
         menu.addSeparator()
         self.correct_issue = self._action(
             self.tr("Correct Issue Details…"), window.corrections.correct_current_issue, "Ctrl+E"

@@ -261,12 +261,12 @@ class ArticlePane(QTextBrowser):
         bar.setValue(bar.value() + self.cursorRect(cursor).top() - top)
         self._returned_to = (place, bar.value())
 
-    def plain_text_with_citation(self) -> str:
-        """The article's text for the clipboard, with a citation line first."""
+    def plain_text_with_citation(self, citation: str) -> str:
+        """The article's text for the clipboard, with its `citation` first (gui.citations)."""
         if self.view is None:
             return ""
         view = self.view
-        lines = [view.citation(), ""]
+        lines = [citation, ""]
         lines += [part for part in (view.kicker, view.title, view.subtitle, view.byline) if part]
         lines += [block.text for block in view.blocks]
         return "\n".join(lines)

@@ -49,6 +49,7 @@ from reader.core.reading import article_view
 from reader.core.search.results import Hit
 from reader.gui.actions import LANGUAGES, WindowActions
 from reader.gui.article_view import ArticlePane
+from reader.gui.citations import Citations
 from reader.gui.corrections import IssueCorrections
 from reader.gui.dialogs import FolderPathDialog, WatchedFoldersDialog
 from reader.gui.first_start import opening_issue, welcome_html
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.removal = IssueRemoval(self)
         self.corrections = IssueCorrections(self)
         self.corrections.corrected.connect(self.correction_done)
+        self.citations = Citations(self)
         self.actions_ = WindowActions(self, str(settings.value("language", "")))
         self._update_history_actions()
         self._restore_layout()
@@ -481,12 +483,6 @@ class MainWindow(QMainWindow):
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
-
-    def copy_article(self) -> None:
-        text = self.article.plain_text_with_citation()
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            self.statusBar().showMessage(self.tr("Article copied with its citation"), 4000)
 
     def syntax_help(self) -> str:
         # One literal, so that lupdate finds it.

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>Citations</name>
+        <message>
+            <source>GB/T 7714-2015</source>
+            <translation>GB/T 7714-2015 著录格式</translation>
+        </message>
+        <message>
+            <source>Plain</source>
+            <translation>通用格式</translation>
+        </message>
+        <message>
+            <source>Citation copied: %1</source>
+            <translation>已复制引文：%1</translation>
+        </message>
+        <message>
+            <source>Article copied with its citation</source>
+            <translation>已复制文章及出处</translation>
+        </message>
+    </context>
+    <context>
         <name>CorrectionDialog</name>
         <message>
             <source>Correct Issue Details</source>
@@ -527,10 +546,6 @@
             <translation>松开即可导入这些报纸</translation>
         </message>
         <message>
-            <source>Article copied with its citation</source>
-            <translation>已复制文章及出处</translation>
-        </message>
-        <message>
             <source>疫苗 接种 — both words
 疫苗 OR 核酸 — either
 疫苗 -儿童 — without 儿童
@@ -711,8 +726,16 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
             <translation>查找</translation>
         </message>
         <message>
+            <source>Copy Citation</source>
+            <translation>复制引文</translation>
+        </message>
+        <message>
             <source>Copy Article with Citation</source>
             <translation>复制文章（含出处）</translation>
+        </message>
+        <message>
+            <source>Citation Style</source>
+            <translation>引文格式</translation>
         </message>
         <message>
             <source>Correct Issue Details…</source>

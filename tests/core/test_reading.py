@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.core.citation import GBT7714, cite
 from reader.core.reading import CAPTION, INTERTITLE, PARAGRAPH, SIGNATURE, article_view, display_text
 
 
@@ -22,7 +23,7 @@ def test_view_has_headline_byline_and_citation(seed_issues):
     issue = seed_issues["001_be03ec69b60a77f1.txt"]
     view = article_view(issue, 4)
     assert view.byline == "本报记者 霍吕"
-    assert view.citation() == "北碚报 2022-03 构建体系 调整机制 我区招商引资 促进工作再添新措施"
+    assert cite(view, GBT7714) == "霍吕. 构建体系 调整机制 我区招商引资 促进工作再添新措施[N]. 北碚报, 2022-03."
 
 
 def test_display_normalisation_changes_no_character():
