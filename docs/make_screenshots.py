@@ -24,6 +24,9 @@ The states, one PNG each (`--only` picks some, by name):
   search-syntax         Help → Search Syntax
   file-dialog           File → Import Files…, Qt's own file dialog
   dark-theme            View → Dark Theme, with a search's hits and a hit open
+  edit-menu             the Edit menu: Copy Citation, Copy Article with Citation, Citation Style
+  article-pdf           File → Save Article as PDF…: the first page of the PDF, rendered back (pypdfium2,
+                        one of the test dependencies)
 
 The README's pictures (Chinese, on a 1600×1000 screen):
     Xvfb :77 -screen 0 1600x1000x24 & DISPLAY=:77 python docs/make_screenshots.py --grab window \\
@@ -43,8 +46,8 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QDesktopServices, QGuiApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget  # noqa: E402
 
 from reader.config import resolve_paths, seeds_dir  # noqa: E402
@@ -67,6 +70,8 @@ STATES = (
     "search-syntax",
     "file-dialog",
     "dark-theme",
+    "edit-menu",
+    "article-pdf",
 )
 #: The window's size offscreen, where there is no screen to fit.
 OFFSCREEN_SIZE = (1500, 900)
@@ -244,6 +249,32 @@ def dark(window: MainWindow, shots: Shooter) -> None:
     window.dark_action.trigger()
 
 
+def citing_and_printing(window: MainWindow, shots: Shooter, scratch: Path) -> None:
+    """The Edit menu with its citation commands, and an article saved as PDF, its first page as a picture."""
+    edit = window.menuBar().actions()[1].menu()
+    if shots.wanted("edit-menu"):
+        edit.popup(window.mapToGlobal(window.rect().topLeft()) + QPoint(60, 40))
+        settle()
+        shots.save("edit-menu", edit)
+        edit.hide()
+    if shots.wanted("article-pdf"):
+        import pypdfium2
+
+        from reader.gui import article_export
+
+        pdf = scratch / "article.pdf"
+        article_export.choose_save_path = lambda *args: str(pdf)  # the dialog is photographed elsewhere
+        window.article_export.save_pdf()
+        document = pypdfium2.PdfDocument(str(pdf))
+        pixels = document[0].render(scale=1.4, rev_byteorder=True).to_numpy()  # RGB, a byte each
+        height, width, _ = pixels.shape
+        image = QImage(pixels.tobytes(), width, height, width * 3, QImage.Format.Format_RGB888)
+        path = shots.out / "article-pdf.png"
+        if image.save(str(path)):
+            shots.saved.append(path)
+        document.close()
+
+
 def main() -> None:
     on_display = os.environ.get("QT_QPA_PLATFORM") != "offscreen"
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -278,6 +309,7 @@ def main() -> None:
             open_article(window, record.id, 0)
             dialogs(window, shots, paths)
             dark(window, shots)
+            citing_and_printing(window, shots, Path(scratch))
         window.close()
         library.close()
     print("\n".join(str(path) for path in shots.saved))

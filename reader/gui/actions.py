@@ -35,6 +35,10 @@ class WindowActions(QObject):
         ]
         menu.addActions(self.changing)
         menu.addSeparator()
+        export = window.article_export
+        menu.addAction(self._action(self.tr("Print…"), export.print_article, QKeySequence.StandardKey.Print))
+        menu.addAction(self._action(self.tr("Save Article as PDF…"), export.save_pdf, "Ctrl+Shift+S"))
+        menu.addSeparator()
         inbox = self._action(self.tr("Open Inbox Folder"), lambda: window.open_folder(paths.inbox_dir))
         watched = self._action(self.tr("Watched Folders…"), window.edit_watched_folders)
         menu.addActions([inbox, watched])

@@ -60,12 +60,19 @@ def _marked(text: str, needles: list[str], match_lengths: list[int]) -> str:
 
 
 def article_html(
-    view: ArticleView, needles: list[str], theme: str, meta_labels: dict[str, str], indent_px: int = 30
+    view: ArticleView,
+    needles: list[str],
+    theme: str,
+    meta_labels: dict[str, str],
+    indent_px: int = 30,
+    position: bool = True,
 ) -> tuple[str, list[int]]:
     """The article as HTML, and the length of each match it marks, in order.
 
     `indent_px` is the width of two characters: Qt's rich text ignores
     `text-indent` given in em, so the pane measures its own font.
+    `position`: the header line says which article of the issue it is (on
+    screen; a printout leaves it out).
     """
     colors = THEMES.get(theme, THEMES["light"])
     match_lengths: list[int] = []
@@ -94,7 +101,8 @@ def article_html(
         meta.append(meta_labels["page"].replace("%1", view.page))
     if view.reporters:
         meta.append(meta_labels["reporters"].replace("%1", "、".join(view.reporters)))
-    meta.append(meta_labels["position"].replace("%1", str(view.ordinal + 1)).replace("%2", str(view.count)))
+    if position:
+        meta.append(meta_labels["position"].replace("%1", str(view.ordinal + 1)).replace("%2", str(view.count)))
     parts.append(f'<p class="meta">{escape(" · ".join(meta))}</p><hr/>')
     if view.byline:
         parts.append(f'<p class="meta">{_marked(view.byline, needles, match_lengths)}</p>')
@@ -162,6 +170,11 @@ class ArticlePane(QTextBrowser):
         if self.view is not None:
             self._render()
             self._return_to(place)
+
+    @property
+    def meta_labels(self) -> dict[str, str]:
+        """The words of the header line of the article shown ("page %1"...), in the interface language."""
+        return dict(self._meta_labels)
 
     def show_article(self, view: ArticleView, needles: list[str], meta_labels: dict[str, str]) -> None:
         """A newly opened article: at its first match when `needles` mark any, else at its top."""

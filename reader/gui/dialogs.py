@@ -96,6 +96,18 @@ def choose_paths(parent: QWidget | None, caption: str, name_filter: str = "", fo
     return dialog.selectedFiles() if dialog.exec() else []
 
 
+def choose_save_path(parent: QWidget | None, caption: str, name_filter: str, suggested: str, suffix: str) -> str | None:
+    """Ask where to save a new file (offering `suggested`, a full path); None when the user cancels."""
+    dialog = QFileDialog(parent, caption, "", name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix(suffix)
+    dialog.selectFile(suggested)
+    dialog.resize(FILE_DIALOG_SIZE.boundedTo(screen_room(parent)))
+    widen_columns(dialog)
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else None
+
+
 def path_field(path: str, parent: QWidget) -> QLineEdit:
     """A path shown whole but never widening its dialog: read-only, selectable, scrolled when long."""
     field = QLineEdit(path, parent)

@@ -48,6 +48,7 @@ from reader.core.model import Issue
 from reader.core.reading import article_view
 from reader.core.search.results import Hit
 from reader.gui.actions import LANGUAGES, WindowActions
+from reader.gui.article_export import ArticleExport
 from reader.gui.article_view import ArticlePane
 from reader.gui.citations import Citations
 from reader.gui.corrections import IssueCorrections
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.corrections = IssueCorrections(self)
         self.corrections.corrected.connect(self.correction_done)
         self.citations = Citations(self)
+        self.article_export = ArticleExport(self)
         self.actions_ = WindowActions(self, str(settings.value("language", "")))
         self._update_history_actions()
         self._restore_layout()

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>ArticleExport</name>
+        <message>
+            <source>Print Article</source>
+            <translation>打印文章</translation>
+        </message>
+        <message>
+            <source>Save Article as PDF</source>
+            <translation>将文章存为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Citations</name>
         <message>
             <source>GB/T 7714-2015</source>
@@ -696,6 +719,14 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <message>
             <source>Import Folder…</source>
             <translation>导入文件夹…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Save Article as PDF…</source>
+            <translation>将文章存为 PDF…</translation>
         </message>
         <message>
             <source>Open Inbox Folder</source>
