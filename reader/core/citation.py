@@ -56,23 +56,27 @@ class Citable(Protocol):
 
 
 def page_number(page: str | None) -> str | None:
-    """A page as an Arabic number ("四" -> "4", "第12版" -> "12", "十二" -> "12"); None when it is none."""
+    """A page as GB/T writes it: Arabic ("四" -> "4", "第12版" -> "12", "十二" -> "12"), a section's
+    letter kept ("A3" -> "A3"); None when the page is none or not understood (left out, never guessed)."""
     if not page:
         return None
-    digits = re.search(r"\d+", page)
-    if digits:
-        return str(int(digits.group()))
-    numerals = re.search(r"[〇零一二两三四五六七八九十]+", page)
-    if not numerals:
+    text = page.strip().removeprefix("第").removesuffix("版").strip()
+    lettered = re.fullmatch(r"([A-Za-z])\s*-?\s*(\d{1,3})", text)
+    if lettered:
+        return f"{lettered.group(1).upper()}{int(lettered.group(2))}"
+    if re.fullmatch(r"\d{1,3}", text):
+        return str(int(text))
+    if not re.fullmatch(r"[〇零一二两三四五六七八九十]{1,3}", text):
         return None
-    text = numerals.group()
     if "十" not in text:
         value = 0
         for char in text:
             value = value * 10 + _CHINESE_DIGITS[char]
         return str(value)
     tens, _, units = text.partition("十")
-    return str((_CHINESE_DIGITS.get(tens[-1], 1) if tens else 1) * 10 + (_CHINESE_DIGITS[units[-1]] if units else 0))
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return str((_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0))
 
 
 def _title(article: Citable, language: str) -> str:

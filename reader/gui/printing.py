@@ -89,6 +89,8 @@ def save_pdf(document: QTextDocument, path: Path, title: str) -> None:
     """
     partial = path.with_name(f".{path.name}.part")
     try:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()  # one a crash left: never taken for this write's
         _write_pdf(document, partial, title)
         if not partial.is_file() or partial.stat().st_size == 0:
             raise OSError(errno.EACCES, "the file could not be written", str(path))

@@ -51,9 +51,15 @@ def test_what_the_archive_does_not_know_is_left_out():
         ("十二", "12"),
         ("二十", "20"),
         ("二十三", "23"),
+        ("第十二版", "12"),
+        ("A3", "A3"),
+        ("b12", "B12"),
+        ("A3版", "A3"),
         ("", None),
         (None, None),
         ("A", None),
+        ("12-13", None),
+        ("第一百零二版", None),
     ],
 )
 def test_pages_become_arabic_numbers(page, number):

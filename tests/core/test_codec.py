@@ -144,3 +144,17 @@ def test_deltas_take_the_narrowest_width():
     assert id_deltas([7, 300]).typecode == "H"
     assert id_deltas([1, 70_000]).typecode == "I"
     assert list(id_deltas([4, 9, 9 + 65_536])) == [4, 5, 65_536]
+
+
+@pytest.mark.parametrize(
+    ("ids", "width"),
+    [([0, 5, 255], 1), ([7, 300, 65_000], 2), ([1, 70_000, 5_000_000, 2**31 - 1], 4)],
+)
+def test_numpy_decodes_document_numbers_of_every_width(ids, width):
+    """The search side (arrays._block_ids) reads what the writer stores, whatever the width.
+
+    (A segment's document numbers are below 2**31: search holds them as int32.)
+    """
+    stored = id_deltas(ids)
+    assert stored.itemsize == width
+    assert arrays._block_ids(len(ids), stored.tobytes()).astype(np.int64).tolist() == ids
