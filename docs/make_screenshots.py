@@ -25,6 +25,7 @@ The states, one PNG each (`--only` picks some, by name):
   file-dialog           File → Import Files…, Qt's own file dialog
   dark-theme            View → Dark Theme, with a search's hits and a hit open
   edit-menu             the Edit menu: Copy Citation, Copy Article with Citation, Citation Style
+  bookmarks             View → Bookmarks: two bookmarks, one a note on a passage, beside the article
   article-pdf           File → Save Article as PDF…: the first page of the PDF, rendered back (pypdfium2,
                         one of the test dependencies)
 
@@ -47,8 +48,8 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget  # noqa: E402
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QTextCursor  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QWidget  # noqa: E402
 
 from reader.config import resolve_paths, seeds_dir  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
@@ -71,6 +72,7 @@ STATES = (
     "file-dialog",
     "dark-theme",
     "edit-menu",
+    "bookmarks",
     "article-pdf",
 )
 #: The window's size offscreen, where there is no screen to fit.
@@ -249,6 +251,32 @@ def dark(window: MainWindow, shots: Shooter) -> None:
     window.dark_action.trigger()
 
 
+def bookmarking(window: MainWindow, shots: Shooter) -> None:
+    """Two bookmarks, the second a note on a passage, the panel open beside the article."""
+    if not shots.wanted("bookmarks"):
+        return
+    record = next(r for r in window.library.records() if r.source.startswith("001"))
+    open_article(window, record.id, 4)
+    window.bookmarks_panel.bookmark_article()
+    open_article(window, record.id, 1)
+    passage = window.article.view.blocks[1].text[:24]
+    cursor = window.article.textCursor()
+    start = window.article.toPlainText().index(passage)
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(passage), QTextCursor.MoveMode.KeepAnchor)
+    window.article.setTextCursor(cursor)
+    note = (
+        "核酸检测点的志愿者：可与 2022 年春的报道对照"
+        if window.tr("Bookmarks") == "书签"
+        else "Volunteers at the testing site"
+    )
+    QInputDialog.getMultiLineText = lambda *args, **kwargs: (note, True)  # the dialog itself is Qt's
+    window.bookmarks_panel.bookmark_article()
+    settle()
+    shots.save("bookmarks", window)
+    window.bookmarks_panel.hide()
+
+
 def citing_and_printing(window: MainWindow, shots: Shooter, scratch: Path) -> None:
     """The Edit menu with its citation commands, and an article saved as PDF, its first page as a picture."""
     edit = window.menuBar().actions()[1].menu()
@@ -309,6 +337,7 @@ def main() -> None:
             open_article(window, record.id, 0)
             dialogs(window, shots, paths)
             dark(window, shots)
+            bookmarking(window, shots)
             citing_and_printing(window, shots, Path(scratch))
         window.close()
         library.close()

@@ -39,6 +39,11 @@ class Paths:
         return self.data_dir / "catalog.sqlite3"
 
     @property
+    def bookmarks_file(self) -> Path:
+        """SQLite: the reader's bookmarks and notes (never touched by imports, repairs or rebuilds)."""
+        return self.data_dir / "bookmarks.sqlite3"
+
+    @property
     def index_dir(self) -> Path:
         """The Whoosh index; always rebuildable from originals + catalog."""
         return self.data_dir / "index"

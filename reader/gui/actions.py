@@ -57,6 +57,10 @@ class WindowActions(QObject):
         style_menu = menu.addMenu(self.tr("Citation Style"))
         style_menu.addActions(list(citations.style_actions.values()))
         menu.addSeparator()
+        marks = window.bookmarks_panel
+        menu.addAction(self._action(self.tr("Bookmark Article"), marks.bookmark_article, "Ctrl+D"))
+        menu.addAction(self._action(self.tr("Add Note…"), marks.note_article, "Ctrl+Alt+N"))
+        menu.addSeparator()
         self.correct_issue = self._action(
             self.tr("Correct Issue Details…"), window.corrections.correct_current_issue, "Ctrl+E"
         )
@@ -72,6 +76,10 @@ class WindowActions(QObject):
         self.dark_theme.setChecked(window.theme == "dark")
         menu.addAction(self.dark_theme)
         menu.addAction(self._action(self.tr("Full Screen"), window.toggle_full_screen, "F11"))
+        panel = window.bookmarks_panel.toggleViewAction()
+        panel.setText(self.tr("Bookmarks"))
+        panel.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        menu.addAction(panel)
         menu.addSeparator()
         self.language_menu = menu.addMenu(self.tr("Language"))
         for value, name in LANGUAGES:

@@ -50,6 +50,7 @@ from reader.core.search.results import Hit
 from reader.gui.actions import LANGUAGES, WindowActions
 from reader.gui.article_export import ArticleExport
 from reader.gui.article_view import ArticlePane
+from reader.gui.bookmarks_panel import BookmarksPanel
 from reader.gui.citations import Citations
 from reader.gui.corrections import IssueCorrections
 from reader.gui.dialogs import FolderPathDialog, WatchedFoldersDialog
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
         self.corrections.corrected.connect(self.correction_done)
         self.citations = Citations(self)
         self.article_export = ArticleExport(self)
+        self.bookmarks_panel = BookmarksPanel(self)
+        self.bookmarks_panel.open_requested.connect(lambda issue_id, ordinal: self.open_article(issue_id, ordinal))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_panel)
+        self.bookmarks_panel.hide()  # until asked for (View → Bookmarks) or a bookmark is made; the layout remembers
         self.actions_ = WindowActions(self, str(settings.value("language", "")))
         self._update_history_actions()
         self._restore_layout()

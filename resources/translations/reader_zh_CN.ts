@@ -25,6 +25,93 @@
         </message>
     </context>
     <context>
+        <name>BookmarksPanel</name>
+        <message>
+            <source>Bookmarks</source>
+            <translation>书签</translation>
+        </message>
+        <message>
+            <source>Find in notes</source>
+            <translation>在笔记中查找</translation>
+        </message>
+        <message>
+            <source>Edit Note…</source>
+            <translation>编辑笔记…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>导入…</translation>
+        </message>
+        <message>
+            <source>Unknown publication</source>
+            <translation>未知报刊</translation>
+        </message>
+        <message>
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
+            <source>This article is already bookmarked</source>
+            <translation>本文已加入书签</translation>
+        </message>
+        <message>
+            <source>Article bookmarked</source>
+            <translation>已加入书签</translation>
+        </message>
+        <message>
+            <source>Add Note</source>
+            <translation>添加笔记</translation>
+        </message>
+        <message>
+            <source>Edit Note</source>
+            <translation>编辑笔记</translation>
+        </message>
+        <message>
+            <source>CSV for spreadsheets (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export Bookmarks</source>
+            <translation>导出书签</translation>
+        </message>
+        <message>
+            <source>bookmarks.csv</source>
+            <translation>书签.csv</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Import Bookmarks</source>
+            <translation>导入书签</translation>
+        </message>
+        <message>
+            <source>Could not import %1: %2</source>
+            <translation>无法导入 %1：%2</translation>
+        </message>
+        <message>
+            <source>Bookmarks imported: %1</source>
+            <translation>已导入书签：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>Citations</name>
         <message>
             <source>GB/T 7714-2015</source>
@@ -769,6 +856,14 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
             <translation>引文格式</translation>
         </message>
         <message>
+            <source>Bookmark Article</source>
+            <translation>加入书签</translation>
+        </message>
+        <message>
+            <source>Add Note…</source>
+            <translation>添加笔记…</translation>
+        </message>
+        <message>
             <source>Correct Issue Details…</source>
             <translation>更正本期信息…</translation>
         </message>
@@ -795,6 +890,10 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <message>
             <source>Full Screen</source>
             <translation>全屏</translation>
+        </message>
+        <message>
+            <source>Bookmarks</source>
+            <translation>书签</translation>
         </message>
         <message>
             <source>Language</source>

@@ -28,6 +28,7 @@ from reader.core.errors import ErrorKind, LibraryBusy, ReaderError, RejectedFile
 from reader.core.faults import reach
 from reader.core.filenames import printable_name, storable_name
 from reader.core.library import access
+from reader.core.library.bookmarks import Bookmarks
 from reader.core.library.catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from reader.core.library.locking import WriterLock
 from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, resolve_ids
@@ -285,6 +286,8 @@ class Library:
             self.damaged_catalog = self.catalog_notice = None
             self.catalog = Catalog(paths.catalog_file, read_only=True)
         configure_jieba_cache(jieba_cache_for(paths, library_writable=not self.read_only))
+        #: The reader's bookmarks and notes; kept for the session only where the library may only be read.
+        self.bookmarks = self._open_bookmarks()
         self._lock = WriterLock(paths.lock_file)
         self._index = None
         #: The catalog was set aside as damaged and the originals are not listed again yet (the next repair does).
@@ -335,8 +338,19 @@ class Library:
             return False
         return not any(self.paths.originals_dir.glob("*/*.txt"))
 
+    def _open_bookmarks(self) -> Bookmarks:
+        """The library's bookmarks; in memory for the session where they cannot be kept in the library."""
+        if not self.read_only:
+            try:
+                return Bookmarks(self.paths.bookmarks_file)
+            except (OSError, sqlite3.Error) as error:  # a share that refuses what os.access allowed
+                if not access.refuses_writing(error):
+                    raise
+        return Bookmarks(None)
+
     def close(self) -> None:
         self.catalog.close()
+        self.bookmarks.close()
         self._lock.release()
 
     def wait_for_other_writers(self, seconds: float, waiting: Callable[[LibraryBusy], None] | None = None) -> None:
@@ -400,6 +414,7 @@ class Library:
         """
         issue = self._parse_original(record)
         self.catalog.update_metadata(self._record_for(_Prepared("", b"", record.id, issue, record.codec)))
+        self.bookmarks.follow_reparse(record.id, issue)
         return _apply_corrections(issue, record.corrections)
 
     def load_issue(self, issue_id: str) -> Issue:
