@@ -28,10 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.citation import cite
+from reader.core.errors import ReaderError
 from reader.core.library.bookmarks import Bookmark
+from reader.core.reading import article_view
 from reader.gui.citations import interface_language
 from reader.gui.dialogs import choose_paths, choose_save_path
 from reader.gui.plain_text import text_tooltip
+from reader.gui.printing import printable_document, save_pdf
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -72,6 +76,7 @@ class BookmarksPanel(QDockWidget):
             (self.tr("Edit Note…"), self.edit_note),
             (self.tr("Remove"), self.remove_selected),
             (self.tr("Export…"), self.export),
+            (self.tr("PDF…"), self.save_pdf),
             (self.tr("Import…"), self.import_file),
         ):
             button = QPushButton(text, body)
@@ -214,6 +219,67 @@ class BookmarksPanel(QDockWidget):
             return
         self.window_.settings.setValue(EXPORT_FOLDER_SETTING, str(path.parent))
         self.window_.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+
+    def save_pdf(self) -> None:
+        """The selected bookmarks' articles (else all those listed) as one PDF, each from a new page.
+
+        Their issues are read on the reading thread (each once); the PDF is
+        laid out on the GUI thread when they are in.
+        """
+        chosen = self.selected() or self.bookmarks.matching(self.find.text())
+        if not chosen:
+            return
+        suggested = str(Path(self._folder()) / self.tr("bookmarked articles.pdf"))
+        target = choose_save_path(
+            self.window_, self.tr("Save Bookmarked Articles as PDF"), self.tr("PDF files (*.pdf)"), suggested, "pdf"
+        )
+        if not target:
+            return
+        library = self.window_.library
+        wanted = list(dict.fromkeys((bookmark.issue_id, bookmark.ordinal) for bookmark in chosen))
+
+        def read(job) -> tuple[list, list[str]]:
+            views, missing = [], []
+            issues: dict[str, object] = {}
+            for issue_id, ordinal in wanted:
+                if job.cancelled:
+                    break
+                try:
+                    issue = issues.get(issue_id) or issues.setdefault(issue_id, library.load_issue(issue_id))
+                except (KeyError, OSError, ReaderError):
+                    missing.append(issue_id)
+                    continue
+                if 0 <= ordinal < len(issue.articles):
+                    views.append(article_view(issue, ordinal))
+            return views, missing
+
+        def write(result) -> None:
+            views, missing = result
+            if not views:
+                self.window_.show_error(self.tr("None of these articles can be read: their issues are gone."))
+                return
+            document = printable_document(
+                views,
+                [cite(view, self.window_.citations.style, interface_language()) for view in views],
+                self.window_.meta_labels(),
+            )
+            path = Path(target)
+            try:
+                save_pdf(document, path, self.tr("Bookmarked articles"))
+            except OSError as error:
+                self.window_.show_error(
+                    self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", str(error))
+                )
+                return
+            self.window_.settings.setValue(EXPORT_FOLDER_SETTING, str(path.parent))
+            message = self.tr("Saved %1").replace("%1", str(path))
+            if missing:
+                message += " " + self.tr("(%1 articles left out: their issues are gone)").replace(
+                    "%1", str(len(missing))
+                )
+            self.window_.statusBar().showMessage(message, 8000)
+
+        self.window_.jobs.start(self.window_.jobs.reading, read, write)
 
     def import_file(self) -> None:
         """Add the bookmarks of a CSV export (of this library or another reader's)."""

@@ -374,6 +374,14 @@ class MainWindow(QMainWindow):
         """The article asked for and not shown yet (its issue is being read), else None."""
         return self._wanted
 
+    def meta_labels(self) -> dict[str, str]:
+        """The words of an article's header line, in the interface language (the pane and printouts)."""
+        return {
+            "page": self.tr("page %1"),
+            "reporters": self.tr("reporters: %1"),
+            "position": self.tr("article %1 of %2"),
+        }
+
     def _show_article(
         self, issue: Issue, issue_id: str, ordinal: int, remember: bool, needles: tuple[str, ...]
     ) -> None:
@@ -383,12 +391,7 @@ class MainWindow(QMainWindow):
         if remember:
             self.history.visit(issue_id, ordinal, needles)
         self._update_history_actions()
-        labels = {
-            "page": self.tr("page %1"),
-            "reporters": self.tr("reporters: %1"),
-            "position": self.tr("article %1 of %2"),
-        }
-        self.article.show_article(article_view(issue, ordinal), list(needles), labels)
+        self.article.show_article(article_view(issue, ordinal), list(needles), self.meta_labels())
         self._show_in_tree(issue_id, ordinal)
 
     def _show_in_tree(self, issue_id: str, ordinal: int) -> None:

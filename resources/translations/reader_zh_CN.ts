@@ -47,6 +47,10 @@
             <translation>导出…</translation>
         </message>
         <message>
+            <source>PDF…</source>
+            <translation>存为 PDF…</translation>
+        </message>
+        <message>
             <source>Import…</source>
             <translation>导入…</translation>
         </message>
@@ -97,6 +101,30 @@
         <message>
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>bookmarked articles.pdf</source>
+            <translation>书签文章.pdf</translation>
+        </message>
+        <message>
+            <source>Save Bookmarked Articles as PDF</source>
+            <translation>将书签文章存为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>None of these articles can be read: their issues are gone.</source>
+            <translation>这些文章都无法读取：所在期次已不在文库中。</translation>
+        </message>
+        <message>
+            <source>Bookmarked articles</source>
+            <translation>书签文章</translation>
+        </message>
+        <message>
+            <source>(%1 articles left out: their issues are gone)</source>
+            <translation>（略去 %1 篇：所在期次已不在文库中）</translation>
         </message>
         <message>
             <source>Import Bookmarks</source>

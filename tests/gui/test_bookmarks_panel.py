@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog
@@ -113,3 +114,27 @@ def test_nothing_open_means_nothing_bookmarked(qtbot, window):
     window.bookmarks_panel.bookmark_article()
     window.bookmarks_panel.note_article()
     assert window.library.bookmarks.all() == []
+
+
+def test_bookmarked_articles_make_one_pdf(qtbot, window, monkeypatch, tmp_path):
+    import pypdfium2
+
+    import_and_wait(qtbot, window, [str(SEED_001)])
+    issue_id = window.library.records()[0].id
+    titles = []
+    for ordinal in (4, 1):
+        _open(qtbot, window, ordinal)
+        window.bookmarks_panel.bookmark_article()
+        titles.append(window.article.view.title)
+    target = tmp_path / "书签.pdf"
+    monkeypatch.setattr(bookmarks_panel, "choose_save_path", lambda *args: str(target))
+    window.bookmarks_panel.save_pdf()
+    qtbot.waitUntil(target.is_file, timeout=30000)
+    pdf = pypdfium2.PdfDocument(str(target))
+    text = "".join(page.get_textpage().get_text_range() for page in pdf).replace(" ", "").replace("\r\n", "")
+    text = unicodedata.normalize("NFKC", text)  # Qt's PDF text layer may name radicals (gui.printing)
+    pdf.close()
+    # In the bookmarks' order (by place in the issue), both whole; their issue read once, off the GUI thread.
+    first, second = (text.find(title.replace(" ", "")[:8]) for title in reversed(titles))
+    assert 0 <= first < second
+    assert window.library.bookmarks.of_article(issue_id, 1)
