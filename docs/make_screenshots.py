@@ -26,6 +26,8 @@ The states, one PNG each (`--only` picks some, by name):
   dark-theme            View → Dark Theme, with a search's hits and a hit open
   edit-menu             the Edit menu: Copy Citation, Copy Article with Citation, Citation Style
   bookmarks             View → Bookmarks: two bookmarks, one a note on a passage, beside the article
+  issue-calendar        View → Issue Calendar…: a weekly paper's 2021, with missing, duplicated and
+                        off-rhythm days (a year of issues made from a seed and imported first)
   article-pdf           File → Save Article as PDF…: the first page of the PDF, rendered back (pypdfium2,
                         one of the test dependencies)
 
@@ -37,6 +39,7 @@ The README's pictures (Chinese, on a 1600×1000 screen):
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -73,6 +76,7 @@ STATES = (
     "dark-theme",
     "edit-menu",
     "bookmarks",
+    "issue-calendar",
     "article-pdf",
 )
 #: The window's size offscreen, where there is no screen to fit.
@@ -277,6 +281,30 @@ def bookmarking(window: MainWindow, shots: Shooter) -> None:
     window.bookmarks_panel.hide()
 
 
+def issue_calendar(window: MainWindow, shots: Shooter, scratch: Path) -> None:
+    """A weekly paper's year: its Wednesdays of 2021 but four, one twice, one issue on a Sunday."""
+    if not shots.wanted("issue-calendar"):
+        return
+    text = (seeds_dir() / "000_3ec1d81f3cd0b893.txt").read_text(encoding="utf-8")
+    folder = scratch / "weekly"
+    folder.mkdir()
+    days = [dt.date(2021, 1, 6) + dt.timedelta(weeks=week) for week in range(52)]
+    names = [(day, "") for index, day in enumerate(days) if index not in (9, 10, 30, 47)]
+    names += [(days[20], "-b"), (dt.date(2021, 6, 13), "")]
+    for number, (day, suffix) in enumerate(names):
+        # A line of its own makes each file an issue of its own (the same text twice is one issue).
+        (folder / f"江州周报_{day.isoformat()}{suffix}.txt").write_text(f"{text}\n第{number}号\n", encoding="utf-8")
+    window.import_paths([str(folder)])
+    wait_for(window.import_done)
+    window.show_issue_calendar()
+    dialog = window.issue_calendar
+    dialog.publication.setCurrentIndex(dialog.publication.findData("江州周报"))
+    dialog.resize(900, 720)
+    settle()
+    shots.save("issue-calendar", dialog)
+    dialog.close()
+
+
 def citing_and_printing(window: MainWindow, shots: Shooter, scratch: Path) -> None:
     """The Edit menu with its citation commands, and an article saved as PDF, its first page as a picture."""
     edit = window.menuBar().actions()[1].menu()
@@ -339,6 +367,7 @@ def main() -> None:
             dark(window, shots)
             bookmarking(window, shots)
             citing_and_printing(window, shots, Path(scratch))
+            issue_calendar(window, shots, Path(scratch))
         window.close()
         library.close()
     print("\n".join(str(path) for path in shots.saved))

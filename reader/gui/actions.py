@@ -76,6 +76,7 @@ class WindowActions(QObject):
         self.dark_theme.setChecked(window.theme == "dark")
         menu.addAction(self.dark_theme)
         menu.addAction(self._action(self.tr("Full Screen"), window.toggle_full_screen, "F11"))
+        menu.addAction(self._action(self.tr("Issue Calendar…"), window.show_issue_calendar, "Ctrl+Shift+K"))
         panel = window.bookmarks_panel.toggleViewAction()
         panel.setText(self.tr("Bookmarks"))
         panel.setShortcut(QKeySequence("Ctrl+Shift+B"))

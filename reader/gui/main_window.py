@@ -59,6 +59,7 @@ from reader.gui.history import History
 from reader.gui.imports import Imports
 from reader.gui.inbox import InboxWatcher
 from reader.gui.index_jobs import IndexJobs
+from reader.gui.issue_calendar_dialog import IssueCalendarDialog
 from reader.gui.issue_loader import IssueLoader
 from reader.gui.jobs import JobRunner
 from reader.gui.live_searcher import LiveSearcher
@@ -490,6 +491,13 @@ class MainWindow(QMainWindow):
         """Theme to the whole window, theme and text size to the article pane (which keeps the reader's place)."""
         self.window_theme.apply(self.theme)
         self.article.set_appearance(self.theme, self.font_size)
+
+    def show_issue_calendar(self) -> None:
+        """View → Issue Calendar…: beside the window (not modal), so that a day's issue can be read from it."""
+        dialog = IssueCalendarDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.issue_calendar = dialog
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -531,6 +531,94 @@
         </message>
     </context>
     <context>
+        <name>IssueCalendarDialog</name>
+        <message>
+            <source>Issue Calendar</source>
+            <extracomment>Day states and their colours (legible on the light and the dark theme alike).</extracomment>
+            <translation>期次日历</translation>
+        </message>
+        <message>
+            <source>Unknown publication</source>
+            <translation>未知报刊</translation>
+        </message>
+        <message>
+            <source>Publication</source>
+            <translation>报刊名称</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>Export Missing Issues…</source>
+            <translation>导出缺期清单…</translation>
+        </message>
+        <message>
+            <source>issue</source>
+            <translation>有刊</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>缺期</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>重复</translation>
+        </message>
+        <message>
+            <source>off its rhythm</source>
+            <translation>不合刊期</translation>
+        </message>
+        <message>
+            <source>daily</source>
+            <translation>每日出版</translation>
+        </message>
+        <message>
+            <source>on weekdays</source>
+            <translation>逢工作日出版</translation>
+        </message>
+        <message>
+            <source>weekly (%1)</source>
+            <translation>每周一期（%1）</translation>
+        </message>
+        <message>
+            <source>twice a week (%1)</source>
+            <translation>每周两期（%1）</translation>
+        </message>
+        <message>
+            <source>on %1</source>
+            <translation>逢%1出版</translation>
+        </message>
+        <message>
+            <source>irregular (too few dated issues to tell)</source>
+            <translation>不定期（有日期的期次太少，无法判断）</translation>
+        </message>
+        <message>
+            <source>No dated issues yet.</source>
+            <translation>尚无注明日期的期次。</translation>
+        </message>
+        <message>
+            <source>Comes out %1. %2 days with an issue from %3 to %4; %5 missing, %6 duplicated, %7 off its rhythm, %8 dated to the month only.</source>
+            <translation>刊期：%1。自 %3 至 %4 共 %2 天有刊；缺期 %5 天，重复 %6 天，不合刊期 %7 天，仅注明月份 %8 期。</translation>
+        </message>
+        <message>
+            <source>Export Missing Issues</source>
+            <translation>导出缺期清单</translation>
+        </message>
+        <message>
+            <source>CSV for spreadsheets (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>missing issues.csv</source>
+            <translation>缺期清单.csv</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueCorrections</name>
         <message>
             <source>Issue details corrected</source>
@@ -918,6 +1006,10 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <message>
             <source>Full Screen</source>
             <translation>全屏</translation>
+        </message>
+        <message>
+            <source>Issue Calendar…</source>
+            <translation>期次日历…</translation>
         </message>
         <message>
             <source>Bookmarks</source>
