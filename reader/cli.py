@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from reader import __version__
 from reader.config import resolve_paths
@@ -255,6 +256,39 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    with contextlib.closing(_open_library(args)) as library:
+        report = library.back_up(target)
+    if args.json:
+        _print_json({"path": str(report.path), "originals": report.originals, "bytes": report.bytes})
+    else:
+        print(f"backed up {report.originals} files of originals to {printable_name(str(report.path))}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from reader.core.library.backup import NotABackup, restore_backup
+
+    paths = resolve_paths(args.data_dir)
+    try:
+        report = restore_backup(Path(args.file), paths)
+    except NotABackup as error:
+        _error(f"{printable_name(args.file)}: {error}")
+        return EXIT_REJECTED
+    except (FileExistsError, FileNotFoundError) as error:
+        _error(str(error))
+        return EXIT_REJECTED
+    with contextlib.closing(_open_library(args)) as library:
+        library.repair()  # the index is a cache, not in the backup: rebuilt here from the originals
+        issues = len(library.records())
+    if args.json:
+        _print_json({"path": str(paths.data_dir), "originals": report.originals, "issues": issues})
+    else:
+        print(f"restored {issues} issues into {printable_name(str(paths.data_dir))} and rebuilt their index")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; `--data-dir` works before or after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -290,6 +324,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "backup", parents=[common], help="write the library (originals, catalog, bookmarks) to one zip file"
+    )
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", parents=[common], help="restore a backup into an empty library folder and rebuild its index"
+    )
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("list", parents=[common], help="list the issues in the library")
     p.add_argument("--json", action="store_true")
@@ -341,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: The subcommands (tests/test_cli.py keeps this in step with the parser).
-COMMANDS = ("parse", "import", "list", "search", "correct", "remove", "reindex", "open")
+COMMANDS = ("parse", "import", "backup", "restore", "list", "search", "correct", "remove", "reindex", "open")
 #: Top-level options that take a value, so `_with_open_for_paths` can skip it.
 _VALUED_OPTIONS = ("--data-dir", "--lang")
 

@@ -45,6 +45,7 @@ class WindowActions(QObject):
         menu.addAction(self._action(self.tr("Open Data Folder"), lambda: window.open_folder(paths.data_dir)))
         rebuild = self._action(self.tr("Rebuild Index"), window.rebuild_index)
         menu.addAction(rebuild)
+        menu.addAction(self._action(self.tr("Back Up Library…"), window.backup.choose_and_back_up))
         self.changing += [inbox, watched, rebuild]
         menu.addSeparator()
         menu.addAction(self._action(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit))

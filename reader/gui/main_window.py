@@ -62,6 +62,7 @@ from reader.gui.index_jobs import IndexJobs
 from reader.gui.issue_calendar_dialog import IssueCalendarDialog
 from reader.gui.issue_loader import IssueLoader
 from reader.gui.jobs import JobRunner
+from reader.gui.library_backup import LibraryBackup
 from reader.gui.live_searcher import LiveSearcher
 from reader.gui.messages import describe
 from reader.gui.models.issue_tree import IssueTreeModel
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.corrections.corrected.connect(self.correction_done)
         self.citations = Citations(self)
         self.article_export = ArticleExport(self)
+        self.backup = LibraryBackup(self)
         self.bookmarks_panel = BookmarksPanel(self)
         self.bookmarks_panel.open_requested.connect(lambda issue_id, ordinal: self.open_article(issue_id, ordinal))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_panel)

@@ -720,6 +720,37 @@
         </message>
     </context>
     <context>
+        <name>LibraryBackup</name>
+        <message>
+            <source>library backup %1.zip</source>
+            <translation>文库备份 %1.zip</translation>
+        </message>
+        <message>
+            <source>Back Up Library</source>
+            <translation>备份文库</translation>
+        </message>
+        <message>
+            <source>Library backups (*.zip)</source>
+            <translation>文库备份 (*.zip)</translation>
+        </message>
+        <message>
+            <source>Backing up the library…</source>
+            <translation>正在备份文库…</translation>
+        </message>
+        <message>
+            <source>Library backed up to %1</source>
+            <translation>文库已备份到 %1</translation>
+        </message>
+        <message>
+            <source>Backup cancelled; no file was written</source>
+            <translation>备份已取消，未写入任何文件</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Newspaper Reader</source>
@@ -946,6 +977,10 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <message>
             <source>Rebuild Index</source>
             <translation>重建索引</translation>
+        </message>
+        <message>
+            <source>Back Up Library…</source>
+            <translation>备份文库…</translation>
         </message>
         <message>
             <source>Quit</source>

@@ -650,6 +650,16 @@ class Library:
             trash.empty(names)
 
     # -- keeping library and index in step -------------------------------------
+    def back_up(self, target: Path, progress=None, cancelled: CancelCheck | None = None):
+        """Write the library to the backup file `target` (core.library.backup), holding the writer lock
+        so that no import adds an original meanwhile (a library that may only be read is simply read)."""
+        from reader.core.library.backup import write_backup
+
+        if self.read_only:
+            return write_backup(self.paths, target, progress, cancelled)
+        with self._writing():
+            return write_backup(self.paths, target, progress, cancelled)
+
     def repair(self, cancelled: CancelCheck | None = None, progress: ProgressCallback | None = None) -> RepairReport:
         """Make the index match the library again after an interruption or hand edits.
 
