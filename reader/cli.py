@@ -311,6 +311,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", default=None, help="library folder (default: the user data dir; or READER_DATA_DIR)"
     )
     parser.add_argument("--lang", default=None, help="interface language of the window (zh_CN or en)")
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="reading-room mode: full screen, reading and searching only, reset after idle time",
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command")
 
@@ -463,7 +468,9 @@ def _run(argv: Sequence[str] | None) -> int:
         from .gui.app import run_window
 
         _close_window_later_if_asked()
-        return run_window(resolve_paths(args.data_dir), language=args.lang, files=getattr(args, "paths", []))
+        return run_window(
+            resolve_paths(args.data_dir), language=args.lang, files=getattr(args, "paths", []), kiosk=args.kiosk
+        )
     try:
         return args.func(args)
     except ReaderError as error:

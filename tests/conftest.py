@@ -22,9 +22,11 @@ SEED_FILES = sorted(seeds_dir().glob("*.txt"))
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
-    """Every test writes to its own data dir (with a non-ASCII name), never the user's."""
+    """Every test writes to its own data dir (with a non-ASCII name) and config folder, never the user's."""
     data_dir = tmp_path_factory.mktemp("数据")
     monkeypatch.setenv("READER_DATA_DIR", str(data_dir))
+    # A library that may only be read keeps the window's settings in the user's config folder: a test's own.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     return data_dir
 
 

@@ -37,7 +37,10 @@ class WindowActions(QObject):
         menu.addSeparator()
         export = window.article_export
         menu.addAction(self._action(self.tr("Print…"), export.print_article, QKeySequence.StandardKey.Print))
-        menu.addAction(self._action(self.tr("Save Article as PDF…"), export.save_pdf, "Ctrl+Shift+S"))
+        save_pdf = self._action(self.tr("Save Article as PDF…"), export.save_pdf, "Ctrl+Shift+S")
+        menu.addAction(save_pdf)
+        #: The commands that open a file dialog without changing the library (off in reading-room mode).
+        self.file_dialogs: list[QAction] = [save_pdf]
         menu.addSeparator()
         inbox = self._action(self.tr("Open Inbox Folder"), lambda: window.open_folder(paths.inbox_dir))
         watched = self._action(self.tr("Watched Folders…"), window.edit_watched_folders)
@@ -45,7 +48,9 @@ class WindowActions(QObject):
         menu.addAction(self._action(self.tr("Open Data Folder"), lambda: window.open_folder(paths.data_dir)))
         rebuild = self._action(self.tr("Rebuild Index"), window.rebuild_index)
         menu.addAction(rebuild)
-        menu.addAction(self._action(self.tr("Back Up Library…"), window.backup.choose_and_back_up))
+        back_up = self._action(self.tr("Back Up Library…"), window.backup.choose_and_back_up)
+        menu.addAction(back_up)
+        self.file_dialogs.append(back_up)
         self.changing += [inbox, watched, rebuild]
         menu.addSeparator()
         menu.addAction(self._action(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit))

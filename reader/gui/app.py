@@ -63,12 +63,15 @@ def install_translator(app: QApplication, language: str | None) -> list[QTransla
     return installed
 
 
-def run_window(paths: Paths, language: str | None = None, files: list[str] | None = None) -> int:
+def run_window(paths: Paths, language: str | None = None, files: list[str] | None = None, kiosk: bool = False) -> int:
     """Open the window on the library at `paths`; import the seeds on the first start.
 
     `files` are imported once the window is up.  When a window is already open
     on the same library, they are handed to it instead, and it comes forward.
+    `kiosk`: reading-room mode, full screen, the library read only (gui.kiosk).
     """
+    if kiosk:
+        files = []  # nothing is imported in the reading room
     files = list(files or [])
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("baokan-reader")
@@ -81,14 +84,14 @@ def run_window(paths: Paths, language: str | None = None, files: list[str] | Non
         print(f"reader: could not claim the library for this window ({server.name}); continuing", file=sys.stderr)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "reader.svg")))
     try:
-        library = Library(paths)
+        library = Library(paths, read_only=kiosk)
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 1
     settings = settings_for(paths, read_only=library.read_only)
     install_translator(app, language or str(settings.value("language", "")) or None)
-    window = MainWindow(paths, library, settings)
-    window.show()
+    window = MainWindow(paths, library, settings, kiosk=kiosk)
+    window.showFullScreen() if kiosk else window.show()
     if library.catalog_notice is not None:  # told once the window is up; the library is whole again
         QTimer.singleShot(0, lambda: window.show_error(library.catalog_notice))
     window.restore_last_article()

@@ -72,19 +72,28 @@ class BookmarksPanel(QDockWidget):
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree)
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Edit Note…"), self.edit_note),
-            (self.tr("Remove"), self.remove_selected),
-            (self.tr("Export…"), self.export),
-            (self.tr("PDF…"), self.save_pdf),
-            (self.tr("Import…"), self.import_file),
+        #: The buttons that open a file dialog (off in reading-room mode: set_files_allowed).
+        self.file_buttons: list[QPushButton] = []
+        for text, slot, opens_files in (
+            (self.tr("Edit Note…"), self.edit_note, False),
+            (self.tr("Remove"), self.remove_selected, False),
+            (self.tr("Export…"), self.export, True),
+            (self.tr("PDF…"), self.save_pdf, True),
+            (self.tr("Import…"), self.import_file, True),
         ):
             button = QPushButton(text, body)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if opens_files:
+                self.file_buttons.append(button)
         layout.addLayout(buttons)
         self.setWidget(body)
         self.refresh()
+
+    def set_files_allowed(self, allowed: bool) -> None:
+        """Whether export, import and PDF (which open a file dialog) may be used."""
+        for button in self.file_buttons:
+            button.setEnabled(allowed)
 
     @property
     def bookmarks(self):

@@ -62,6 +62,7 @@ from reader.gui.index_jobs import IndexJobs
 from reader.gui.issue_calendar_dialog import IssueCalendarDialog
 from reader.gui.issue_loader import IssueLoader
 from reader.gui.jobs import JobRunner
+from reader.gui.kiosk import KioskMode
 from reader.gui.library_backup import LibraryBackup
 from reader.gui.live_searcher import LiveSearcher
 from reader.gui.messages import describe
@@ -92,7 +93,8 @@ class MainWindow(QMainWindow):
     import_done = Signal(object)
     correction_done = Signal(str)
 
-    def __init__(self, paths: Paths, library: Library, settings: QSettings) -> None:
+    def __init__(self, paths: Paths, library: Library, settings: QSettings, kiosk: bool = False) -> None:
+        """`kiosk`: reading-room mode (gui.kiosk); the library must then be opened read only."""
         super().__init__()
         self.paths = paths
         self.library = library
@@ -144,7 +146,15 @@ class MainWindow(QMainWindow):
         )
         self.inbox.files_ready.connect(self.imports.import_inbox_files)
         #: Set on a library that may only be read here (read_only): nothing changes it from this window.
-        self.read_only = ReadOnlyLibrary(self) if library.read_only else None
+        self.read_only = None
+        self.kiosk: KioskMode | None = None
+        if kiosk:
+            self.read_only = ReadOnlyLibrary(
+                self, self.tr("Reading-room mode: reading and searching only"), self.tr("Reading room")
+            )
+            self.kiosk = KioskMode(self)
+        elif library.read_only:
+            self.read_only = ReadOnlyLibrary(self)
 
     # -- construction ----------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -263,6 +273,8 @@ class MainWindow(QMainWindow):
         so that a search waiting for it gives up.
         """
         self.save_state()
+        if self.kiosk is not None:
+            self.kiosk.stop()
         self.jobs.closing = True
         self.searcher.release_waiters()
         self.jobs.close(CLOSE_WAIT_MS)

@@ -35,14 +35,15 @@ class ReadOnlyLibrary(QObject):
         label: the status bar's permanent "Read only" label.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, reason: str | None = None, label: str | None = None) -> None:
+        """`reason` and `label` say why, where it is not the library's folder (reading-room mode: gui.kiosk)."""
         super().__init__(window)
         self.window = window
-        self.reason = describe(ErrorKind.LIBRARY_READ_ONLY, {"folder": window.paths.data_dir})
+        self.reason = reason or describe(ErrorKind.LIBRARY_READ_ONLY, {"folder": window.paths.data_dir})
         for action in window.actions_.changing:
             action.setEnabled(False)
             action.setToolTip(self.reason)
-        self.label = QLabel(self.tr("Read only"), window)
+        self.label = QLabel(label or self.tr("Read only"), window)
         self.label.setToolTip(self.reason)
         window.statusBar().addPermanentWidget(self.label)
         window.statusBar().showMessage(self.reason, NOTICE_MS)

@@ -36,6 +36,7 @@
         </message>
         <message>
             <source>Edit Note…</source>
+            <extracomment>The buttons that open a file dialog (off in reading-room mode: set_files_allowed).</extracomment>
             <translation>编辑笔记…</translation>
         </message>
         <message>
@@ -759,7 +760,6 @@
         </message>
         <message>
             <source>Search the archive (Ctrl+F)</source>
-            <extracomment>Set on a library that may only be read here (read_only): nothing changes it from this window.</extracomment>
             <translation>检索全部报刊（Ctrl+F）</translation>
         </message>
         <message>
@@ -781,6 +781,15 @@
         <message>
             <source>%1 issues, %2 articles</source>
             <translation>%1 期，%2 篇文章</translation>
+        </message>
+        <message>
+            <source>Reading-room mode: reading and searching only</source>
+            <extracomment>Set on a library that may only be read here (read_only): nothing changes it from this window.</extracomment>
+            <translation>阅览室模式：仅供阅读和检索</translation>
+        </message>
+        <message>
+            <source>Reading room</source>
+            <translation>阅览室</translation>
         </message>
         <message>
             <source>page %1</source>
@@ -964,6 +973,7 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         </message>
         <message>
             <source>Open Inbox Folder</source>
+            <extracomment>The commands that open a file dialog without changing the library (off in reading-room mode).</extracomment>
             <translation>打开收件文件夹</translation>
         </message>
         <message>

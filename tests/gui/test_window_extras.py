@@ -63,9 +63,14 @@ def test_reader_with_paths_means_open(monkeypatch):
     from reader import cli
 
     opened = {}
-    monkeypatch.setattr("reader.gui.app.run_window", lambda paths, language, files: opened.update(files=files) or 0)
+    monkeypatch.setattr(
+        "reader.gui.app.run_window",
+        lambda paths, language, files, kiosk: opened.update(files=files, kiosk=kiosk) or 0,
+    )
     assert cli.main(["--lang", "en", "a.txt", "b"]) == 0
-    assert opened["files"] == ["a.txt", "b"]
+    assert opened == {"files": ["a.txt", "b"], "kiosk": False}
+    assert cli.main(["--kiosk"]) == 0
+    assert opened == {"files": [], "kiosk": True}
     assert cli._with_open_for_paths(["--data-dir", "lib", "list"], set(cli.COMMANDS)) == ["--data-dir", "lib", "list"]
     assert cli._with_open_for_paths(["--data-dir=lib", "x.txt"], set(cli.COMMANDS)) == [
         "--data-dir=lib",

@@ -267,13 +267,15 @@ class Library:
             and every method that would change it raises LIBRARY_READ_ONLY.
     """
 
-    def __init__(self, paths: Paths) -> None:
+    def __init__(self, paths: Paths, read_only: bool = False) -> None:
+        """Open the library at `paths`; `read_only`: for reading only even where it could be written
+        (a reading-room PC in kiosk mode), else only where it cannot be written."""
         self.paths = paths
         #: Where a damaged catalog was set aside at this opening (it was rebuilt from the sidecars), else None.
         self.damaged_catalog: Path | None = None
         #: What to tell the user about it (one line), else None.
         self.catalog_notice: ReaderError | None = None
-        self.read_only = not access.library_is_writable(paths)
+        self.read_only = read_only or not access.library_is_writable(paths)
         if not self.read_only:
             try:
                 paths.data_dir.mkdir(parents=True, exist_ok=True)
