@@ -28,6 +28,7 @@ The states, one PNG each (`--only` picks some, by name):
   bookmarks             View → Bookmarks: two bookmarks, one a note on a passage, beside the article
   issue-calendar        View → Issue Calendar…: a weekly paper's 2021, with missing, duplicated and
                         off-rhythm days (a year of issues made from a seed and imported first)
+  kiosk                 `reader --kiosk`: the reading-room window (a second window, on the library read only)
   article-pdf           File → Save Article as PDF…: the first page of the PDF, rendered back (pypdfium2,
                         one of the test dependencies)
 
@@ -77,6 +78,7 @@ STATES = (
     "edit-menu",
     "bookmarks",
     "issue-calendar",
+    "kiosk",
     "article-pdf",
 )
 #: The window's size offscreen, where there is no screen to fit.
@@ -305,6 +307,23 @@ def issue_calendar(window: MainWindow, shots: Shooter, scratch: Path) -> None:
     dialog.close()
 
 
+def reading_room(paths, shots: Shooter) -> None:
+    """The window `reader --kiosk` opens: the library read only, the Reading room label, an article open."""
+    if not shots.wanted("kiosk"):
+        return
+    library = Library(paths, read_only=True)
+    window = MainWindow(paths, library, settings_for(paths, read_only=False), kiosk=True)
+    window.resize(*OFFSCREEN_SIZE) if QGuiApplication.platformName() == "offscreen" else window.showFullScreen()
+    window.show()
+    window.start_background_work(import_seeds_if_empty=False)
+    wait_until(lambda: not window.tree_pending)
+    record = next(r for r in library.records() if r.source.startswith("003"))
+    open_article(window, record.id, 0)
+    shots.save("kiosk", window)
+    window.close()
+    library.close()
+
+
 def citing_and_printing(window: MainWindow, shots: Shooter, scratch: Path) -> None:
     """The Edit menu with its citation commands, and an article saved as PDF, its first page as a picture."""
     edit = window.menuBar().actions()[1].menu()
@@ -368,6 +387,7 @@ def main() -> None:
             bookmarking(window, shots)
             citing_and_printing(window, shots, Path(scratch))
             issue_calendar(window, shots, Path(scratch))
+            reading_room(paths, shots)
         window.close()
         library.close()
     print("\n".join(str(path) for path in shots.saved))

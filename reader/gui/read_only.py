@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from reader.core.errors import ErrorKind
@@ -46,7 +46,9 @@ class ReadOnlyLibrary(QObject):
         self.label = QLabel(label or self.tr("Read only"), window)
         self.label.setToolTip(self.reason)
         window.statusBar().addPermanentWidget(self.label)
-        window.statusBar().showMessage(self.reason, NOTICE_MS)
+        # Once the window is shown: a message shown before hides none of the status bar's widgets, which
+        # then appear over it (QStatusBar hides only the visible ones).
+        QTimer.singleShot(0, lambda: window.statusBar().showMessage(self.reason, NOTICE_MS))
 
     def refuse_drop(self) -> None:
         """Files dragged over the window: say why they cannot be dropped."""
