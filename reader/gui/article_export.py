@@ -12,11 +12,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
-from reader.gui.dialogs import choose_save_path
+from reader.gui.dialogs import choose_save_path, save_folder
 from reader.gui.printing import printable_document, save_pdf
 
 if TYPE_CHECKING:
@@ -50,6 +49,9 @@ class ArticleExport(QObject):
         document = self._document()
         if document is None:
             return
+        # Here, not at the top: Qt's print support is loaded when the reader prints, not at every start.
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.window.article.view.title or "")
         dialog = QPrintDialog(printer, self.window)
@@ -63,9 +65,7 @@ class ArticleExport(QObject):
         if view is None or document is None:
             return
         settings = self.window.settings
-        folder = str(settings.value(PDF_FOLDER_SETTING, "")) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = save_folder(settings, PDF_FOLDER_SETTING)
         suggested = str(Path(folder) / pdf_file_name(view.publication, view.date, view.title))
         chosen = choose_save_path(
             self.window, self.tr("Save Article as PDF"), self.tr("PDF files (*.pdf)"), suggested, "pdf"
@@ -76,7 +76,7 @@ class ArticleExport(QObject):
         try:
             save_pdf(document, path, view.title or "")
         except OSError as error:
-            self.window.show_error(self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", str(error)))
+            self.window.show_not_saved(path, error)
             return
         settings.setValue(PDF_FOLDER_SETTING, str(path.parent))
         self.window.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -33,7 +33,7 @@ from reader.core.errors import ReaderError
 from reader.core.library.bookmarks import Bookmark
 from reader.core.reading import article_view
 from reader.gui.citations import interface_language
-from reader.gui.dialogs import choose_paths, choose_save_path
+from reader.gui.dialogs import choose_paths, choose_save_path, save_folder
 from reader.gui.plain_text import text_tooltip
 from reader.gui.printing import printable_document, save_pdf
 
@@ -198,9 +198,7 @@ class BookmarksPanel(QDockWidget):
             self.refresh()
 
     def _folder(self) -> str:
-        return str(self.window_.settings.value(EXPORT_FOLDER_SETTING, "")) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        return save_folder(self.window_.settings, EXPORT_FOLDER_SETTING)
 
     def export(self) -> None:
         """Save the bookmarks listed (all, or those the search box found) as CSV or Markdown."""
@@ -224,7 +222,7 @@ class BookmarksPanel(QDockWidget):
         try:
             path.write_bytes(data)
         except OSError as error:
-            self.window_.show_error(self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", str(error)))
+            self.window_.show_not_saved(path, error)
             return
         self.window_.settings.setValue(EXPORT_FOLDER_SETTING, str(path.parent))
         self.window_.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
@@ -276,9 +274,7 @@ class BookmarksPanel(QDockWidget):
             try:
                 save_pdf(document, path, self.tr("Bookmarked articles"))
             except OSError as error:
-                self.window_.show_error(
-                    self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", str(error))
-                )
+                self.window_.show_not_saved(path, error)
                 return
             self.window_.settings.setValue(EXPORT_FOLDER_SETTING, str(path.parent))
             message = self.tr("Saved %1").replace("%1", str(path))

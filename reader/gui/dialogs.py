@@ -14,7 +14,7 @@ name on a network share never makes a dialog wider than a laptop's screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QMimeDatabase, QSize, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMimeDatabase, QSize, QStandardPaths, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -94,6 +94,13 @@ def choose_paths(parent: QWidget | None, caption: str, name_filter: str = "", fo
     """Ask for existing files (or one folder); an empty list when the user cancels."""
     dialog = file_dialog(parent, caption, name_filter, folders)
     return dialog.selectedFiles() if dialog.exec() else []
+
+
+def save_folder(settings, key: str) -> str:
+    """The folder a save dialog offers: where the user saved this kind of file last (`key`), else Documents."""
+    return str(settings.value(key, "")) or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    )
 
 
 def choose_save_path(parent: QWidget | None, caption: str, name_filter: str, suggested: str, suffix: str) -> str | None:

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QRectF, QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +36,8 @@ from reader.core.library.issue_calendar import (
     issue_calendars,
     missing_csv,
 )
-from reader.gui.dialogs import choose_save_path
+from reader.gui.bookmarks_panel import EXPORT_FOLDER_SETTING
+from reader.gui.dialogs import choose_save_path, save_folder
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -157,7 +158,7 @@ class IssueCalendarDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle(self.tr("Issue Calendar"))
-        self.calendars = issue_calendars(window.library.records())
+        self.calendars = issue_calendars(window.records)  # the tree's: no catalog read on the GUI thread
         layout = QVBoxLayout(self)
         choose = QHBoxLayout()
         self.publication = QComboBox(self)
@@ -222,9 +223,9 @@ class IssueCalendarDialog(QDialog):
 
     def rhythm_text(self, calendar: PublicationCalendar) -> str:
         locale = QLocale()
-        days = "、".join(
-            locale.dayName(day + 1, QLocale.FormatType.ShortFormat) for day in sorted(calendar.rhythm.weekdays)
-        )
+        separator = ", " if locale.language() == QLocale.Language.English else "、"
+        names = (locale.dayName(day + 1, QLocale.FormatType.ShortFormat) for day in sorted(calendar.rhythm.weekdays))
+        days = separator.join(names)
         kinds = {
             DAILY: self.tr("daily"),
             WEEKDAYS: self.tr("on weekdays"),
@@ -263,7 +264,7 @@ class IssueCalendarDialog(QDialog):
             self.window_.open_article(sorted(calendar.days[day])[0], 0)
 
     def export_missing(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = save_folder(self.window_.settings, EXPORT_FOLDER_SETTING)
         target = choose_save_path(
             self,
             self.tr("Export Missing Issues"),
@@ -276,4 +277,6 @@ class IssueCalendarDialog(QDialog):
         try:
             Path(target).write_bytes(missing_csv(self.calendars.values()).encode("utf-8-sig"))
         except OSError as error:
-            self.window_.show_error(self.tr("Could not save %1: %2").replace("%1", target).replace("%2", str(error)))
+            self.window_.show_not_saved(target, error)
+            return
+        self.window_.settings.setValue(EXPORT_FOLDER_SETTING, str(Path(target).parent))

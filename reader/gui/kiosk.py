@@ -74,7 +74,7 @@ class KioskMode(QObject):
         window.bookmarks_panel.hide()
         window.search_box.clear()
         window.results.clear()
-        newest = opening_issue(window.library.records())
+        newest = opening_issue(window.records)
         if newest is not None:
             window.open_article(newest.id, 0, remember=False)
         self.idle.start()

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 
-from reader.gui.dialogs import choose_save_path
+from reader.gui.dialogs import choose_save_path, save_folder
 from reader.gui.workers import Job
 
 if TYPE_CHECKING:
@@ -35,9 +35,7 @@ class LibraryBackup(QObject):
         if self.job is not None:
             return
         settings = self.window.settings
-        folder = str(settings.value(BACKUP_FOLDER_SETTING, "")) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = save_folder(settings, BACKUP_FOLDER_SETTING)
         name = self.tr("library backup %1.zip").replace("%1", time.strftime("%Y-%m-%d"))
         chosen = choose_save_path(
             self.window, self.tr("Back Up Library"), self.tr("Library backups (*.zip)"), str(Path(folder) / name), "zip"
@@ -69,11 +67,7 @@ class LibraryBackup(QObject):
                 status.end(job, self.tr("Backup cancelled; no file was written"))
             else:
                 status.end(job)
-                window.show_error(
-                    error
-                    if not isinstance(error, OSError)
-                    else self.tr("Could not save %1: %2").replace("%1", str(target)).replace("%2", str(error))
-                )
+                window.show_not_saved(target, error) if isinstance(error, OSError) else window.show_error(error)
 
         job = window.jobs.start(window.jobs.writer, work, finished, failed, progress)
         self.job = job

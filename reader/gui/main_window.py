@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.history = History()
         #: The article shown: (issue id, ordinal).
         self.current: tuple[str, int] | None = None
+        #: The catalog's records the tree shows (read off the GUI thread at start, again after each write).
+        self.records: list[IssueRecord] = []
         #: The article the reader asked for last, shown once its issue is read (see open_article).
         self._wanted: tuple[str, int] | None = None
         self.font_size = int(settings.value("font_size", DEFAULT_FONT_SIZE))
@@ -287,6 +289,10 @@ class MainWindow(QMainWindow):
         message = error if isinstance(error, str) else describe(error)
         QMessageBox.warning(self, self.tr("Newspaper Reader"), plain_message(message))  # file names as typed
 
+    def show_not_saved(self, path: object, error: Exception) -> None:
+        """A file the reader asked for (a PDF, an export, a backup) could not be written: name it and say why."""
+        self.show_error(self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", str(error)))
+
     def start_background_work(self, import_seeds_if_empty: bool) -> None:
         """Repair the library, warm up search, and on a first start import the sample issues."""
         library, searcher = self.library, self.searcher
@@ -331,6 +337,7 @@ class MainWindow(QMainWindow):
         self.tree_pending = False
         if records is None:
             records = self.library.records()
+        self.records = records
         expanded = self._expanded_keys()
         self.tree_model.set_records(records)
         for index in self.tree_model.indexes_of_keys(expanded):

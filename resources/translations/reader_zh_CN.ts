@@ -16,10 +16,6 @@
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <source>Could not save %1: %2</source>
-            <translation>无法保存 %1：%2</translation>
-        </message>
-        <message>
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -94,10 +90,6 @@
         <message>
             <source>bookmarks.csv</source>
             <translation>书签.csv</translation>
-        </message>
-        <message>
-            <source>Could not save %1: %2</source>
-            <translation>无法保存 %1：%2</translation>
         </message>
         <message>
             <source>Saved %1</source>
@@ -614,10 +606,6 @@
             <source>missing issues.csv</source>
             <translation>缺期清单.csv</translation>
         </message>
-        <message>
-            <source>Could not save %1: %2</source>
-            <translation>无法保存 %1：%2</translation>
-        </message>
     </context>
     <context>
         <name>IssueCorrections</name>
@@ -746,16 +734,12 @@
             <source>Backup cancelled; no file was written</source>
             <translation>备份已取消，未写入任何文件</translation>
         </message>
-        <message>
-            <source>Could not save %1: %2</source>
-            <translation>无法保存 %1：%2</translation>
-        </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>Newspaper Reader</source>
-            <extracomment>How long a closing window waits for running jobs to stop (they stop between two issues). Beside the library: which files of the user's watched folders were already handled. The article shown: (issue id, ordinal). The article the reader asked for last, shown once its issue is read (see open_article).</extracomment>
+            <extracomment>How long a closing window waits for running jobs to stop (they stop between two issues). Beside the library: which files of the user's watched folders were already handled. The article shown: (issue id, ordinal). The catalog's records the tree shows (read off the GUI thread at start, again after each write). The article the reader asked for last, shown once its issue is read (see open_article).</extracomment>
             <translation>报刊阅览</translation>
         </message>
         <message>
@@ -790,6 +774,10 @@
         <message>
             <source>Reading room</source>
             <translation>阅览室</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
         </message>
         <message>
             <source>page %1</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 import unicodedata
 
 from PySide6.QtGui import QTextCursor
@@ -128,6 +129,11 @@ def test_bookmarked_articles_make_one_pdf(qtbot, window, monkeypatch, tmp_path):
         titles.append(window.article.view.title)
     target = tmp_path / "书签.pdf"
     monkeypatch.setattr(bookmarks_panel, "choose_save_path", lambda *args: str(target))
+    reads = []
+    load_issue = window.library.load_issue
+    monkeypatch.setattr(
+        window.library, "load_issue", lambda issue: reads.append(threading.current_thread()) or load_issue(issue)
+    )
     window.bookmarks_panel.save_pdf()
     qtbot.waitUntil(target.is_file, timeout=30000)
     pdf = pypdfium2.PdfDocument(str(target))
@@ -137,4 +143,5 @@ def test_bookmarked_articles_make_one_pdf(qtbot, window, monkeypatch, tmp_path):
     # In the bookmarks' order (by place in the issue), both whole; their issue read once, off the GUI thread.
     first, second = (text.find(title.replace(" ", "")[:8]) for title in reversed(titles))
     assert 0 <= first < second
-    assert window.library.bookmarks.of_article(issue_id, 1)
+    assert len(reads) == 1 and reads[0] is not threading.main_thread()
+    assert [b.ordinal for b in window.library.bookmarks.all() if b.issue_id == issue_id] == [1, 4]

@@ -68,4 +68,6 @@ def test_the_edit_menu_offers_both_styles_with_the_chosen_one_checked(qtbot, win
     assert [menu.actions() for menu in submenus] == [list(window.citations.style_actions.values())]
     assert [action.isChecked() for action in submenus[0].actions()] == [True, False]
     copy = next(action for action in edit.actions() if action.shortcut().toString() == "Ctrl+Alt+C")
+    QGuiApplication.clipboard().setText("untouched")
     copy.trigger()  # no article open: nothing copied, nothing raised
+    assert QGuiApplication.clipboard().text() == "untouched"

@@ -652,7 +652,9 @@ class Library:
             trash.empty(names)
 
     # -- keeping library and index in step -------------------------------------
-    def back_up(self, target: Path, progress=None, cancelled: CancelCheck | None = None):
+    def back_up(
+        self, target: Path, progress: Callable[[int, int], None] | None = None, cancelled: CancelCheck | None = None
+    ):
         """Write the library to the backup file `target` (core.library.backup), holding the writer lock
         so that no import adds an original meanwhile (a library that may only be read is simply read)."""
         from reader.core.library.backup import write_backup
