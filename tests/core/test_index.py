@@ -12,7 +12,9 @@ from reader.core.parsing.decode import read_issue_file
 from reader.core.parsing.parse import parse_text
 from reader.core.search import index as index_module
 from reader.core.search.index import add_issue, create_index, open_writer, writing
+from reader.core.search.whoosh27 import bulk_fields
 from reader.core.search.whoosh27.analyzers import bigram_analyzer, char_analyzer, word_analyzer
+from reader.core.search.whoosh27.bulk_fields import TextPostingsBuilder
 from reader.core.search.whoosh27.fields import BigramField, CharField, WordField
 from reader.core.search.whoosh27.pool import TermGroupedPool
 from reader.core.search.whoosh27.writer import TunedSegmentWriter
@@ -71,16 +73,58 @@ def test_tuned_writer_writes_the_same_segment_as_whooshs(tmp_path):
     assert max(len(postings) for *_, postings in tuned["terms"]) > 128
 
 
-def test_a_tuned_writer_that_spills_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
-    """A very large issue or batch outgrows the pool: its runs must still give exactly Whoosh's segment."""
+def test_a_tuned_writer_in_chunks_and_runs_writes_the_same_segment_as_whooshs(tmp_path, monkeypatch):
+    """A very large issue or batch: text postings built in many chunks, the pool's fields spilled to runs,
+    must still give exactly Whoosh's segment."""
     issues = [parse_text(text, "seed.txt") for text in _seed_texts()] * 2
     plain = _segment_dump(tmp_path / "plain", issues, tuned=False)
-    monkeypatch.setattr(TermGroupedPool, "posting_bytes", 1 << 16)  # a run every 4,096 postings
+    monkeypatch.setattr(bulk_fields, "CHUNK_TOKENS", 2000)
+    chunks = []
+    build = TextPostingsBuilder._build_chunk
+    monkeypatch.setattr(
+        TextPostingsBuilder, "_build_chunk", lambda builder, buffer: chunks.append(1) or build(builder, buffer)
+    )
+    monkeypatch.setattr(TermGroupedPool, "posting_bytes", 1 << 22)  # a run every 64 postings (the ID fields)
     spills = []
     save = TermGroupedPool.save
     monkeypatch.setattr(TermGroupedPool, "save", lambda pool: spills.append(1) or save(pool))
     assert _segment_dump(tmp_path / "tuned", issues, tuned=True) == plain
-    assert len(spills) > 10
+    assert len(chunks) > 20 and len(spills) > 3
+
+
+#: Texts the bulk building must token exactly as the fields do: NFKC expansions (ß, ㈱, ℃, ……), traditional
+#: characters (variant tokens), full-width forms, spaces between Han characters, empty lines and lines.
+TRICKY_TEXTS = SAMPLES + [
+    "北碚區 核酸檢測\n25℃……ß\n\n记者 熊 辉  8000 余户",
+    "\n\n",
+    "ＡＢＣ１２３ 區區區",
+    "甲",
+    "㈱㈱ ℃℃",
+]
+
+
+def test_tricky_texts_are_indexed_in_bulk_as_whoosh_indexes_them(tmp_path):
+    dumps = []
+    for tuned in (True, False):
+        ix = create_index(tmp_path / str(tuned))
+        writer = open_writer(ix, 0) if tuned else ix.writer(**index_module._WRITER_OPTIONS)
+        for number, text in enumerate(TRICKY_TEXTS * 3):
+            headline = text.split("\n")[0]
+            writer.add_document(
+                issue=str(number % 4),
+                title=headline,
+                text=text,
+                headline_chars=headline,
+                headline_bigrams=headline,
+                headline_words=headline,
+                chars=text,
+                bigrams=text,
+                words=text,
+            )
+        writer.commit()
+        dumps.append(dump_index(ix))
+    assert dumps[0] == dumps[1]
+    assert any(term.startswith(b"~") for _, term, *_ in dumps[0]["terms"])  # variant tokens were indexed
 
 
 def test_a_pool_over_its_memory_limit_spills_grouped_runs_and_gives_every_posting_back(tmp_path, monkeypatch):

@@ -120,6 +120,8 @@ MAX_TRAILING_CHARS = 60
 _CLOSERS = "”’」』\"')"
 #: Tails after these (no quote or bracket between) may be a lone bare name: 。邵桢.
 _DIRECT_END = "。！？!?"
+#: Where a trailing credit may begin: after a full stop or a closing quote or bracket.
+_SENTENCE_BOUNDARY = frozenset(FULL_STOPS + _CLOSERS)
 
 #: The dateline opening a news item: 本报讯, 本网讯, 新华社北京5月1日电, 红安网消息, then 据X报道.
 _DATELINE = re.compile(
@@ -335,8 +337,10 @@ def trailing_credit(text: str) -> Credit | None:
     # Only the end can hold the credit: normalise that, not the whole paragraph.
     normal = printed[-MAX_TRAILING_CHARS:].translate(_NORMALIZE)
     for end in range(len(normal) - 2, max(-1, len(normal) - MAX_TRAILING_CHARS), -1):
+        if normal[end] not in _SENTENCE_BOUNDARY:
+            continue
         tail = normal[end + 1 :].strip()
-        if normal[end] not in FULL_STOPS + _CLOSERS or not tail or not _ends_sentence(normal[: end + 1]):
+        if not tail or not _ends_sentence(normal[: end + 1]):
             continue
         body, bracketed = _body(tail)
         parsed = _parse(body, bracketed=bracketed, trailing=True, direct=normal[end] in _DIRECT_END)

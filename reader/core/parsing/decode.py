@@ -10,8 +10,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import stat
-import unicodedata
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -172,11 +172,19 @@ def _decode_any(data: bytes, name: str) -> Decoded:
     raise RejectedFile(name, ErrorKind.UNKNOWN_ENCODING)
 
 
+#: Unicode's control characters (category Cc: U+0000-U+001F, U+007F-U+009F) but tab, line ends and form feeds.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
-    """True when the decoded text is mostly not text (control characters, NULs)."""
+    """True when the decoded text is mostly not text (control characters, NULs).
+
+    A regular expression counts them: a test of each character in Python
+    took a tenth of the time of parsing an issue.
+    """
     if not text:
         return False
-    controls = sum(1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROL_CHARACTER.findall(text))
     return controls > max(2, len(text) * _MAX_CONTROL_SHARE)
 
 

@@ -162,9 +162,21 @@ def is_word_token(word: str) -> bool:
 
 
 def word_tokens(text: str) -> list[str]:
-    """jieba precise-mode words of `text`, normalised, punctuation and spaces dropped."""
-    tokenizer = jieba_tokenizer()
-    return [word.strip().translate(SEARCH_FORMS) for word in tokenizer.cut(text, HMM=False) if is_word_token(word)]
+    """jieba precise-mode words of `text`, normalised, punctuation and spaces dropped.
+
+    The kept words are folded with one `translate` of them joined, not one
+    call per word (a tenth of an import's CPU); a word that holds the
+    separator itself is folded alone.
+    """
+    words = [word.strip() for word in jieba_tokenizer().lcut(text, HMM=False) if is_word_token(word)]
+    folded = _WORD_SEPARATOR.join(words).translate(SEARCH_FORMS).split(_WORD_SEPARATOR)
+    if len(folded) != len(words):  # a word held the separator
+        return [word.translate(SEARCH_FORMS) for word in words]
+    return folded
+
+
+#: Joins the words of a line for folding: a character that no character folds into.
+_WORD_SEPARATOR = "\x00"
 
 
 def bigram_tokens(text: str) -> list[str | None]:

@@ -1,8 +1,7 @@
 """Posting lists, field lengths and positions read into numpy arrays (search; posting_cache keeps them).
 
-Apart from postings.py so that writing the index (which reads postings to
-merge segments) never loads numpy: a process that only writes, or a window
-that has not searched yet, does not pay for it.  Like postings.py it reads
+Apart from postings.py so that a window that has not searched yet does not
+load numpy (writing the index uses it too: posting_arrays, bulk_fields).  Like postings.py it reads
 the whoosh3 codec's private block attributes, with the public API as fallback.
 """
 
@@ -174,11 +173,12 @@ def length_array(reader, field: str) -> np.ndarray:
     """Every document's length in `field` in one segment (as Whoosh stores it, a byte each), as float64.
 
     One read of the column instead of a column seek per document (1.1 s per
-    87,000 documents at a fresh process's first search).  Falls back to
+    87,000 documents at a fresh process's first search).  `reader` is a
+    segment's reader or a per-document reader (a writer's, at its flush).  Falls back to
     Whoosh's public per-document call for any other kind of reader.
     """
     count = reader.doc_count_all()
-    perdoc = getattr(reader, "_perdoc", None)
+    perdoc = getattr(reader, "_perdoc", reader)  # a segment's reader, or a writer's per-document reader
     column = None
     if perdoc is not None and hasattr(perdoc, "_cached_reader"):
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield

@@ -7,6 +7,10 @@ with a Counter (frequencies) or one dict of lists (bigram positions).  The
 rows are exactly what Whoosh's own Frequency format, and the Positions
 format with packed integers (PackedPositions), would store; the analyzers
 stay on the fields for anything in Whoosh that asks for them.
+
+The project's own segment writer does not call `index`: it builds these
+fields' postings for many documents at once (bulk_fields), the same
+postings; `index` is Whoosh's way, for any other writer.
 """
 
 from __future__ import annotations

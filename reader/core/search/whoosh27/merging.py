@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
+import numpy as np
 from whoosh.reading import SegmentReader
 
-from reader.core.search.whoosh27.postings import deleted_documents, matcher_blocks
+from reader.core.search.whoosh27.posting_arrays import PostingArrays, joined, segment_term_arrays
+from reader.core.search.whoosh27.postings import deleted_documents
 
 #: A tier holds segments of up to FACTOR times the documents of the tier below.
 FACTOR = 4
@@ -40,8 +42,8 @@ UNIT_DOCS = 100
 #: Attribute of a writer listing the segments whose postings its flush must merge in.
 SOURCES_ATTRIBUTE = "_reader_merge_sources"
 
-#: (field name, term bytes) and a function reading that term's postings (ids, weights, values).
-PostingSource = Iterator[tuple[tuple[str, bytes], Callable[[], tuple[list, list, list]]]]
+#: (field name, term bytes) and a function reading that term's postings.
+PostingSource = Iterator[tuple[tuple[str, bytes], Callable[[], PostingArrays]]]
 
 
 def tier(doc_count: int) -> int:
@@ -73,6 +75,8 @@ class MergeSource:
     reader: SegmentReader
     docbase: int
     docmap: dict[int, int] | None  # old -> new number of each live document; None: docbase + old
+    _docmap_cache: np.ndarray | None = None
+    _deleted_cache: tuple | None = None
 
     @property
     def deleted(self) -> frozenset[int]:
@@ -86,46 +90,48 @@ class MergeSource:
             if fieldname in schema:
                 yield (fieldname, tbytes), self._reader_of(codec, terms, schema[fieldname], terminfo)
 
-    def _reader_of(self, codec, terms, field, terminfo) -> Callable[[], tuple[list, list, list]]:
-        def read() -> tuple[list, list, list]:
-            matcher = codec.postings_reader(terms._postfile, terminfo, field.format)
-            ids: list[int] = []
-            weights: list[float] = []
-            values: list = []
-            for block_ids, block_weights, block_values in matcher_blocks(matcher, self.deleted, True, True):
-                ids += block_ids
-                weights += block_weights
-                values += block_values
+    def _reader_of(self, codec, terms, field, terminfo) -> Callable[[], PostingArrays]:
+        def read() -> PostingArrays:
+            postings = segment_term_arrays(codec, terms._postfile, terminfo, field.format, self._deleted_array())
             if self.docmap is None:
-                return [doc + self.docbase for doc in ids], weights, values
-            return [self.docmap[doc] for doc in ids], weights, values
+                return postings.renumbered(postings.ids.astype(np.int64) + self.docbase)
+            return postings.renumbered(self._docmap_array()[postings.ids])
 
         return read
+
+    def _deleted_array(self) -> np.ndarray | None:
+        """The deleted document numbers, sorted, or None when there are none (made once)."""
+        if self._deleted_cache is None:
+            deleted = self.deleted
+            self._deleted_cache = (np.sort(np.fromiter(deleted, dtype=np.uint32, count=len(deleted))),)
+        return self._deleted_cache[0] if len(self._deleted_cache[0]) else None
+
+    def _docmap_array(self) -> np.ndarray:
+        """`docmap` as an array indexed by old number (-1 for deleted documents), made once."""
+        if self._docmap_cache is None:
+            size = self.reader.doc_count_all()
+            mapping = np.full(size, -1, dtype=np.int64)
+            mapping[np.fromiter(self.docmap.keys(), dtype=np.int64)] = np.fromiter(self.docmap.values(), dtype=np.int64)
+            self._docmap_cache = mapping
+        return self._docmap_cache
 
     def close(self) -> None:
         self.reader.close()
 
 
-def merged_postings(sources: list[PostingSource]) -> Iterator[tuple[tuple[str, bytes], tuple[list, list, list]]]:
+def merged_postings(sources: list[PostingSource]) -> Iterator[tuple[tuple[str, bytes], PostingArrays]]:
     """Each term of any source, in order, with its postings from every source, in source order.
 
     Sources list their terms in (field, term) order and their documents
-    after those of the sources before them, so concatenating keeps every
+    after those of the sources before them, so joining keeps every
     posting list in document order.  A term whose postings were all deleted
     is left out.
     """
     stream = heapq.merge(*sources, key=itemgetter(0))  # stable: ties keep the sources' order
     for key, group in groupby(stream, key=itemgetter(0)):
-        ids: list[int] = []
-        weights: list[float] = []
-        values: list = []
-        for _, read in group:
-            more_ids, more_weights, more_values = read()
-            ids += more_ids
-            weights += more_weights
-            values += more_values
-        if ids:
-            yield key, (ids, weights, values)
+        parts = [postings for postings in (read() for _, read in group) if len(postings)]
+        if parts:
+            yield key, joined(parts)
 
 
 class MergePolicy:
