@@ -60,6 +60,7 @@ from reader.core.library.library import Library  # noqa: E402
 from reader.gui.app import install_translator, settings_for  # noqa: E402
 from reader.gui.dialogs import CorrectionDialog, FolderPathDialog  # noqa: E402
 from reader.gui.main_window import MainWindow  # noqa: E402
+from reader.gui.reading_room_lock import PasswordDialog  # noqa: E402
 
 STATES = (
     "welcome",
@@ -79,6 +80,8 @@ STATES = (
     "bookmarks",
     "issue-calendar",
     "kiosk",
+    "reading-room-lock",
+    "whole-issue",
     "article-pdf",
 )
 #: The window's size offscreen, where there is no screen to fit.
@@ -248,6 +251,13 @@ def dialogs(window: MainWindow, shots: Shooter, paths) -> None:
 
     shots.during_exec("file-dialog", window.imports.choose_files, fill_in)
 
+    def type_passwords(dialog: QWidget) -> None:
+        if isinstance(dialog, PasswordDialog):
+            dialog.password.setText("reading-room")
+            dialog.again.setText("reading")
+
+    shots.during_exec("reading-room-lock", window.reading_room_lock.lock, type_passwords)
+
 
 def dark(window: MainWindow, shots: Shooter) -> None:
     search_and_open_a_hit(window)
@@ -281,6 +291,21 @@ def bookmarking(window: MainWindow, shots: Shooter) -> None:
     settle()
     shots.save("bookmarks", window)
     window.bookmarks_panel.hide()
+
+
+def whole_issue(window: MainWindow, shots: Shooter) -> None:
+    """An issue read whole: the end of one article, the rule, the next one's head; the tree on the second."""
+    if not shots.wanted("whole-issue"):
+        return
+    window.search_box.clear()
+    window.set_whole_issue(True)
+    record = next(r for r in window.library.records() if r.source.startswith("000"))
+    open_article(window, record.id, 2)
+    bar = window.article.verticalScrollBar()
+    bar.setValue(bar.value() - window.article.viewport().height() // 3)
+    settle()
+    shots.save("whole-issue", window)
+    window.set_whole_issue(False)
 
 
 def issue_calendar(window: MainWindow, shots: Shooter, scratch: Path) -> None:
@@ -385,6 +410,7 @@ def main() -> None:
             dialogs(window, shots, paths)
             dark(window, shots)
             bookmarking(window, shots)
+            whole_issue(window, shots)
             citing_and_printing(window, shots, Path(scratch))
             issue_calendar(window, shots, Path(scratch))
             reading_room(paths, shots)

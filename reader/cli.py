@@ -314,7 +314,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--kiosk",
         action="store_true",
-        help="reading-room mode: full screen, reading and searching only, reset after idle time",
+        help="reading-room mode: full screen, reading and searching only, reset after idle time"
+        " (also whenever locked on: File > Lock Reading-Room Mode)",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command")

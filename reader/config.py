@@ -111,6 +111,12 @@ def window_settings_file(paths: Paths, library_writable: bool = True) -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "window.ini"
 
 
+def reading_room_lock_file() -> Path:
+    """Where this computer's user account keeps the reading-room lock (core.reading_room_lock): not in the
+    library, which several reading-room PCs may share, nor beside it, where a portable copy would carry it."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "reading-room-lock.json"
+
+
 def _bundled_dir(name: str) -> Path:
     """Find a top-level folder shipped with the app, installed or in a checkout.
 

@@ -310,6 +310,18 @@ def test_search_batch_answers_one_json_line_per_query_with_took_ms(seeded_paths)
     assert answers[3]["total"] == 0 and answers[3]["hits"] == []
 
 
+def test_whoosh_loaded_lightly_still_has_what_it_imports():
+    code = (
+        "import reader.core.search, sys\n"
+        "import whoosh.compat, whoosh.reading\n"
+        "assert 'urllib.request' not in sys.modules and 'cached_property' not in sys.modules\n"
+        "import functools, urllib.request\n"
+        "assert whoosh.reading.cached_property is functools.cached_property\n"
+        "assert urllib.request.urlopen and callable(whoosh.compat.urlretrieve)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
 def test_search_batch_and_query_together_is_a_usage_error(capsys):
     code, _, err = _run(capsys, "search", "疫苗", "--batch")
     assert code == 2 and "--batch" in err
@@ -321,7 +333,16 @@ def test_a_search_that_needs_no_ranking_loads_neither_jieba_nor_the_parser(seede
         "from reader.cli import main\n"
         f"assert main(['search', '量子纠缠', '--json', '--data-dir', {str(seeded_paths.data_dir)!r}]) in (0, None)"
     )
-    unwanted = ("jieba", "reader.core.parsing.parse", "reader.core.search.pooled_writer", "multiprocessing", "numpy")
+    unwanted = (
+        "jieba",
+        "reader.core.parsing.parse",
+        "reader.core.search.pooled_writer",
+        "multiprocessing",
+        "numpy",
+        "urllib.request",  # Whoosh's imports, left out (reader.core.search.light_imports)
+        "http",
+        "asyncio",
+    )
     assert modules_loaded_by(code, unwanted) == []
 
 

@@ -53,6 +53,13 @@ class WindowActions(QObject):
         self.file_dialogs.append(back_up)
         self.changing += [inbox, watched, rebuild]
         menu.addSeparator()
+        room = window.reading_room_lock
+        #: Reading-room mode at every start until unlocked (gui.reading_room_lock); the one shown depends on the mode.
+        self.lock_reading_room = self._action(self.tr("Lock Reading-Room Mode…"), room.lock)
+        self.unlock_reading_room = self._action(self.tr("Unlock Reading-Room Mode…"), room.unlock, "Ctrl+Alt+U")
+        self.unlock_reading_room.setVisible(False)
+        menu.addActions([self.lock_reading_room, self.unlock_reading_room])
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("Quit"), window.close, QKeySequence.StandardKey.Quit))
 
         menu = window.menuBar().addMenu(self.tr("&Edit"))
@@ -82,6 +89,10 @@ class WindowActions(QObject):
         self.dark_theme.setChecked(window.theme == "dark")
         menu.addAction(self.dark_theme)
         menu.addAction(self._action(self.tr("Full Screen"), window.toggle_full_screen, "F11"))
+        #: Issues as one scroll of their articles (MainWindow.set_whole_issue), remembered.
+        self.whole_issue = self._action(self.tr("Whole Issue"), window.set_whole_issue, "Ctrl+Shift+I", checkable=True)
+        self.whole_issue.setChecked(window.whole_issue)
+        menu.addAction(self.whole_issue)
         menu.addAction(self._action(self.tr("Issue Calendar…"), window.show_issue_calendar, "Ctrl+Shift+K"))
         panel = window.bookmarks_panel.toggleViewAction()
         panel.setText(self.tr("Bookmarks"))

@@ -13,9 +13,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTransl
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader.config import Paths, resources_dir, window_settings_file
+from reader.config import Paths, reading_room_lock_file, resources_dir, window_settings_file
 from reader.core.errors import ReaderError
 from reader.core.library.library import Library
+from reader.core.reading_room_lock import is_locked
 from reader.gui.main_window import MainWindow
 from reader.gui.single_instance import InstanceServer, hand_over, server_name
 
@@ -63,13 +64,20 @@ def install_translator(app: QApplication, language: str | None) -> list[QTransla
     return installed
 
 
+def starts_in_reading_room(asked: bool) -> bool:
+    """Reading-room mode when asked for (--kiosk) or locked on by an archivist (gui.reading_room_lock)."""
+    return asked or is_locked(reading_room_lock_file())
+
+
 def run_window(paths: Paths, language: str | None = None, files: list[str] | None = None, kiosk: bool = False) -> int:
     """Open the window on the library at `paths`; import the seeds on the first start.
 
     `files` are imported once the window is up.  When a window is already open
     on the same library, they are handed to it instead, and it comes forward.
-    `kiosk`: reading-room mode, full screen, the library read only (gui.kiosk).
+    `kiosk`: reading-room mode, full screen, the library read only (gui.kiosk); also
+    whenever an archivist has locked it on (gui.reading_room_lock).
     """
+    kiosk = starts_in_reading_room(kiosk)
     if kiosk:
         files = []  # nothing is imported in the reading room
     files = list(files or [])

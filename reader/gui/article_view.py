@@ -11,6 +11,7 @@ containing `<img src=...>` or `<a href=...>` shows exactly those characters.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from html import escape
 
 from PySide6.QtCore import QPoint, Signal
@@ -59,24 +60,9 @@ def _marked(text: str, needles: list[str], match_lengths: list[int]) -> str:
     return "".join(pieces)
 
 
-def article_html(
-    view: ArticleView,
-    needles: list[str],
-    theme: str,
-    meta_labels: dict[str, str],
-    indent_px: int = 30,
-    position: bool = True,
-) -> tuple[str, list[int]]:
-    """The article as HTML, and the length of each match it marks, in order.
-
-    `indent_px` is the width of two characters: Qt's rich text ignores
-    `text-indent` given in em, so the pane measures its own font.
-    `position`: the header line says which article of the issue it is (on
-    screen; a printout leaves it out).
-    """
+def _style(theme: str, indent_px: int) -> str:
     colors = THEMES.get(theme, THEMES["light"])
-    match_lengths: list[int] = []
-    parts = [
+    return (
         "<html><head><style>"
         f"body {{ color: {colors['text']}; font-family: {CJK_FONTS}; }}"
         f".kicker {{ color: {colors['muted']}; font-size: 95%; }}"
@@ -88,8 +74,16 @@ def article_html(
         "p.intertitle { font-weight: bold; margin-top: 1em; }"
         "p.signature { text-align: right; }"
         f".mark {{ background-color: {colors['mark']}; }}"
+        f"hr.article {{ color: {colors['rule']}; }}"
         "</style></head><body>"
-    ]
+    )
+
+
+def _article_body(
+    view: ArticleView, needles: list[str], match_lengths: list[int], meta_labels: dict[str, str], position: bool
+) -> list[str]:
+    """One article's paragraphs (header line, byline, blocks), its matches numbered on from `match_lengths`."""
+    parts = []
     if view.kicker:
         parts.append(f'<p class="kicker">{_marked(view.kicker, needles, match_lengths)}</p>')
     if view.title:
@@ -109,6 +103,48 @@ def article_html(
     classes = {CAPTION: "caption", INTERTITLE: "intertitle", SIGNATURE: "signature"}
     for block in view.blocks:
         parts.append(f'<p class="{classes.get(block.role, "body")}">{_marked(block.text, needles, match_lengths)}</p>')
+    return parts
+
+
+def article_html(
+    view: ArticleView,
+    needles: list[str],
+    theme: str,
+    meta_labels: dict[str, str],
+    indent_px: int = 30,
+    position: bool = True,
+) -> tuple[str, list[int]]:
+    """The article as HTML, and the length of each match it marks, in order.
+
+    `indent_px` is the width of two characters: Qt's rich text ignores
+    `text-indent` given in em, so the pane measures its own font.
+    `position`: the header line says which article of the issue it is (on
+    screen; a printout leaves it out).
+    """
+    match_lengths: list[int] = []
+    parts = [_style(theme, indent_px), *_article_body(view, needles, match_lengths, meta_labels, position)]
+    parts.append("</body></html>")
+    return "".join(parts), match_lengths
+
+
+#: The anchor at the start of each article of an issue shown whole: ARTICLE_ANCHOR + its ordinal.
+ARTICLE_ANCHOR = "article-"
+
+
+def issue_html(
+    views: list[ArticleView], needles: list[str], theme: str, meta_labels: dict[str, str], indent_px: int = 30
+) -> tuple[str, list[int]]:
+    """Every article of an issue, in order, each after an anchor (ARTICLE_ANCHOR), and the matches' lengths."""
+    match_lengths: list[int] = []
+    parts = [_style(theme, indent_px)]
+    for number, view in enumerate(views):
+        if number:
+            parts.append('<hr class="article"/><p>&nbsp;</p>')
+        body = _article_body(view, needles, match_lengths, meta_labels, position=True)
+        # Inside the article's first paragraph: Qt drops an empty anchor that stands before a paragraph.
+        opening = body[0].index(">") + 1
+        body[0] = f'{body[0][:opening]}<a name="{ARTICLE_ANCHOR}{view.ordinal}"></a>{body[0][opening:]}'
+        parts += body
     parts.append("</body></html>")
     return "".join(parts), match_lengths
 
@@ -129,16 +165,19 @@ def anchor_positions(document: QTextDocument) -> dict[str, int]:
 
 
 class ArticlePane(QTextBrowser):
-    """Shows one article; steps through its search matches, marking the current one apart.
+    """Shows one article, or a whole issue as one scroll; steps through search matches, marking the current one apart.
 
     Attributes:
-        view: the article shown (None before the first).
+        view: the article shown, or in a whole issue the one at the top of the view (None before the first).
+        views: every article of the issue shown whole, else None.
 
     Signals:
         match_changed(int, int): current match (from 1) and matches in all.
+        article_in_view(int): in a whole issue, another article reached the top of the view (its ordinal).
     """
 
     match_changed = Signal(int, int)
+    article_in_view = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +192,12 @@ class ArticlePane(QTextBrowser):
         self._current = -1
         #: The place last returned to and the scroll value then; reused while the reader has not scrolled.
         self._returned_to: tuple[tuple[int, int], int] | None = None
+        self.views: list[ArticleView] | None = None
+        #: In a whole issue: where each article starts in the document, in order, and the ordinals.
+        self._article_starts: list[int] = []
+        self._article_ordinals: list[int] = []
+        self._rendering = False
+        self.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
     def loadResource(self, kind, url):  # noqa: N802 - Qt override
         """Load nothing: article text may name images or files, and none is ever opened."""
@@ -178,6 +223,7 @@ class ArticlePane(QTextBrowser):
 
     def show_article(self, view: ArticleView, needles: list[str], meta_labels: dict[str, str]) -> None:
         """A newly opened article: at its first match when `needles` mark any, else at its top."""
+        self.views = None
         self.view, self._needles, self._meta_labels = view, list(needles), meta_labels
         self._current, self._returned_to = -1, None
         self._render()
@@ -187,8 +233,72 @@ class ArticlePane(QTextBrowser):
             self.moveCursor(QTextCursor.MoveOperation.Start)
             self.match_changed.emit(0, 0)
 
+    def show_issue(
+        self,
+        views: list[ArticleView],
+        ordinal: int,
+        needles: list[str],
+        meta_labels: dict[str, str],
+        place: int | None = None,
+    ) -> None:
+        """A whole issue as one scroll: at article `ordinal` (its first match when `needles` mark any there
+        or after it), or at `place`, a reading position (reading_place) remembered from before."""
+        self.views = list(views)
+        self.view, self._needles, self._meta_labels = self.views[ordinal], list(needles), meta_labels
+        self._current, self._returned_to = -1, None
+        self._render()
+        if place is not None:
+            self._return_to((place, 0))
+        else:
+            self.go_to_article(ordinal)
+        later = [number for number, (start, _) in enumerate(self._matches) if start >= self.article_start(ordinal)]
+        if needles and later and place is None:
+            self._current = later[0] - 1
+            self.step_match(1)
+        else:
+            self.match_changed.emit(0, 0)
+        self._follow_scroll()
+
+    def article_start(self, ordinal: int) -> int:
+        """Where article `ordinal` starts in the whole issue's document (0 when not shown whole)."""
+        if ordinal in self._article_ordinals:
+            return self._article_starts[self._article_ordinals.index(ordinal)]
+        return 0
+
+    def go_to_article(self, ordinal: int) -> None:
+        """In a whole issue, scroll article `ordinal`'s start to the top of the view."""
+        self._lay_out_whole()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.article_start(ordinal))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+        self._returned_to = None
+        self._follow_scroll()
+
+    def _lay_out_whole(self) -> None:
+        """Lay the whole document out now: Qt lays a long one out bit by bit, and until it has, the
+        scroll bar's range stops short of the later articles."""
+        document = self.document()
+        document.documentLayout().blockBoundingRect(document.lastBlock())
+        self.verticalScrollBar().setRange(0, max(0, int(document.size().height()) - self.viewport().height()))
+
+    def reading_place(self) -> int:
+        """The document position of the character at the top of the view (to come back to it later)."""
+        return self._reading_place()[0]
+
+    def _follow_scroll(self) -> None:
+        """In a whole issue, make the article at the top of the view the open one (article_in_view)."""
+        if self.views is None or not self._article_starts or self._rendering:
+            return
+        top = self.cursorForPosition(QPoint(0, 2)).position()
+        ordinal = self._article_ordinals[max(0, bisect_right(self._article_starts, top) - 1)]
+        if self.view is None or self.view.ordinal != ordinal:
+            self.view = next(view for view in self.views if view.ordinal == ordinal)
+            self.article_in_view.emit(ordinal)
+
     def show_notice(self, html: str) -> None:
         """A page that is no article (the welcome of a first start): nothing to cite, no matches."""
+        self.views = None
         self.view, self._needles, self._matches = None, [], []
         self._current, self._returned_to = -1, None
         self.setExtraSelections([])
@@ -220,10 +330,27 @@ class ArticlePane(QTextBrowser):
     # -- rendering and places -------------------------------------------------------------
     def _render(self) -> None:
         """Typeset the article again (same text, so document positions stay valid)."""
+        self._rendering = True  # setHtml scrolls to the top: not the reader's scrolling
+        try:
+            self._typeset()
+        finally:
+            self._rendering = False
+
+    def _typeset(self) -> None:
         indent = QFontMetrics(self.font()).horizontalAdvance("中中")
-        html, lengths = article_html(self.view, self._needles, self._theme, self._meta_labels, indent)
+        if self.views is None:
+            html, lengths = article_html(self.view, self._needles, self._theme, self._meta_labels, indent)
+        else:
+            html, lengths = issue_html(self.views, self._needles, self._theme, self._meta_labels, indent)
         self.setHtml(html)
         starts = anchor_positions(self.document())
+        articles = sorted(
+            (position, int(name[len(ARTICLE_ANCHOR) :]))
+            for name, position in starts.items()
+            if name.startswith(ARTICLE_ANCHOR)
+        )
+        self._article_starts = [position for position, _ in articles]
+        self._article_ordinals = [ordinal for _, ordinal in articles]
         self._matches = [
             (starts[f"{MATCH_ANCHOR}{number}"], starts[f"{MATCH_ANCHOR}{number}"] + length)
             for number, length in enumerate(lengths)
@@ -268,6 +395,8 @@ class ArticlePane(QTextBrowser):
     def _return_to(self, place: tuple[int, int]) -> None:
         """Scroll the newly set article so the character of `place` is where it was."""
         position, top = place
+        if self.views is not None:
+            self._lay_out_whole()
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position, self.document().characterCount() - 1))
         bar = self.verticalScrollBar()

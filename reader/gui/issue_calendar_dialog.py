@@ -261,7 +261,7 @@ class IssueCalendarDialog(QDialog):
     def open_day(self, day: dt.date) -> None:
         calendar = self.current()
         if calendar is not None and day in calendar.days:
-            self.window_.open_article(sorted(calendar.days[day])[0], 0)
+            self.window_.open_issue(sorted(calendar.days[day])[0])
 
     def export_missing(self) -> None:
         folder = save_folder(self.window_.settings, EXPORT_FOLDER_SETTING)

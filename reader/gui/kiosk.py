@@ -9,8 +9,10 @@ kept in memory for the session.  After IDLE_MINUTES without a key, click or
 scroll (the setting `kiosk_idle_minutes` changes it), the next reader finds
 the window as it started: bookmarks cleared, search cleared, the newest
 issue open.  Printing stays (Qt's print dialog chooses a printer, not a
-file).  Lock the computer's own session as well: the reader cannot stop
-someone from leaving the program (Ctrl+Q, the system's keys).
+file).  An archivist can lock the mode on with a password (File → Lock
+Reading-Room Mode…, gui.reading_room_lock): it then starts at every start
+until unlocked.  Lock the computer's own session as well: the reader cannot
+stop someone from leaving the program (Ctrl+Q, the system's keys).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class KioskMode(QObject):
         for action in window.actions_.file_dialogs + window.actions_.language_menu.actions():
             action.setEnabled(False)
         window.bookmarks_panel.set_files_allowed(False)
+        window.actions_.lock_reading_room.setVisible(False)
+        window.actions_.unlock_reading_room.setVisible(True)
         minutes = float(window.settings.value(IDLE_SETTING, IDLE_MINUTES) or IDLE_MINUTES)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)

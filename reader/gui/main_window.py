@@ -9,6 +9,7 @@ window's parts each have one concern and a module of their own:
   index_jobs, removal, corrections  Rebuild Index, the start-up repair's progress, removing, correcting;
   issue_loader.IssueLoader  issues read and parsed off the GUI thread, the recent ones kept;
   history.History           Back and Forward;
+  library_watch.LibraryWatch  what another process or PC wrote to the library, shown without a restart;
   actions.WindowActions     menus, toolbar and shortcuts;
   models/                   the issue tree and the hit list.
 What is left here is the tree and the article pane (which article is open,
@@ -64,11 +65,14 @@ from reader.gui.issue_loader import IssueLoader
 from reader.gui.jobs import JobRunner
 from reader.gui.kiosk import KioskMode
 from reader.gui.library_backup import LibraryBackup
+from reader.gui.library_watch import LibraryWatch
 from reader.gui.live_searcher import LiveSearcher
 from reader.gui.messages import describe
 from reader.gui.models.issue_tree import IssueTreeModel
 from reader.gui.plain_text import plain_message
 from reader.gui.read_only import ReadOnlyLibrary
+from reader.gui.reading_positions import ReadingPositions
+from reader.gui.reading_room_lock import ReadingRoomLock
 from reader.gui.removal import IssueRemoval
 from reader.gui.search_controller import SearchController
 from reader.gui.search_panel import SearchPanel
@@ -109,6 +113,11 @@ class MainWindow(QMainWindow):
         self.records: list[IssueRecord] = []
         #: The article the reader asked for last, shown once its issue is read (see open_article).
         self._wanted: tuple[str, int] | None = None
+        #: Issues are shown whole, as one scroll (View → Whole Issue), with each one's place remembered.
+        self.whole_issue = str(settings.value("whole_issue", "false")).lower() == "true"
+        self.reading_positions = ReadingPositions(settings)
+        #: The issue the pane shows whole, if it does.
+        self._whole_issue_id: str | None = None
         self.font_size = int(settings.value("font_size", DEFAULT_FONT_SIZE))
         self.theme = initial_theme(settings.value("theme"))
         self.window_theme = WindowTheme(QGuiApplication.instance())
@@ -125,6 +134,7 @@ class MainWindow(QMainWindow):
         self.citations = Citations(self)
         self.article_export = ArticleExport(self)
         self.backup = LibraryBackup(self)
+        self.reading_room_lock = ReadingRoomLock(self)
         self.bookmarks_panel = BookmarksPanel(self)
         self.bookmarks_panel.open_requested.connect(lambda issue_id, ordinal: self.open_article(issue_id, ordinal))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_panel)
@@ -147,6 +157,8 @@ class MainWindow(QMainWindow):
             active=not library.read_only,
         )
         self.inbox.files_ready.connect(self.imports.import_inbox_files)
+        #: Shows what another process or PC wrote to the library (a reading room's shared library).
+        self.library_watch = LibraryWatch(self)
         #: Set on a library that may only be read here (read_only): nothing changes it from this window.
         self.read_only = None
         self.kiosk: KioskMode | None = None
@@ -175,6 +187,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self._tree_activated(current))
         self.article = ArticlePane(self)
         self.article.match_changed.connect(self._match_changed)
+        self.article.article_in_view.connect(self._article_scrolled_in)
         self.results = SearchPanel(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.tree, self.article, self.results):
@@ -257,8 +270,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("font_size", self.font_size)
         self.settings.setValue("theme", self.theme)
+        self.settings.setValue("whole_issue", self.whole_issue)
         if self.current:
             self.settings.setValue("last_article", f"{self.current[0]}:{self.current[1]}")
+        self._remember_place()
+        self.reading_positions.save()
         self.settings.sync()
 
     def restore_last_article(self) -> None:
@@ -275,6 +291,7 @@ class MainWindow(QMainWindow):
         so that a search waiting for it gives up.
         """
         self.save_state()
+        self.library_watch.stop()
         if self.kiosk is not None:
             self.kiosk.stop()
         self.jobs.closing = True
@@ -371,19 +388,63 @@ class MainWindow(QMainWindow):
         if node.kind == "article" and node.record is not None and node.ordinal is not None:
             if self.current != (node.record.id, node.ordinal):
                 self.open_article(node.record.id, node.ordinal)
+        elif node.kind == "issue" and node.record is not None and self.whole_issue:
+            if self.current is None or self.current[0] != node.record.id:
+                self.open_issue(node.record.id)
 
-    def open_article(self, issue_id: str, ordinal: int, remember: bool = True, needles: tuple[str, ...] = ()) -> None:
+    def open_issue(self, issue_id: str) -> None:
+        """Open an issue where the reader left it (whole: at the same place of the scroll), else at its start."""
+        left = self.reading_positions.get(issue_id)
+        if left is None:
+            self.open_article(issue_id, 0)
+        else:
+            self.open_article(issue_id, left[0], place=left[1] if self.whole_issue else None)
+
+    def set_whole_issue(self, whole: bool) -> None:
+        """View → Whole Issue: show issues as one scroll, or an article at a time; the open article stays."""
+        if whole == self.whole_issue:
+            return
+        self._remember_place()
+        self.whole_issue = whole
+        self.settings.setValue("whole_issue", whole)
+        if self.current:
+            self.open_article(*self.current, remember=False)
+
+    def _article_scrolled_in(self, ordinal: int) -> None:
+        """In a whole issue, the article at the top of the view is the open one: the tree follows."""
+        if self._whole_issue_id is None or self.article.views is None:
+            return
+        self.current = (self._whole_issue_id, ordinal)
+        self._show_in_tree(self._whole_issue_id, ordinal)
+        self._remember_place()
+
+    def _remember_place(self) -> None:
+        """Keep where the reader is in the issue shown whole (reading_positions)."""
+        if self._whole_issue_id is not None and self.article.views is not None and self.article.view is not None:
+            self.reading_positions.remember(
+                self._whole_issue_id, self.article.view.ordinal, self.article.reading_place()
+            )
+
+    def open_article(
+        self,
+        issue_id: str,
+        ordinal: int,
+        remember: bool = True,
+        needles: tuple[str, ...] = (),
+        place: int | None = None,
+    ) -> None:
         """Show an article, highlighting `needles` (given only for a hit), and select it in the tree.
 
         The issue is read on the reading thread unless it is kept already; if
         the reader asks for another article meanwhile, this one is not shown.
+        `place`: in a whole issue, a reading position to return to (open_issue).
         """
         wanted = self._wanted = (issue_id, ordinal)
 
         def show(issue: Issue) -> None:
             if self._wanted == wanted:
                 self._wanted = None
-                self._show_article(issue, issue_id, ordinal, remember, needles)
+                self._show_article(issue, issue_id, ordinal, remember, needles, place)
 
         def not_read() -> None:
             if self._wanted == wanted:
@@ -405,16 +466,32 @@ class MainWindow(QMainWindow):
         }
 
     def _show_article(
-        self, issue: Issue, issue_id: str, ordinal: int, remember: bool, needles: tuple[str, ...]
+        self,
+        issue: Issue,
+        issue_id: str,
+        ordinal: int,
+        remember: bool,
+        needles: tuple[str, ...],
+        place: int | None = None,
     ) -> None:
         if not 0 <= ordinal < len(issue.articles):
             return
+        self._remember_place()  # of the issue the pane leaves, or of the place it leaves in it
         self.current = (issue_id, ordinal)
         if remember:
             self.history.visit(issue_id, ordinal, needles)
         self._update_history_actions()
-        self.article.show_article(article_view(issue, ordinal), list(needles), self.meta_labels())
-        self._show_in_tree(issue_id, ordinal)
+        if not self.whole_issue:
+            self._whole_issue_id = None
+            self.article.show_article(article_view(issue, ordinal), list(needles), self.meta_labels())
+        elif self._whole_issue_id == issue_id and self.article.views is not None and not needles and place is None:
+            self.article.go_to_article(ordinal)  # the same issue: only scrolled
+        else:
+            self._whole_issue_id = issue_id
+            views = [article_view(issue, number) for number in range(len(issue.articles))]
+            self.article.show_issue(views, ordinal, list(needles), self.meta_labels(), place)
+            self.current = (issue_id, self.article.view.ordinal)
+        self._show_in_tree(*self.current)
 
     def _show_in_tree(self, issue_id: str, ordinal: int) -> None:
         """Select the open article in the tree, expanding the way to it.

@@ -739,7 +739,7 @@
         <name>MainWindow</name>
         <message>
             <source>Newspaper Reader</source>
-            <extracomment>How long a closing window waits for running jobs to stop (they stop between two issues). Beside the library: which files of the user's watched folders were already handled. The article shown: (issue id, ordinal). The catalog's records the tree shows (read off the GUI thread at start, again after each write). The article the reader asked for last, shown once its issue is read (see open_article).</extracomment>
+            <extracomment>How long a closing window waits for running jobs to stop (they stop between two issues). Beside the library: which files of the user's watched folders were already handled. The article shown: (issue id, ordinal). The catalog's records the tree shows (read off the GUI thread at start, again after each write). The article the reader asked for last, shown once its issue is read (see open_article). Issues are shown whole, as one scroll (View → Whole Issue), with each one's place remembered. The issue the pane shows whole, if it does.</extracomment>
             <translation>报刊阅览</translation>
         </message>
         <message>
@@ -768,7 +768,7 @@
         </message>
         <message>
             <source>Reading-room mode: reading and searching only</source>
-            <extracomment>Set on a library that may only be read here (read_only): nothing changes it from this window.</extracomment>
+            <extracomment>Shows what another process or PC wrote to the library (a reading room's shared library). Set on a library that may only be read here (read_only): nothing changes it from this window.</extracomment>
             <translation>阅览室模式：仅供阅读和检索</translation>
         </message>
         <message>
@@ -819,6 +819,27 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         </message>
     </context>
     <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Again:</source>
+            <translation>再输一遍：</translation>
+        </message>
+        <message numerus="yes">
+            <source>At least %n characters.</source>
+            <translation>
+                <numerusform>至少 %n 个字符。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
         <name>QFileDialog</name>
         <message>
             <source>&amp;Look in:</source>
@@ -835,6 +856,53 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
             <source>Read only</source>
             <extracomment>How long the reason stays in the status bar after the window opens.</extracomment>
             <translation>只读</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingRoomLock</name>
+        <message>
+            <source>Lock Reading-Room Mode</source>
+            <translation>锁定阅览室模式</translation>
+        </message>
+        <message>
+            <source>From the next start, the reader opens in reading-room mode on this computer: full screen, reading and searching only. Only this password turns it off again (File → Unlock Reading-Room Mode…). Lock the computer's own account as well.</source>
+            <translation>从下次启动起，本机的报刊阅览将以阅览室模式打开：全屏，仅供阅读和检索。只有用此密码才能解除（文件 → 解除阅览室模式…）。请同时锁定本机的系统帐户。</translation>
+        </message>
+        <message>
+            <source>Could not lock reading-room mode: %1</source>
+            <translation>无法锁定阅览室模式：%1</translation>
+        </message>
+        <message>
+            <source>Reading-Room Mode Locked</source>
+            <translation>阅览室模式已锁定</translation>
+        </message>
+        <message>
+            <source>Reading-room mode is locked. It starts the next time the reader opens.</source>
+            <translation>阅览室模式已锁定，下次打开报刊阅览时生效。</translation>
+        </message>
+        <message>
+            <source>Unlock Reading-Room Mode</source>
+            <translation>解除阅览室模式</translation>
+        </message>
+        <message>
+            <source>The archivist's password turns reading-room mode off for this computer.</source>
+            <translation>输入管理员密码，解除本机的阅览室模式。</translation>
+        </message>
+        <message>
+            <source>Could not unlock reading-room mode: %1</source>
+            <translation>无法解除阅览室模式：%1</translation>
+        </message>
+        <message>
+            <source>Wrong password.</source>
+            <translation>密码不正确。</translation>
+        </message>
+        <message>
+            <source>Reading-Room Mode Unlocked</source>
+            <translation>阅览室模式已解除</translation>
+        </message>
+        <message>
+            <source>Reading-room mode is unlocked: the reader opens as usual from the next start. Quit now?</source>
+            <translation>阅览室模式已解除：从下次启动起照常打开。现在退出吗？</translation>
         </message>
     </context>
     <context>
@@ -981,6 +1049,15 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
             <translation>备份文库…</translation>
         </message>
         <message>
+            <source>Lock Reading-Room Mode…</source>
+            <extracomment>Reading-room mode at every start until unlocked (gui.reading_room_lock); the one shown depends on the mode.</extracomment>
+            <translation>锁定阅览室模式…</translation>
+        </message>
+        <message>
+            <source>Unlock Reading-Room Mode…</source>
+            <translation>解除阅览室模式…</translation>
+        </message>
+        <message>
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -1039,6 +1116,11 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <message>
             <source>Full Screen</source>
             <translation>全屏</translation>
+        </message>
+        <message>
+            <source>Whole Issue</source>
+            <extracomment>Issues as one scroll of their articles (MainWindow.set_whole_issue), remembered.</extracomment>
+            <translation>整期连读</translation>
         </message>
         <message>
             <source>Issue Calendar…</source>

@@ -150,8 +150,13 @@ def test_only_one_writer_at_a_time(paths):
     second.close()
 
 
-def test_import_and_reindex_in_several_batches(paths, monkeypatch):
-    monkeypatch.setattr(library_module, "BATCH_ISSUES", 2)
+@pytest.mark.parametrize(
+    "limit",
+    [("BATCH_ISSUES", 2), ("BATCH_BYTES", 30_000)],  # two issues a batch; about two seed issues' bytes
+    ids=["by-count", "by-size"],
+)
+def test_import_and_reindex_in_several_batches(paths, monkeypatch, limit):
+    monkeypatch.setattr(library_module, *limit)
     library = Library(paths)
     calls = []
     report = library.import_paths([str(seeds_dir())], progress=lambda *call: calls.append(call))
@@ -159,6 +164,9 @@ def test_import_and_reindex_in_several_batches(paths, monkeypatch):
     # Each batch is announced before it is written: after files 2 and 4, and for the last one.
     assert [done for done, _, name in calls if name == library_module.WRITING_INDEX] == [2, 4, 5, 5]
     assert indexed_issue_ids(library.index) == {r.id for r in library.records()}
+    if limit[0] == "BATCH_BYTES":
+        library.close()
+        return  # a rebuild reads issue by issue: it batches by count only
     before = _hits(paths, "疫苗")
     calls = []
     assert library.reindex(progress=lambda *call: calls.append(call)) == 5

@@ -114,6 +114,7 @@ class Catalog:
         """Open (or create) the catalog; `read_only` opens it without writing anything (access.open_read_only)."""
         self._guard = threading.RLock()
         self.read_only = read_only
+        self._path = path
         if read_only:
             self._db = open_read_only(path, SCHEMA)
         else:
@@ -127,6 +128,21 @@ class Catalog:
     @_serialized
     def close(self) -> None:
         self._db.close()
+
+    @_serialized
+    def reopen(self) -> None:
+        """Read the catalog as it is on disk now (another process or PC wrote it).
+
+        Only a read-only catalog needs it: it may be a copy in memory taken
+        at opening (access.open_read_only).  A writable one's connection sees
+        every commit already.
+        """
+        if not self.read_only:
+            return
+        fresh = open_read_only(self._path, SCHEMA)
+        fresh.row_factory = sqlite3.Row
+        self._db, stale = fresh, self._db
+        stale.close()
 
     def _record(self, row: sqlite3.Row) -> IssueRecord:
         values = dict(row)

@@ -30,6 +30,7 @@ from reader.core.filenames import printable_name, storable_name
 from reader.core.library import access
 from reader.core.library.bookmarks import Bookmarks
 from reader.core.library.catalog import INDEXED, PENDING, Catalog, IssueRecord, now
+from reader.core.library.changes import library_fingerprint
 from reader.core.library.locking import WriterLock
 from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, resolve_ids
 from reader.core.library.sidecars import SIDECAR_SUFFIX, Sidecar, read_sidecar, sidecar_name
@@ -43,6 +44,10 @@ ISSUE_SUFFIXES = (".txt",)
 #: are as large as memory allows: on 1,000 synthetic issues, 500 per batch peaked at
 #: 250 MB per process and left 4 segments (150 per batch: 150 MB and 14 segments).
 BATCH_ISSUES = 500
+#: Bytes of issue files per commit of an import: a batch of big issues (a daily of twenty pages has
+#: ten times the text of a district weekly) is cut sooner, so that the batch held in memory and the
+#: postings built from it (whoosh27.bulk_fields) stay about the size 500 such weeklies make.
+BATCH_BYTES = 24 * 1024 * 1024
 
 
 def _search_index():
@@ -366,6 +371,21 @@ class Library:
         self._lock.on_wait = waiting
 
     # -- reading -------------------------------------------------------------
+    def fingerprint(self) -> tuple:
+        """The library's state on disk (changes.library_fingerprint): compare two to see whether it changed."""
+        return library_fingerprint(self.paths)
+
+    def reload(self) -> None:
+        """See what another process or PC wrote since this library was opened.
+
+        Only a library that may only be read here needs it: its catalog may
+        be a copy taken at opening, read again now.  A writable library's
+        catalog connection sees every commit, and Whoosh reads the index's
+        newest generation whenever a searcher opens.
+        """
+        if self.read_only:
+            self.catalog.reopen()
+
     @property
     def index(self):
         """The Whoosh index, opened (or created, unless the library may only be read) on first use."""
@@ -474,6 +494,7 @@ class Library:
             report = ImportReport(rejected=rejected, skipped_non_issue=skipped)
             seen: dict[str, str] = {}
             batch: list[_Prepared] = []
+            batch_bytes = 0
             read = 0  # files looked at so far
 
             def store(batch: list[_Prepared]) -> None:
@@ -509,9 +530,10 @@ class Library:
                     continue
                 seen[prepared.issue_id] = prepared.issue.source
                 batch.append(prepared)
-                if len(batch) >= BATCH_ISSUES:
+                batch_bytes += len(prepared.data)
+                if len(batch) >= BATCH_ISSUES or batch_bytes >= BATCH_BYTES:
                     store(batch)
-                    batch = []
+                    batch, batch_bytes = [], 0
                     if report.cancelled:
                         break
             if batch:

@@ -1,0 +1,108 @@
+"""View → Whole Issue: an issue as one scroll of its articles, the tree following, each issue's place remembered."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.gui.main_window import MainWindow
+from reader.gui.reading_positions import KEPT, ReadingPositions
+from tests.gui.conftest import close_window, open_window, shown
+from tests.gui.test_reading_place import _click_hit, _issue, _row_of, _search
+
+
+@pytest.fixture
+def whole(qtbot, seeded_paths):
+    window = open_window(qtbot, seeded_paths)
+    with qtbot.waitSignal(window.library_changed, timeout=60000):
+        window.start_background_work(import_seeds_if_empty=False)
+    window.resize(1000, 700)
+    window.actions_.whole_issue.trigger()
+    assert window.whole_issue
+    yield window
+    close_window(window)
+
+
+def _open(qtbot, window: MainWindow, issue_id: str, ordinal: int) -> None:
+    window.open_article(issue_id, ordinal)
+    qtbot.waitUntil(lambda: window.opening is None and window.current is not None, timeout=10000)
+    shown(qtbot, window)
+
+
+def test_an_issue_reads_as_one_scroll_and_the_tree_follows(qtbot, whole):
+    window = whole
+    issue = _issue(window, "000")
+    _open(qtbot, window, issue, 3)
+    pane = window.article
+    assert pane.views is not None and len(pane.views) > 8
+    text = pane.toPlainText()
+    assert all(view.title in text for view in pane.views if view.title)  # every article in the one scroll
+    assert window.current == (issue, 3) and pane.view.ordinal == 3
+    assert window.tree.currentIndex() == window.tree_model.index_of_article(issue, 3)
+
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the reader scrolls to the end
+    qtbot.waitUntil(lambda: window.current[1] > 3, timeout=5000)
+    last = window.current[1]
+    assert pane.view.ordinal == last
+    assert window.tree.currentIndex() == window.tree_model.index_of_article(issue, last)
+    assert window.history.entries[-1][:2] == (issue, 3)  # scrolling is no visit
+
+    window.step_article(-1)  # Ctrl+PgUp: the article before, in the same scroll
+    qtbot.waitUntil(lambda: window.current == (issue, last - 1), timeout=5000)
+    assert pane.views is not None and pane.view.ordinal == last - 1
+
+
+def test_each_issue_reopens_where_the_reader_left_it(qtbot, whole):
+    window = whole
+    first, second = _issue(window, "000"), _issue(window, "001")
+    _open(qtbot, window, first, 5)
+    place = window.article.reading_place()
+    _open(qtbot, window, second, 0)
+    window.open_issue(first)
+    qtbot.waitUntil(lambda: window.current is not None and window.current[0] == first, timeout=10000)
+    shown(qtbot, window)
+    assert window.current == (first, 5)
+    assert abs(window.article.reading_place() - place) < 40  # the same line, give or take
+
+    window.save_state()
+    again = ReadingPositions(window.settings)  # as the next session reads them
+    assert again.get(first)[0] == 5 and again.get(second) == (0, again.get(second)[1])
+
+
+def test_a_hit_opens_the_whole_issue_at_its_first_match(qtbot, whole):
+    window = whole
+    issue = _issue(window, "000")
+    _search(qtbot, window, "核酸")
+    _click_hit(qtbot, window, _row_of(window, issue, 7))
+    qtbot.waitUntil(lambda: window.current == (issue, 7), timeout=10000)
+    pane = window.article
+    assert pane.views is not None and pane.match_count() > 0
+    start = pane.article_start(7)
+    assert pane._matches[pane._current][0] >= start  # the current match is in the hit's article
+    assert window.citations is not None and pane.view.ordinal == 7  # a citation cites the article in view
+
+
+def test_whole_issue_off_shows_one_article_again_and_is_remembered(qtbot, whole):
+    window = whole
+    issue = _issue(window, "000")
+    _open(qtbot, window, issue, 2)
+    window.actions_.whole_issue.trigger()
+    qtbot.waitUntil(lambda: window.article.views is None, timeout=10000)
+    assert window.current == (issue, 2) and window.article.view.ordinal == 2
+    window.save_state()
+    assert str(window.settings.value("whole_issue")).lower() == "false"
+
+
+def test_reading_positions_keep_the_most_recent_issues(qtbot, seeded_paths):
+    window = open_window(qtbot, seeded_paths)
+    positions = ReadingPositions(window.settings)
+    for number in range(KEPT + 5):
+        positions.remember(f"issue-{number}", 1, number)
+    positions.remember("issue-0", 2, 7)  # read again: most recent
+    positions.save()
+    kept = ReadingPositions(window.settings)
+    assert kept.get("issue-0") == (2, 7)
+    assert kept.get("issue-1") is None and kept.get(f"issue-{KEPT + 4}") == (1, KEPT + 4)
+    window.settings.setValue("reading_positions", "not json")
+    assert ReadingPositions(window.settings).get("issue-0") is None
+    close_window(window)
