@@ -247,6 +247,7 @@ class TextPostingsBuilder:
         if not len(keys):
             return None
         terms, ranks = _ranked_terms(keys, self._bigram_texts, bigrams=True)
+        # Stable: a document's positions stay ascending, also where two keys spell one term (_ranked_terms).
         order = np.argsort((ranks << np.uint64(32)) | docs[:-1][keep].astype(np.uint64), kind="stable")
         ranks, posting_docs, places = ranks[order], docs[:-1][keep][order], positions[:-1][keep][order]
         # A posting starts where the (term, document) pair changes.
@@ -263,16 +264,29 @@ class TextPostingsBuilder:
         words[is_position] = places
         offsets = np.zeros(len(first) + 1, dtype=np.int64)
         np.cumsum((counts + 1) * 4, out=offsets[1:])
-        postings = variable_size(
-            posting_docs[first], (counts * boost).astype(np.float32), words.view(np.uint8), offsets
-        )
+        postings = variable_size(posting_docs[first], _weights(counts, boost), words.view(np.uint8), offsets)
         return FieldPostings(terms, _term_starts(ranks[first], len(first)), postings)
+
+
+def _weights(counts: np.ndarray, boost: float) -> np.ndarray:
+    """Each posting's weight as Whoosh computes it (count * field boost, float64), as float32 when that is exact.
+
+    A block stores float32, but Whoosh's block header holds the largest
+    weight as computed (count * 1.1 is not a float32): float64 is kept for
+    write_terms only where float32 would change it (half the memory otherwise).
+    """
+    weights = counts * boost
+    narrow = weights.astype(np.float32)
+    return narrow if np.array_equal(narrow, weights) else weights
 
 
 def _ranked_terms(keys: np.ndarray, texts, bigrams: bool) -> tuple[list[bytes], np.ndarray]:
     """(the distinct terms as UTF-8 bytes in byte order, each key's rank among them as uint64).
 
     `texts` gives the distinct keys' terms, or None when key order is term order.
+    Two keys may spell one term (bigrams of tokens NFKC made of several
+    characters: "…" is "...", so "…" then "." and "." then "…" are both
+    "...."): they get one rank, as Whoosh sees one term.
     """
     distinct, inverse = np.unique(keys, return_inverse=True)
     strings = texts(distinct)
@@ -280,9 +294,12 @@ def _ranked_terms(keys: np.ndarray, texts, bigrams: bool) -> tuple[list[bytes], 
         return _code_terms(distinct, bigrams), inverse.astype(np.uint64)
     encoded = [string.encode("utf-8") for string in strings]
     order = sorted(range(len(encoded)), key=encoded.__getitem__)
+    ordered = [encoded[number] for number in order]
+    new_term = np.ones(len(ordered), dtype=bool)
+    new_term[1:] = np.fromiter(map(bytes.__ne__, ordered[1:], ordered[:-1]), dtype=bool, count=len(ordered) - 1)
     rank_of = np.empty(len(order), dtype=np.uint64)
-    rank_of[np.array(order, dtype=np.int64)] = np.arange(len(order), dtype=np.uint64)
-    return [encoded[number] for number in order], rank_of[inverse]
+    rank_of[np.array(order, dtype=np.int64)] = np.cumsum(new_term, dtype=np.uint64) - np.uint64(1)
+    return list(dict.fromkeys(ordered)), rank_of[inverse]
 
 
 def _code_terms(distinct: np.ndarray, bigrams: bool) -> list[bytes]:
@@ -309,7 +326,7 @@ def _frequency_postings(tokens, docs, boost: float, texts) -> FieldPostings | No
     keys, counts = np.unique((ranks << np.uint64(32)) | docs.astype(np.uint64), return_counts=True)
     postings = fixed_size(
         (keys & _DOC_MASK).astype(np.uint32),
-        (counts * boost).astype(np.float32),
+        _weights(counts, boost),
         counts.astype(">u4").view(np.uint8),
         4,
     )

@@ -93,10 +93,14 @@ def flush_segment(writer: SegmentWriter) -> None:
     try:
         if grouped and isinstance(writer.fieldwriter, W3FieldWriter) and getattr(writer, "writes_arrays", False):
             sources = [_pool_source(writer.pool, writer.schema)]
-            for fieldname, chunks in sorted(writer.text_postings.field_postings().items()):
+            text_postings = writer.text_postings.field_postings()
+            for fieldname, chunks in sorted(text_postings.items()):
                 sources += [_chunk_source(fieldname, chunk) for chunk in chunks]
             sources += [source.postings(writer.schema) for source in merging]
-            _write_postings(writer.fieldwriter, writer.schema, reader, merged_postings(sources))
+            # Only a field both in the pool and built in bulk (a boosted document, Whoosh's own merge)
+            # can have a term's parts out of document order.
+            in_order = not (writer.pool.fieldnames & text_postings.keys())
+            _write_postings(writer.fieldwriter, writer.schema, reader, merged_postings(sources, in_order))
         else:
             for source in merging:
                 writer.add_postings_to_pool(source.reader, source.docbase, source.docmap)

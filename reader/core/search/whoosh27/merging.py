@@ -26,7 +26,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import itemgetter
 
 import numpy as np
@@ -119,19 +119,33 @@ class MergeSource:
         self.reader.close()
 
 
-def merged_postings(sources: list[PostingSource]) -> Iterator[tuple[tuple[str, bytes], PostingArrays]]:
-    """Each term of any source, in order, with its postings from every source, in source order.
+def merged_postings(
+    sources: list[PostingSource], in_order: bool = False
+) -> Iterator[tuple[tuple[str, bytes], PostingArrays]]:
+    """Each term of any source, in order, with its postings from every source, in document order.
 
-    Sources list their terms in (field, term) order and their documents
-    after those of the sources before them, so joining keeps every
-    posting list in document order.  A term whose postings were all deleted
-    is left out.
+    Sources list their terms in (field, term) order, and mostly their
+    documents after those of the sources before them: their parts are
+    joined in source order, and sorted by document where they are not in
+    order.  That happens when the pool holds documents of a text field that
+    went Whoosh's way (a boost) among those built in bulk, or those of
+    segments Whoosh's own merge (add_reader) put in the pool, all after the
+    new documents.  `in_order`: the caller knows they are in order (no check).
+    A term whose postings were all deleted is left out.
     """
     stream = heapq.merge(*sources, key=itemgetter(0))  # stable: ties keep the sources' order
     for key, group in groupby(stream, key=itemgetter(0)):
         parts = [postings for postings in (read() for _, read in group) if len(postings)]
-        if parts:
-            yield key, joined(parts)
+        if not parts:
+            continue
+        postings = joined(parts)
+        if (
+            not in_order
+            and len(parts) > 1
+            and not all(int(before.ids[-1]) < int(after.ids[0]) for before, after in pairwise(parts))
+        ):
+            postings = postings.in_document_order()
+        yield key, postings
 
 
 class MergePolicy:

@@ -37,7 +37,9 @@ class PostingArrays:
 
     Attributes:
         ids: document numbers, uint32, ascending.
-        weights: float32, one per posting.
+        weights: one per posting: float64 as Whoosh computes them for new
+            documents (a block's maximum weight is taken from these), float32
+            as read from a stored segment; a block stores them as float32.
         values: every posting's encoded value end to end, as uint8.
         offsets: for values of varying size (positions), where each value
             starts in `values`, with the end last (n + 1 entries, int64);
@@ -83,6 +85,18 @@ class PostingArrays:
         values = self.value_bytes()[np.repeat(keep, lengths)]
         return PostingArrays(self.ids[keep], self.weights[keep], values, _offsets(lengths[keep]), 0)
 
+    def in_document_order(self) -> PostingArrays:
+        """The postings sorted by document (stably; a document is in one part only, see merging.merged_postings)."""
+        order = np.argsort(self.ids, kind="stable")
+        if self.offsets is None:
+            size = self.value_size
+            values = self.values.reshape(-1, size)[order].ravel() if size else self.values
+            return PostingArrays(self.ids[order], self.weights[order], values, None, size)
+        lengths = self.value_lengths()[order]
+        offsets = _offsets(lengths)
+        at = np.repeat(self.offsets[:-1][order] - offsets[:-1], lengths) + np.arange(offsets[-1])
+        return PostingArrays(self.ids[order], self.weights[order], self.values[at], offsets, 0)
+
     def renumbered(self, ids: np.ndarray) -> PostingArrays:
         return PostingArrays(
             ids.astype(np.uint32, copy=False), self.weights, self.values, self.offsets, self.value_size
@@ -124,7 +138,7 @@ def joined(parts: list[PostingArrays]) -> PostingArrays:
 def from_lists(ids: list[int], weights: list[float], values: list, value_size: int | None) -> PostingArrays:
     """Postings held as Python lists (Whoosh's pool; a segment of another codec)."""
     id_array = np.array(ids, dtype=np.uint32)
-    weight_array = np.array(weights, dtype=np.float32)
+    weight_array = np.array(weights, dtype=np.float64)  # as computed: a block's maximum weight is of these
     if value_size == 0:
         return PostingArrays(id_array, weight_array, _EMPTY_BYTES, None, 0)
     data = np.frombuffer(b"".join(value or b"" for value in values), dtype=np.uint8)
@@ -255,7 +269,9 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
     starts = block_term_starts + block_numbers * limit
     ends = np.minimum(starts + limit, np.repeat(term_starts + counts, blocks_per_term))
 
-    ids, weights = postings.ids, postings.weights
+    ids, exact_weights = postings.ids, postings.weights
+    # What the blocks store (float32); Whoosh's block maximum is of the weights as given to add_posting.
+    weights = exact_weights.astype(np.float32, copy=False)
     deltas = ids.copy()
     deltas[1:] -= ids[:-1]
     deltas[starts] = ids[starts]  # each block's first id is stored whole
@@ -266,6 +282,8 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
     lightest = np.minimum.reduceat(weights, starts)
     first_weights = weights[starts]
     uniform = ((heaviest == first_weights) & (lightest == first_weights)).tolist()
+    if exact_weights.dtype != np.float32:
+        heaviest = np.maximum.reduceat(exact_weights, starts)
     weight_sums = np.add.reduceat(weights.astype(np.float64), starts).tolist()
     weight_bytes = weights.astype("<f4", copy=False).tobytes() if not all(uniform) else b""
     if field_lengths is not None:
