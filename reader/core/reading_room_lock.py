@@ -18,6 +18,7 @@ they see at once.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -44,25 +45,39 @@ def password_hash(password: str, iterations: int = ITERATIONS) -> str:
     return "$".join([_ALGORITHM, str(iterations), *encoded])
 
 
-def password_matches(password: str, stored: str) -> bool:
-    """True when `password` is the one `stored` (password_hash) was made from."""
+#: The rounds a stored hash may ask for: past them it is no hash this version wrote (and would take minutes).
+_MAX_ITERATIONS = 100 * ITERATIONS
+
+
+def _parsed(stored: str) -> tuple[int, bytes, bytes] | None:
+    """(rounds, salt, digest) of a stored hash this version can check, else None (damaged, another algorithm)."""
     try:
         algorithm, iterations, salt, digest = stored.split("$")
-        if algorithm != _ALGORITHM:
-            return False
-        expected = base64.b64decode(digest, validate=True)
-        actual = _digest(password, base64.b64decode(salt, validate=True), int(iterations))
+        rounds = int(iterations)
+        if algorithm != _ALGORITHM or not 0 < rounds <= _MAX_ITERATIONS:
+            return None
+        salt_bytes, digest_bytes = (base64.b64decode(part, validate=True) for part in (salt, digest))
     except (ValueError, TypeError):
+        return None
+    return (rounds, salt_bytes, digest_bytes) if salt_bytes and digest_bytes else None
+
+
+def password_matches(password: str, stored: str) -> bool:
+    """True when `password` is the one `stored` (password_hash) was made from."""
+    parsed = _parsed(stored)
+    if parsed is None:
         return False
-    return hmac.compare_digest(actual, expected)
+    rounds, salt, expected = parsed
+    return hmac.compare_digest(_digest(password, salt, rounds), expected)
 
 
 def _stored_hash(lock_file: Path) -> str | None:
+    """The lock's stored hash; None when there is no lock or none this version can check (see the module docstring)."""
     try:
         stored = json.loads(lock_file.read_text(encoding="utf-8")).get("password")
     except (OSError, ValueError, AttributeError):
         return None
-    return stored if isinstance(stored, str) else None
+    return stored if isinstance(stored, str) and _parsed(stored) is not None else None
 
 
 def is_locked(lock_file: Path) -> bool:
@@ -76,8 +91,13 @@ def lock(lock_file: Path, password: str) -> None:
         raise ValueError(f"a reading-room password has at least {MIN_PASSWORD_LENGTH} characters")
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     partial = lock_file.with_name(lock_file.name + ".partial")
-    partial.write_text(json.dumps({"password": password_hash(password)}), encoding="utf-8")
-    os.replace(partial, lock_file)
+    try:
+        partial.write_text(json.dumps({"password": password_hash(password)}), encoding="utf-8")
+        os.replace(partial, lock_file)
+    except OSError:
+        with contextlib.suppress(OSError):  # a full disk, a lock file held open: no half-written file left
+            partial.unlink(missing_ok=True)
+        raise
 
 
 def unlock(lock_file: Path, password: str) -> bool:

@@ -196,7 +196,11 @@ class ArticlePane(QTextBrowser):
         #: In a whole issue: where each article starts in the document, in order, and the ordinals.
         self._article_starts: list[int] = []
         self._article_ordinals: list[int] = []
-        self._rendering = False
+        #: The pane is scrolling itself (a new text, a place, an article or a match asked for): not the reader.
+        self._self_scrolling = False
+        #: In a whole issue, the scroll value at which the article asked for (view) was made the open one:
+        #: it stays open until the reader scrolls, even where it cannot reach the top of the view.
+        self._kept_at: int | None = None
         self.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
     def loadResource(self, kind, url):  # noqa: N802 - Qt override
@@ -257,7 +261,6 @@ class ArticlePane(QTextBrowser):
             self.step_match(1)
         else:
             self.match_changed.emit(0, 0)
-        self._follow_scroll()
 
     def article_start(self, ordinal: int) -> int:
         """Where article `ordinal` starts in the whole issue's document (0 when not shown whole)."""
@@ -271,9 +274,9 @@ class ArticlePane(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.article_start(ordinal))
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+        self._scroll_to(bar.value() + self.cursorRect(cursor).top())
         self._returned_to = None
-        self._follow_scroll()
+        self._keep_open(ordinal)
 
     def _lay_out_whole(self) -> None:
         """Lay the whole document out now: Qt lays a long one out bit by bit, and until it has, the
@@ -286,15 +289,51 @@ class ArticlePane(QTextBrowser):
         """The document position of the character at the top of the view (to come back to it later)."""
         return self._reading_place()[0]
 
-    def _follow_scroll(self) -> None:
-        """In a whole issue, make the article at the top of the view the open one (article_in_view)."""
-        if self.views is None or not self._article_starts or self._rendering:
+    def _article_at(self, position: int) -> int:
+        """In a whole issue, the ordinal of the article the document position `position` is in."""
+        return self._article_ordinals[max(0, bisect_right(self._article_starts, position) - 1)]
+
+    def _scroll_to(self, value: int) -> None:
+        """Scroll the pane itself: not the reader's scrolling, which the open article follows."""
+        self._self_scrolling = True
+        try:
+            self.verticalScrollBar().setValue(value)
+        finally:
+            self._self_scrolling = False
+
+    def _keep_open(self, ordinal: int) -> None:
+        """In a whole issue, article `ordinal` is the open one (article_in_view) until the reader scrolls.
+
+        Whatever article the top of the view shows: the last articles of an issue (a short notice) never
+        reach the top, and a match is brought a third of the way down, perhaps below the end of the
+        article before it; the open article is the one the reader asked for, or the current match's.
+        """
+        if self.views is None or not self._article_starts:
             return
-        top = self.cursorForPosition(QPoint(0, 2)).position()
-        ordinal = self._article_ordinals[max(0, bisect_right(self._article_starts, top) - 1)]
+        self._kept_at = self.verticalScrollBar().value()
+        self._open_in_view(ordinal)
+
+    def _open_in_view(self, ordinal: int) -> None:
         if self.view is None or self.view.ordinal != ordinal:
             self.view = next(view for view in self.views if view.ordinal == ordinal)
             self.article_in_view.emit(ordinal)
+
+    def _follow_scroll(self) -> None:
+        """In a whole issue, make the article at the top of the view the open one (article_in_view)."""
+        if self.views is None or not self._article_starts or self._self_scrolling:
+            return
+        if self._kept_at is not None and self._kept_at == self.verticalScrollBar().value():
+            return  # the reader has not scrolled since asking for the open article
+        self._kept_at = None
+        self._open_in_view(self._article_at(self.cursorForPosition(QPoint(0, 2)).position()))
+
+    def article_of_selection(self) -> ArticleView | None:
+        """The article the selected passage starts in: in a whole issue perhaps not the open one, else the open one."""
+        cursor = self.textCursor()
+        if self.views is None or not self._article_starts or not cursor.hasSelection():
+            return self.view
+        ordinal = self._article_at(cursor.selectionStart())
+        return next(view for view in self.views if view.ordinal == ordinal)
 
     def show_notice(self, html: str) -> None:
         """A page that is no article (the welcome of a first start): nothing to cite, no matches."""
@@ -325,16 +364,19 @@ class ArticlePane(QTextBrowser):
         self._current = (self._current + step) % len(self._matches)
         self._mark_current()
         self._bring_into_view(self._match_cursor(self._current))
+        if self.views is not None:  # the current match's article is the open one (citing, bookmarking it)
+            self._keep_open(self._article_at(self._matches[self._current][0]))
         self.match_changed.emit(self._current + 1, len(self._matches))
 
     # -- rendering and places -------------------------------------------------------------
     def _render(self) -> None:
         """Typeset the article again (same text, so document positions stay valid)."""
-        self._rendering = True  # setHtml scrolls to the top: not the reader's scrolling
+        self._self_scrolling = True  # setHtml scrolls to the top: not the reader's scrolling
+        self._kept_at = None
         try:
             self._typeset()
         finally:
-            self._rendering = False
+            self._self_scrolling = False
 
     def _typeset(self) -> None:
         indent = QFontMetrics(self.font()).horizontalAdvance("中中")
@@ -383,7 +425,7 @@ class ArticlePane(QTextBrowser):
         rect = self.cursorRect(cursor)
         if rect.top() < 0 or rect.bottom() > self.viewport().height():
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+            self._scroll_to(bar.value() + rect.top() - self.viewport().height() // 3)
 
     def _reading_place(self) -> tuple[int, int]:
         """The character at the top of the view, and how far below the view's top its line is."""
@@ -400,8 +442,10 @@ class ArticlePane(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position, self.document().characterCount() - 1))
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + self.cursorRect(cursor).top() - top)
+        self._scroll_to(bar.value() + self.cursorRect(cursor).top() - top)
         self._returned_to = (place, bar.value())
+        if self.view is not None:
+            self._keep_open(self.view.ordinal)  # the same article open as before (a new text size, a place kept)
 
     def plain_text_with_citation(self, citation: str) -> str:
         """The article's text for the clipboard, with its `citation` first (gui.citations)."""

@@ -158,12 +158,13 @@ class BookmarksPanel(QDockWidget):
         if window.article.view is None or window.current is None:
             return
         passage = self._passage()
-        label = f"“{passage}”" if passage else (window.article.view.title or self.tr("(untitled)"))
+        # In a whole issue the passage may be in another article than the open one (lower on the screen).
+        view = window.article.article_of_selection() if passage else window.article.view
+        label = f"“{passage}”" if passage else (view.title or self.tr("(untitled)"))
         note, accepted = QInputDialog.getMultiLineText(self, self.tr("Add Note"), label[:200], "")
         if not accepted:
             return
-        issue_id, ordinal = window.current
-        self.bookmarks.add(issue_id, ordinal, window.article.view, note=note.strip(), quote=passage)
+        self.bookmarks.add(window.current[0], view.ordinal, view, note=note.strip(), quote=passage)
         self.show()
         self.refresh()
 

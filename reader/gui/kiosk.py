@@ -7,8 +7,8 @@ file dialog or changes the reader's settings (save as PDF, back up, the
 bookmarks' export, import and PDF, the language).  Bookmarks and notes are
 kept in memory for the session.  After IDLE_MINUTES without a key, click or
 scroll (the setting `kiosk_idle_minutes` changes it), the next reader finds
-the window as it started: bookmarks cleared, search cleared, the newest
-issue open.  Printing stays (Qt's print dialog chooses a printer, not a
+the window as it started: bookmarks, search and the places kept in issues
+read whole cleared, the newest issue open.  Printing stays (Qt's print dialog chooses a printer, not a
 file).  An archivist can lock the mode on with a password (File → Lock
 Reading-Room Mode…, gui.reading_room_lock): it then starts at every start
 until unlocked.  Lock the computer's own session as well: the reader cannot
@@ -49,7 +49,8 @@ class KioskMode(QObject):
             action.setEnabled(False)
         window.bookmarks_panel.set_files_allowed(False)
         window.actions_.lock_reading_room.setVisible(False)
-        window.actions_.unlock_reading_room.setVisible(True)
+        # Only a lock to open: started with --kiosk and no lock, any password would "unlock" nothing.
+        window.actions_.unlock_reading_room.setVisible(window.reading_room_lock.locked())
         minutes = float(window.settings.value(IDLE_SETTING, IDLE_MINUTES) or IDLE_MINUTES)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -78,6 +79,7 @@ class KioskMode(QObject):
         window.bookmarks_panel.hide()
         window.search_box.clear()
         window.results.clear()
+        window.reading_positions.forget_all()  # what this reader read, and where, is no one else's
         newest = opening_issue(window.records)
         if newest is not None:
             window.open_article(newest.id, 0, remember=False)

@@ -7,8 +7,12 @@ while the window is open.  Every POLL_SECONDS (the setting
 library's fingerprint (core.library.changes) on its reading thread; when it
 differs, the catalog is read again (reopened where it is a read-only copy),
 and if its records differ from the tree's, the tree is rebuilt and the
-searcher reopened, as after the window's own imports.  Nothing is looked at
-while the window itself is writing (its own writes refresh it).
+searcher reopened, as after the window's own imports (issues corrected or
+removed elsewhere are read anew); when only the index changed (a rebuild
+swapped in), the searcher alone reopens.  A share that is gone for a moment
+(no catalog, no index) changes nothing and tells no one: the next look tries
+again.  Nothing is looked at while the window itself is writing (its own
+writes refresh it).
 """
 
 from __future__ import annotations
@@ -32,9 +36,15 @@ class LibraryWatch(QObject):
         self.window = window
         self.fingerprint: tuple | None = None
         self.looking = False
-        seconds = float(window.settings.value(POLL_SETTING, POLL_SECONDS) or 0)
+        #: The searcher could not reopen on what changed: it reopens at the next look.
+        self.search_stale = False
+        try:
+            seconds = float(window.settings.value(POLL_SETTING, POLL_SECONDS) or 0)
+            interval = min(max(50, int(seconds * 1000)), 2**31 - 1)
+        except (TypeError, ValueError, OverflowError):  # window.ini edited by hand ("10s"): the default
+            seconds, interval = POLL_SECONDS, POLL_SECONDS * 1000
         self.timer = QTimer(self)
-        self.timer.setInterval(max(50, int(seconds * 1000)))
+        self.timer.setInterval(interval)
         self.timer.timeout.connect(self.look)
         if seconds > 0:
             self.timer.start()
@@ -54,22 +64,40 @@ class LibraryWatch(QObject):
         def read(job):
             fingerprint = library.fingerprint()
             if fingerprint == last:
-                return fingerprint, None
+                return last, fingerprint, None
             library.reload()
-            return fingerprint, library.records()
+            return last, fingerprint, library.records()
 
         window.jobs.start(window.jobs.reading, read, self._looked, self._failed)
 
     def _looked(self, result) -> None:
         self.looking = False
-        fingerprint, records = result
+        last, fingerprint, records = result
         self.fingerprint = fingerprint
         window = self.window
-        if records is None or window.jobs.writer.activeThreadCount() or records == window.records:
+        if records is None or window.jobs.writer.activeThreadCount():
             return
+        if records == window.records:
+            # The same issues, another index: a rebuild swapped in elsewhere (its fingerprint: the index's files),
+            # perhaps before the first look (Searcher.refresh does nothing when its view is current).
+            if self.search_stale or last is None or fingerprint[2:] != last[2:]:
+                self.search_stale = False
+                window.searcher.library_written(on_failed=self._not_reopened)
+            return
+        known = {record.id: record for record in records}
+        # Issues corrected or removed elsewhere: read anew, not served as they were (their dates, in citations).
+        changed = [record.id for record in window.records if known.get(record.id) != record]
+        if changed:
+            window.issues.forget(changed)
         window.refresh_tree(records)
-        window.searcher.library_written(then=window.searching.run)  # the search at hand sees the new issues
+        self.search_stale = False
+        # The search at hand sees the new issues.
+        window.searcher.library_written(then=window.searching.run, on_failed=self._not_reopened)
 
     def _failed(self, _error: Exception) -> None:
         """A share that went away for a moment: try again at the next look, telling no one."""
         self.looking = False
+
+    def _not_reopened(self, _error: Exception) -> None:
+        """The index could not be opened (a share gone, a rebuild being swapped in): again at the next look."""
+        self.fingerprint, self.search_stale = None, True

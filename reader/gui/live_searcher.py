@@ -48,10 +48,15 @@ class LiveSearcher:
         """Open the searcher and ready it (Searcher.prepare) in the background, ahead of the first search."""
         self._jobs.start(self._jobs.search, lambda job: self.get().prepare())
 
-    def library_written(self, then: Callable[[], None] | None = None) -> None:
-        """A write left the index current: reopen the searcher on the search thread, then `then()`."""
+    def library_written(
+        self, then: Callable[[], None] | None = None, on_failed: Callable[[Exception], None] | None = None
+    ) -> None:
+        """A write left the index current: reopen the searcher on the search thread, then `then()`.
+
+        `on_failed` hears of a searcher that could not reopen (by default, a message box).
+        """
         self.index_ready.set()
-        self._jobs.start(self._jobs.search, lambda job: self._refresh(), lambda _r: then() if then else None)
+        self._jobs.start(self._jobs.search, lambda job: self._refresh(), lambda _r: then() if then else None, on_failed)
 
     def _refresh(self) -> None:
         searcher = self.get()

@@ -281,7 +281,10 @@ class MainWindow(QMainWindow):
         value = str(self.settings.value("last_article", ""))
         issue_id, _, ordinal = value.partition(":")
         if issue_id and ordinal.isdigit() and self.library.catalog.contains(issue_id):
-            self.open_article(issue_id, int(ordinal))
+            # A whole issue where the reader left it (save_state keeps the place), not at the article's start.
+            left = self.reading_positions.get(issue_id)
+            place = left[1] if self.whole_issue and left is not None and left[0] == int(ordinal) else None
+            self.open_article(issue_id, int(ordinal), place=place)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Close within seconds whatever runs: long jobs stop between two issues, nothing waits on the GUI.

@@ -43,5 +43,10 @@ class ReadingPositions:
         while len(self._places) > KEPT:
             del self._places[next(iter(self._places))]
 
+    def forget_all(self) -> None:
+        """Forget every place (the reading room's reset for the next reader), in the settings too."""
+        self._places.clear()
+        self.save()
+
     def save(self) -> None:
         self.settings.setValue(SETTING, json.dumps({issue: list(place) for issue, place in self._places.items()}))

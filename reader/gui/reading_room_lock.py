@@ -2,8 +2,9 @@
 
 Locked, the reader opens in reading-room mode (gui.kiosk) at every start
 on this computer's user account, with or without `--kiosk`; in that mode
-the File menu offers Unlock, which asks for the password and then offers to
-quit, so that the next start is a normal window.  The password is kept
+the File menu offers Unlock (only while locked: a reading room started
+with `--kiosk` alone has nothing to unlock), which asks for the password
+and then offers to quit, so that the next start is a normal window.  The password is kept
 hashed (core.reading_room_lock).  Checking it takes about a tenth of a
 second, on the GUI thread while the dialog is open.
 """

@@ -181,3 +181,21 @@ def test_jieba_keeps_its_cache_in_the_users_cache_dir_when_the_library_cannot_ta
     elsewhere = jieba_cache_for(paths, library_writable=False)
     assert elsewhere == tmp_path / "用户缓存" / "baokan-reader" / "jieba.cache"
     assert elsewhere.parent.is_dir() and not paths.data_dir.exists()
+
+
+def test_a_reload_while_the_share_is_gone_keeps_the_catalog_read_before(seeded_paths):
+    """A reading room's share gone for a moment is not an empty library: the issues stay listed, the reload fails."""
+    library = Library(seeded_paths, read_only=True)
+    try:
+        before = library.records()
+        assert len(before) == 5
+        aside = seeded_paths.data_dir.with_name("away")
+        seeded_paths.data_dir.rename(aside)  # the share went away
+        with pytest.raises(OSError):
+            library.reload()
+        assert library.records() == before
+        aside.rename(seeded_paths.data_dir)  # and came back
+        library.reload()
+        assert library.records() == before
+    finally:
+        library.close()

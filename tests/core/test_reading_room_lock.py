@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from types import SimpleNamespace
+
 import pytest
 
 from reader.core import reading_room_lock as lock_module
@@ -55,3 +58,33 @@ def test_a_damaged_lock_file_counts_as_no_lock(tmp_path, content):
     lock_file = tmp_path / "reading-room-lock.json"
     lock_file.write_text(content, encoding="utf-8")
     assert not is_locked(lock_file)
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "garbage",  # damaged
+        "scrypt$16384$c2FsdA==$ZGlnZXN0",  # another algorithm (a later version)
+        "pbkdf2_sha256$x$c2FsdA==$ZGlnZXN0",  # a damaged number of rounds
+        "pbkdf2_sha256$99999999999$c2FsdA==$ZGlnZXN0",  # rounds no version writes (hours to check)
+        "pbkdf2_sha256$1000$!!$ZGlnZXN0",  # a damaged salt
+    ],
+)
+def test_a_lock_no_password_could_open_counts_as_no_lock(tmp_path, stored):
+    """The module's promise (and the README's): a damaged lock file is no lock, never one no password opens."""
+    lock_file = tmp_path / "reading-room-lock.json"
+    lock_file.write_text(json.dumps({"password": stored}), encoding="utf-8")
+    assert not is_locked(lock_file)
+    assert unlock(lock_file, "anything")
+
+
+def test_a_lock_that_cannot_be_written_leaves_no_partial_file(tmp_path, monkeypatch):
+    lock_file = tmp_path / "reading-room-lock.json"
+
+    def refused(*_args):
+        raise PermissionError("the lock file is held open")
+
+    monkeypatch.setattr(lock_module, "os", SimpleNamespace(replace=refused))
+    with pytest.raises(OSError):
+        lock(lock_file, "secret")
+    assert list(tmp_path.iterdir()) == [] and not is_locked(lock_file)

@@ -41,10 +41,12 @@ def test_the_reading_room_reads_searches_and_forgets(qtbot, paths):
     window.bookmarks_panel.bookmark_article()
     assert window.library.bookmarks.all()
     window.search_box.setText("疫情")
+    window.reading_positions.remember(record.id, 3, 100)  # a place in an issue read whole
 
     qtbot.waitUntil(lambda: not window.library.bookmarks.all(), timeout=10000)  # idle: reset for the next reader
     shown(qtbot, window)
     assert window.search_box.text() == "" and not window.bookmarks_panel.isVisible()
     assert window.current == (record.id, 0)
+    assert window.reading_positions.get(record.id) is None  # the next reader does not inherit it
     window.close()
     window.library.close()

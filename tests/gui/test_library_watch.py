@@ -5,9 +5,9 @@ from __future__ import annotations
 from reader.config import seeds_dir
 from reader.core.library import changes
 from reader.core.library.library import Library
-from reader.core.search.index_files import IDENTITY_FILE
+from reader.core.search.index_files import IDENTITY_FILE, index_identity
 from reader.gui.app import settings_for
-from reader.gui.library_watch import POLL_SETTING
+from reader.gui.library_watch import POLL_SECONDS, POLL_SETTING
 from reader.gui.main_window import MainWindow
 from tests.gui.conftest import close_window, import_and_wait, open_window, shown
 
@@ -58,3 +58,76 @@ def test_a_reading_room_window_shows_and_finds_what_the_archivist_imports(qtbot,
     assert "000_3ec1d81f3cd0b893.txt" in sources
     window.close()
     library.close()
+
+
+def _reading_room(qtbot, paths, poll_seconds=0.2) -> MainWindow:
+    """A reading-room window on the library at `paths`, read only, looking at it every `poll_seconds`."""
+    library = Library(paths, read_only=True)
+    settings = settings_for(paths)
+    settings.setValue(POLL_SETTING, poll_seconds)
+    window = MainWindow(paths, library, settings, kiosk=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_work(import_seeds_if_empty=False)
+    shown(qtbot, window)
+    return window
+
+
+def _first_import(qtbot, paths) -> None:
+    setup = open_window(qtbot, paths)  # the archivist's first import, in a normal window
+    import_and_wait(qtbot, setup, [str(seeds_dir() / "001_be03ec69b60a77f1.txt")])
+    close_window(setup)
+
+
+def test_a_share_gone_for_a_moment_leaves_the_tree_as_it_was_and_tells_no_one(qtbot, paths, _no_modal_boxes):
+    _first_import(qtbot, paths)
+    window = _reading_room(qtbot, paths)
+    qtbot.waitUntil(lambda: len(window.records) == 1, timeout=10000)
+    qtbot.wait(600)  # a few looks at the library as it is
+    aside = paths.data_dir.with_name("away")
+    paths.data_dir.rename(aside)  # the share went away
+    qtbot.wait(1500)  # several looks meanwhile
+    assert len(window.records) == 1 and window.tree_model.rowCount() >= 1  # not an empty library
+    assert _no_modal_boxes == []  # no message box in front of the reading room
+    aside.rename(paths.data_dir)  # and came back
+
+    archivist = Library(paths)
+    archivist.import_paths([seeds_dir() / "000_3ec1d81f3cd0b893.txt"])
+    archivist.close()
+    qtbot.waitUntil(lambda: len(window.records) == 2, timeout=20000)
+    assert _no_modal_boxes == []
+    window.close()
+    window.library.close()
+
+
+def test_a_rebuild_on_the_archivists_pc_reopens_the_reading_rooms_search(qtbot, paths, _no_modal_boxes):
+    _first_import(qtbot, paths)
+    window = _reading_room(qtbot, paths)
+    qtbot.waitUntil(lambda: len(window.records) == 1, timeout=10000)
+    with qtbot.waitSignal(window.search_done, timeout=20000):
+        window.search_box.setText("北碚")
+        window.run_search()
+    before = window.searcher._searcher._identity
+    qtbot.waitUntil(lambda: window.library_watch.fingerprint is not None, timeout=10000)  # it has looked
+
+    archivist = Library(paths)
+    archivist.reindex()  # the same issues, a new index swapped in
+    archivist.close()
+    after = index_identity(paths.index_dir)
+    assert after != before
+    qtbot.waitUntil(lambda: window.searcher._searcher._identity == after, timeout=20000)
+    with qtbot.waitSignal(window.search_done, timeout=20000) as searched:
+        window.run_search()
+    assert searched.args[0].total > 0
+    assert _no_modal_boxes == []
+    window.close()
+    window.library.close()
+
+
+def test_a_poll_interval_mistyped_in_window_ini_is_the_default(qtbot, paths):
+    settings = settings_for(paths)
+    settings.setValue(POLL_SETTING, "10s")
+    window = MainWindow(paths, Library(paths), settings)  # not a window that fails to open
+    qtbot.addWidget(window)
+    assert window.library_watch.timer.interval() == POLL_SECONDS * 1000 and window.library_watch.timer.isActive()
+    close_window(window)

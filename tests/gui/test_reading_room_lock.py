@@ -86,3 +86,13 @@ def test_the_password_dialog_accepts_only_two_equal_passwords_long_enough(qtbot)
     assert not unlock.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     unlock.password.setText("x")
     assert unlock.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_reading_room_started_with_kiosk_and_no_lock_offers_no_unlock(qtbot, paths):
+    """Nothing to unlock: no Unlock that takes any password and says the mode is off from the next start."""
+    assert not is_locked(reading_room_lock_file())
+    window = _kiosk_window(qtbot, paths)
+    assert not window.actions_.unlock_reading_room.isVisible()
+    assert not window.actions_.lock_reading_room.isVisible()
+    window.close()
+    window.library.close()

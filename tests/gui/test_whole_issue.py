@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QInputDialog
 
 from reader.gui.main_window import MainWindow
 from reader.gui.reading_positions import KEPT, ReadingPositions
@@ -106,3 +108,100 @@ def test_reading_positions_keep_the_most_recent_issues(qtbot, seeded_paths):
     window.settings.setValue("reading_positions", "not json")
     assert ReadingPositions(window.settings).get("issue-0") is None
     close_window(window)
+
+
+def _top_of(pane, position: int) -> int:
+    """How far below the top of the view the document position `position` is (pixels)."""
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(position)
+    return pane.cursorRect(cursor).top()
+
+
+def test_an_article_too_short_to_reach_the_top_is_the_one_open_when_asked_for(qtbot, whole):
+    window = whole
+    issue = _issue(window, "000")
+    _open(qtbot, window, issue, 0)
+    pane = window.article
+    last = len(pane.views) - 1  # 遗失启事: a two-line notice, on the last screen with the end of the article before
+    _open(qtbot, window, issue, last)  # a click in the tree
+    qtbot.wait(200)  # whatever Qt lays out or scrolls later
+    assert _top_of(pane, pane.article_start(last)) > 0  # it cannot reach the top of the view
+    assert window.current == (issue, last) and pane.view.ordinal == last
+    assert window.tree.currentIndex() == window.tree_model.index_of_article(issue, last)
+    assert pane.view.title == pane.views[last].title  # citing, printing, bookmarking: the notice
+
+    window.step_article(-1)  # Ctrl+PgUp, then Ctrl+PgDown back to it
+    qtbot.waitUntil(lambda: window.current == (issue, last - 1), timeout=5000)
+    window.step_article(1)
+    qtbot.waitUntil(lambda: window.current == (issue, last), timeout=5000)
+    assert pane.view.ordinal == last
+
+    bar = pane.verticalScrollBar()
+    bar.setValue(0)  # the reader scrolls: the article at the top is the open one again
+    qtbot.waitUntil(lambda: window.current == (issue, 0), timeout=5000)
+    assert pane.view.ordinal == 0
+
+
+def _article_of(pane, position: int) -> int:
+    """The ordinal of the article of the whole issue that the document position `position` is in."""
+    return max(view.ordinal for view in pane.views if pane.article_start(view.ordinal) <= position)
+
+
+def test_each_match_stepped_to_makes_its_article_the_open_one(qtbot, whole):
+    window = whole
+    issue = _issue(window, "000")
+    _search(qtbot, window, "核酸")
+    _click_hit(qtbot, window, _row_of(window, issue, 6))
+    qtbot.waitUntil(lambda: window.current == (issue, 6), timeout=10000)
+    pane = window.article
+    seen = set()
+    for _ in range(pane.match_count()):
+        pane.step_match(1)  # F3
+        ordinal = _article_of(pane, pane._matches[pane._current][0])
+        seen.add(ordinal)
+        assert pane.view.ordinal == ordinal and window.current == (issue, ordinal)
+        assert window.tree.currentIndex() == window.tree_model.index_of_article(issue, ordinal)
+    assert len(seen) > 1  # the matches of several articles
+
+
+def test_a_note_on_a_passage_goes_to_the_article_the_passage_is_in(qtbot, whole, monkeypatch):
+    window = whole
+    issue = _issue(window, "000")
+    _open(qtbot, window, issue, 3)
+    pane = window.article
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.value() - pane.viewport().height() // 3)  # the reader scrolls back: the end of article 2 on top
+    qtbot.waitUntil(lambda: window.current == (issue, 2), timeout=5000)
+    below = pane.article_start(3)
+    assert 0 < _top_of(pane, below) < pane.viewport().height() - 80  # article 3's head lower on the screen
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(below + 2)
+    cursor.setPosition(below + 6, QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)  # a passage selected there
+    assert window.current == (issue, 2)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: ("一条笔记", True))
+    window.bookmarks_panel.note_article()
+    (bookmark,) = window.library.bookmarks.all()
+    assert bookmark.quote == cursor.selectedText().strip()
+    assert bookmark.ordinal == 3 and bookmark.title == pane.views[3].title
+
+
+def test_the_issue_open_at_closing_reopens_where_it_was_left(qtbot, seeded_paths):
+    window = open_window(qtbot, seeded_paths)
+    window.resize(1000, 700)
+    window.set_whole_issue(True)
+    issue = _issue(window, "000")
+    _open(qtbot, window, issue, 6)  # a long article
+    pane = window.article
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.value() + 400)  # the reader reads on, in the same article
+    qtbot.waitUntil(lambda: window.current == (issue, 6) and pane.reading_place() > pane.article_start(6) + 100)
+    place = pane.reading_place()
+    close_window(window)  # the reader closes the window (saving its state)
+
+    again = open_window(qtbot, seeded_paths)  # the next session
+    again.resize(1000, 700)
+    again.restore_last_article()
+    qtbot.waitUntil(lambda: again.opening is None and again.current == (issue, 6), timeout=10000)
+    assert abs(again.article.reading_place() - place) < 40  # the same line, give or take
+    close_window(again)

@@ -129,20 +129,28 @@ class Catalog:
     def close(self) -> None:
         self._db.close()
 
-    @_serialized
     def reopen(self) -> None:
         """Read the catalog as it is on disk now (another process or PC wrote it).
 
         Only a read-only catalog needs it: it may be a copy in memory taken
         at opening (access.open_read_only).  A writable one's connection sees
-        every commit already.
+        every commit already.  The new copy is read before the lock is taken,
+        so that the GUI thread's reads do not wait for a slow share meanwhile.
+
+        Raises FileNotFoundError, keeping what was read before, when the
+        catalog is not there (a share gone for a moment): it is not an empty
+        library, as open_read_only would take a missing catalog for.
         """
         if not self.read_only:
             return
         fresh = open_read_only(self._path, SCHEMA)
+        if not self._path.is_file():  # open_read_only took it for a new library: an empty catalog
+            fresh.close()
+            raise FileNotFoundError(f"the catalog is not there now: {self._path}")
         fresh.row_factory = sqlite3.Row
-        self._db, stale = fresh, self._db
-        stale.close()
+        with self._guard:
+            self._db, stale = fresh, self._db
+            stale.close()
 
     def _record(self, row: sqlite3.Row) -> IssueRecord:
         values = dict(row)

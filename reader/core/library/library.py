@@ -50,6 +50,19 @@ BATCH_ISSUES = 500
 BATCH_BYTES = 24 * 1024 * 1024
 
 
+def _batches(items: list, sizes: list[int]) -> Iterator[tuple[int, list]]:
+    """(index of the first, the batch) of `items` cut into commits as an import cuts them: at BATCH_ISSUES
+    items or once their files' `sizes` reach BATCH_BYTES, whichever comes first."""
+    start = 0
+    while start < len(items):
+        end, held = start, 0
+        while end < len(items) and end - start < BATCH_ISSUES and (end == start or held < BATCH_BYTES):
+            held += sizes[end]
+            end += 1
+        yield start, items[start:end]
+        start = end
+
+
 def _search_index():
     """The index module, imported on first use: Whoosh (~0.15 s) is no part of the window's start-up.
 
@@ -745,7 +758,7 @@ class Library:
     ) -> None:
         """Replace the documents of `issue_ids` from their originals and drop those of `remove`.
 
-        In commits of BATCH_ISSUES issues, each marking its rows indexed, so a
+        In commits of BATCH_ISSUES issues or BATCH_BYTES (_batches), each marking its rows indexed, so a
         whole-library repair (after a schema change) neither spills the posting
         pool nor loses finished batches to an interruption.  `progress` hears
         of each issue (done, how many, its source) and of each commit.
@@ -755,8 +768,8 @@ class Library:
                 for issue_id in remove:
                     _search_index().delete_issue(writer, issue_id)
         total = len(issue_ids)
-        for start in range(0, total, BATCH_ISSUES):
-            batch = issue_ids[start : start + BATCH_ISSUES]
+        sizes = {record.id: record.size for record in self.catalog.all()} if total else {}
+        for start, batch in _batches(issue_ids, [sizes.get(issue_id, 0) for issue_id in issue_ids]):
             with _search_index().writing(self.index, len(batch), cancelled) as writer:
                 for issue_id in batch:
                     _search_index().delete_issue(writer, issue_id)
@@ -841,8 +854,7 @@ class Library:
             new_dir = _search_index().rebuild_dir(self.paths.index_dir)
             try:
                 rebuilt = _search_index().create_index(new_dir)
-                for start in range(0, len(records), BATCH_ISSUES):
-                    batch = records[start : start + BATCH_ISSUES]
+                for start, batch in _batches(records, [record.size for record in records]):
                     with _search_index().writing(rebuilt, len(batch), cancelled) as writer:
                         for done, record in enumerate(batch, start=start):
                             if cancelled and cancelled():

@@ -31,7 +31,9 @@ def _urllib_request() -> types.ModuleType:
     def urlretrieve(*args, **kwargs):
         import importlib
 
-        sys.modules.pop("urllib.request", None)
+        if sys.modules.get("urllib.request") is stand_in:  # called while Whoosh's module still runs
+            del sys.modules["urllib.request"]
+        # Otherwise the real module, imported already or now: never a second copy of one imported already.
         return importlib.import_module("urllib.request").urlretrieve(*args, **kwargs)
 
     stand_in.urlretrieve = urlretrieve

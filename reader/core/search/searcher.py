@@ -106,8 +106,10 @@ class Searcher:
         """
         identity = index_identity(self.index_dir)
         if identity != self._identity:
-            self._identity = identity
+            # The identity kept only once the new index opened: a failed open (the index being swapped in,
+            # a share gone) is tried again at the next refresh, not taken for the old index being current.
             self.index = open_index(self.index_dir, create=False)
+            self._identity = identity
         elif self._searcher.up_to_date():
             return
         stale, self._searcher = self._searcher, _open_pinned(self.index)
