@@ -10,10 +10,13 @@ from reader.gui.main_window import MainWindow
 from tests.gui.conftest import close_window, import_and_wait, open_window, shown
 
 
-def _kiosk_window(qtbot, paths):
+def _kiosk_window(qtbot, paths, **setting_values):
+    """A reading-room window on the library at `paths`, read only; reset after under a second unless
+    `setting_values` say otherwise (window.ini names and values)."""
     library = Library(paths, read_only=True)
     settings = settings_for(paths)  # in the data dir: a test writes nothing to the user's config
-    settings.setValue(IDLE_SETTING, 0.01)  # under a second, for the test
+    for name, value in {IDLE_SETTING: 0.01, **setting_values}.items():
+        settings.setValue(name, value)
     window = MainWindow(paths, library, settings, kiosk=True)
     qtbot.addWidget(window)
     window.show()

@@ -7,9 +7,11 @@ from reader.core.library import changes
 from reader.core.library.library import Library
 from reader.core.search.index_files import IDENTITY_FILE, index_identity
 from reader.gui.app import settings_for
+from reader.gui.kiosk import IDLE_SETTING
 from reader.gui.library_watch import POLL_SECONDS, POLL_SETTING
 from reader.gui.main_window import MainWindow
 from tests.gui.conftest import close_window, import_and_wait, open_window, shown
+from tests.gui.test_kiosk import _kiosk_window
 
 
 def test_the_fingerprint_names_the_index_identity_file_the_index_writes():
@@ -62,15 +64,7 @@ def test_a_reading_room_window_shows_and_finds_what_the_archivist_imports(qtbot,
 
 def _reading_room(qtbot, paths, poll_seconds=0.2) -> MainWindow:
     """A reading-room window on the library at `paths`, read only, looking at it every `poll_seconds`."""
-    library = Library(paths, read_only=True)
-    settings = settings_for(paths)
-    settings.setValue(POLL_SETTING, poll_seconds)
-    window = MainWindow(paths, library, settings, kiosk=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.start_background_work(import_seeds_if_empty=False)
-    shown(qtbot, window)
-    return window
+    return _kiosk_window(qtbot, paths, **{IDLE_SETTING: 60, POLL_SETTING: poll_seconds})
 
 
 def _first_import(qtbot, paths) -> None:
