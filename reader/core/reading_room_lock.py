@@ -37,8 +37,12 @@ def _digest(password: str, salt: bytes, iterations: int) -> bytes:
     return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
 
 
-def password_hash(password: str, iterations: int = ITERATIONS) -> str:
-    """The stored form of `password`: algorithm, rounds, salt and digest (salt and digest in base64)."""
+def password_hash(password: str, iterations: int | None = None) -> str:
+    """The stored form of `password`: algorithm, rounds, salt and digest (salt and digest in base64).
+
+    `iterations`: ITERATIONS as it is when called (tests lower it), unless given.
+    """
+    iterations = iterations or ITERATIONS
     salt = secrets.token_bytes(16)
     digest = _digest(password, salt, iterations)
     encoded = (base64.b64encode(part).decode("ascii") for part in (salt, digest))

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.gui.first_start import opening_issue
+from reader.gui.setting_values import number_setting, timer_ms
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -51,10 +52,12 @@ class KioskMode(QObject):
         window.actions_.lock_reading_room.setVisible(False)
         # Only a lock to open: started with --kiosk and no lock, any password would "unlock" nothing.
         window.actions_.unlock_reading_room.setVisible(window.reading_room_lock.locked())
-        minutes = float(window.settings.value(IDLE_SETTING, IDLE_MINUTES) or IDLE_MINUTES)
+        minutes = number_setting(window.settings, IDLE_SETTING, IDLE_MINUTES)
+        if minutes <= 0:
+            minutes = IDLE_MINUTES
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
-        self.idle.setInterval(max(1, int(minutes * 60_000)))
+        self.idle.setInterval(timer_ms(minutes * 60, shortest_ms=1))
         self.idle.timeout.connect(self.reset)
         QApplication.instance().installEventFilter(self)
         self.idle.start()

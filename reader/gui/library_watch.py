@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from reader.gui.setting_values import number_setting, timer_ms
+
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
 
@@ -38,13 +40,9 @@ class LibraryWatch(QObject):
         self.looking = False
         #: The searcher could not reopen on what changed: it reopens at the next look.
         self.search_stale = False
-        try:
-            seconds = float(window.settings.value(POLL_SETTING, POLL_SECONDS) or 0)
-            interval = min(max(50, int(seconds * 1000)), 2**31 - 1)
-        except (TypeError, ValueError, OverflowError):  # window.ini edited by hand ("10s"): the default
-            seconds, interval = POLL_SECONDS, POLL_SECONDS * 1000
+        seconds = number_setting(window.settings, POLL_SETTING, POLL_SECONDS)  # 0 or less: off
         self.timer = QTimer(self)
-        self.timer.setInterval(interval)
+        self.timer.setInterval(timer_ms(seconds))
         self.timer.timeout.connect(self.look)
         if seconds > 0:
             self.timer.start()

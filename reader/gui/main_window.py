@@ -76,6 +76,7 @@ from reader.gui.reading_room_lock import ReadingRoomLock
 from reader.gui.removal import IssueRemoval
 from reader.gui.search_controller import SearchController
 from reader.gui.search_panel import SearchPanel
+from reader.gui.setting_values import number_setting
 from reader.gui.status_progress import StatusProgress
 from reader.gui.theme import WindowTheme, initial_theme
 from reader.gui.window_size import ASSUMED_FRAME, window_frame
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.reading_positions = ReadingPositions(settings)
         #: The issue the pane shows whole, if it does.
         self._whole_issue_id: str | None = None
-        self.font_size = int(settings.value("font_size", DEFAULT_FONT_SIZE))
+        self.font_size = int(number_setting(settings, "font_size", DEFAULT_FONT_SIZE))
         self.theme = initial_theme(settings.value("theme"))
         self.window_theme = WindowTheme(QGuiApplication.instance())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.config import seeds_dir
 from reader.core.library.library import Library
 from reader.gui.app import settings_for
-from reader.gui.kiosk import IDLE_SETTING
+from reader.gui.kiosk import IDLE_MINUTES, IDLE_SETTING
 from reader.gui.main_window import MainWindow
 from tests.gui.conftest import close_window, import_and_wait, open_window, shown
 
@@ -51,5 +51,12 @@ def test_the_reading_room_reads_searches_and_forgets(qtbot, paths):
     assert window.search_box.text() == "" and not window.bookmarks_panel.isVisible()
     assert window.current == (record.id, 0)
     assert window.reading_positions.get(record.id) is None  # the next reader does not inherit it
+    window.close()
+    window.library.close()
+
+
+def test_an_idle_time_mistyped_in_window_ini_is_the_default(qtbot, paths):
+    window = _kiosk_window(qtbot, paths, **{IDLE_SETTING: "5 min"})  # not a window that fails to open
+    assert window.kiosk.idle.interval() == IDLE_MINUTES * 60_000
     window.close()
     window.library.close()

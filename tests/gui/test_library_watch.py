@@ -9,7 +9,7 @@ from reader.core.search.index_files import IDENTITY_FILE, index_identity
 from reader.gui.app import settings_for
 from reader.gui.kiosk import IDLE_SETTING
 from reader.gui.library_watch import POLL_SECONDS, POLL_SETTING
-from reader.gui.main_window import MainWindow
+from reader.gui.main_window import DEFAULT_FONT_SIZE, MainWindow
 from tests.gui.conftest import close_window, import_and_wait, open_window, shown
 from tests.gui.test_kiosk import _kiosk_window
 
@@ -118,10 +118,12 @@ def test_a_rebuild_on_the_archivists_pc_reopens_the_reading_rooms_search(qtbot, 
     window.library.close()
 
 
-def test_a_poll_interval_mistyped_in_window_ini_is_the_default(qtbot, paths):
+def test_numbers_mistyped_in_window_ini_are_the_defaults(qtbot, paths):
     settings = settings_for(paths)
     settings.setValue(POLL_SETTING, "10s")
+    settings.setValue("font_size", "big")
     window = MainWindow(paths, Library(paths), settings)  # not a window that fails to open
     qtbot.addWidget(window)
     assert window.library_watch.timer.interval() == POLL_SECONDS * 1000 and window.library_watch.timer.isActive()
+    assert window.font_size == DEFAULT_FONT_SIZE
     close_window(window)

@@ -71,17 +71,24 @@ def test_each_issue_reopens_where_the_reader_left_it(qtbot, whole):
     assert again.get(first)[0] == 5 and again.get(second) == (0, again.get(second)[1])
 
 
-def test_a_hit_opens_the_whole_issue_at_its_first_match(qtbot, whole):
-    window = whole
+def _open_hit(qtbot, window: MainWindow, query: str, ordinal: int):
+    """Search `query` and click the hit of article `ordinal` of issue 000: (its issue id, the pane)."""
     issue = _issue(window, "000")
-    _search(qtbot, window, "核酸")
-    _click_hit(qtbot, window, _row_of(window, issue, 7))
-    qtbot.waitUntil(lambda: window.current == (issue, 7), timeout=10000)
-    pane = window.article
+    _search(qtbot, window, query)
+    _click_hit(qtbot, window, _row_of(window, issue, ordinal))
+    qtbot.waitUntil(lambda: window.current == (issue, ordinal), timeout=10000)
+    return issue, window.article
+
+
+def test_a_hit_opens_the_whole_issue_at_its_first_match(qtbot, whole):
+    window, _, pane = whole, *_open_hit(qtbot, whole, "核酸", 7)
     assert pane.views is not None and pane.match_count() > 0
     start = pane.article_start(7)
     assert pane._matches[pane._current][0] >= start  # the current match is in the hit's article
-    assert window.citations is not None and pane.view.ordinal == 7  # a citation cites the article in view
+    assert pane.view.ordinal == 7
+    title = pane.views[7].title
+    assert title and title[:8] in window.citations.citation()  # a citation cites the article in view
+    assert all(view.title[:8] not in window.citations.citation() for view in pane.views[:7] if view.title)
 
 
 def test_whole_issue_off_shows_one_article_again_and_is_remembered(qtbot, whole):
@@ -148,12 +155,7 @@ def _article_of(pane, position: int) -> int:
 
 
 def test_each_match_stepped_to_makes_its_article_the_open_one(qtbot, whole):
-    window = whole
-    issue = _issue(window, "000")
-    _search(qtbot, window, "核酸")
-    _click_hit(qtbot, window, _row_of(window, issue, 6))
-    qtbot.waitUntil(lambda: window.current == (issue, 6), timeout=10000)
-    pane = window.article
+    window, issue, pane = whole, *_open_hit(qtbot, whole, "核酸", 6)
     seen = set()
     for _ in range(pane.match_count()):
         pane.step_match(1)  # F3
