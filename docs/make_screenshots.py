@@ -14,6 +14,7 @@ The states, one PNG each (`--only` picks some, by name):
   welcome               a first start: the welcome text while the sample issues are imported
   main-window           an article open
   search-results        a search with its hits listed and a hit opened, F3 stepped to its second match
+  search-facets         the results panel of a search in both papers: hits per paper and year, the timeline
   import-progress       an import under way (progress and Cancel in the status bar)
   import-report         the report of an import with a rejected, an empty and an already present file
   correction            Edit → Correct Issue Details…
@@ -28,6 +29,10 @@ The states, one PNG each (`--only` picks some, by name):
   bookmarks             View → Bookmarks: two bookmarks, one a note on a passage, beside the article
   issue-calendar        View → Issue Calendar…: a weekly paper's 2021, with missing, duplicated and
                         off-rhythm days (a year of issues made from a seed and imported first)
+  library-statistics    View → Library Statistics…: issues and articles per publication and year (the
+                        seeds, the imports above and the weekly paper of the calendar)
+  library-statistics-reporters   its Reporters tab: the reporters most credited
+  library-statistics-history     its Import History tab: every file imported, already present or rejected
   kiosk                 `reader --kiosk`: the reading-room window (a second window, on the library read only)
   article-pdf           File → Save Article as PDF…: the first page of the PDF, rendered back (pypdfium2,
                         one of the test dependencies)
@@ -53,19 +58,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QTextCursor  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QWidget,
+)
 
 from reader.config import resolve_paths, seeds_dir  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
 from reader.gui.app import install_translator, settings_for  # noqa: E402
 from reader.gui.dialogs import CorrectionDialog, FolderPathDialog  # noqa: E402
 from reader.gui.main_window import MainWindow  # noqa: E402
+from reader.gui.models.statistics_tables import OUTCOME_ROLE  # noqa: E402
 from reader.gui.reading_room_lock import PasswordDialog  # noqa: E402
 
 STATES = (
     "welcome",
     "main-window",
     "search-results",
+    "search-facets",
     "import-progress",
     "import-report",
     "correction",
@@ -79,6 +93,9 @@ STATES = (
     "edit-menu",
     "bookmarks",
     "issue-calendar",
+    "library-statistics",
+    "library-statistics-reporters",
+    "library-statistics-history",
     "kiosk",
     "reading-room-lock",
     "whole-issue",
@@ -176,6 +193,13 @@ def reading_and_searching(window: MainWindow, shots: Shooter) -> None:
 
     search_and_open_a_hit(window)
     shots.save("search-results", window)
+
+    if shots.wanted("search-facets"):
+        window.search_box.setText("疫情")
+        window.run_search()
+        wait_for(window.search_done)
+        settle()
+        shots.save("search-facets", window.results)
 
 
 def search_and_open_a_hit(window: MainWindow) -> None:
@@ -308,12 +332,12 @@ def whole_issue(window: MainWindow, shots: Shooter) -> None:
     window.set_whole_issue(False)
 
 
-def issue_calendar(window: MainWindow, shots: Shooter, scratch: Path) -> None:
-    """A weekly paper's year: its Wednesdays of 2021 but four, one twice, one issue on a Sunday."""
-    if not shots.wanted("issue-calendar"):
-        return
+def import_weekly_paper(window: MainWindow, scratch: Path) -> None:
+    """A weekly paper's year: its Wednesdays of 2021 but four, one twice, one issue on a Sunday (imported once)."""
     text = (seeds_dir() / "000_3ec1d81f3cd0b893.txt").read_text(encoding="utf-8")
     folder = scratch / "weekly"
+    if folder.exists():
+        return
     folder.mkdir()
     days = [dt.date(2021, 1, 6) + dt.timedelta(weeks=week) for week in range(52)]
     names = [(day, "") for index, day in enumerate(days) if index not in (9, 10, 30, 47)]
@@ -323,12 +347,47 @@ def issue_calendar(window: MainWindow, shots: Shooter, scratch: Path) -> None:
         (folder / f"江州周报_{day.isoformat()}{suffix}.txt").write_text(f"{text}\n第{number}号\n", encoding="utf-8")
     window.import_paths([str(folder)])
     wait_for(window.import_done)
+
+
+def issue_calendar(window: MainWindow, shots: Shooter, scratch: Path) -> None:
+    """The weekly paper's 2021: missing, duplicated and off-rhythm days."""
+    if not shots.wanted("issue-calendar"):
+        return
+    import_weekly_paper(window, scratch)
     window.show_issue_calendar()
     dialog = window.issue_calendar
     dialog.publication.setCurrentIndex(dialog.publication.findData("江州周报"))
     dialog.resize(900, 720)
     settle()
     shots.save("issue-calendar", dialog)
+    dialog.close()
+
+
+def library_statistics(window: MainWindow, shots: Shooter, scratch: Path) -> None:
+    """The statistics of the library the states above made, a picture of each tab."""
+    tabs = ("library-statistics", "library-statistics-reporters", "library-statistics-history")
+    if not any(shots.wanted(name) for name in tabs):
+        return
+    import_weekly_paper(window, scratch)
+    window.show_library_statistics()
+    dialog = window.library_statistics
+    wait_until(lambda: dialog.statistics is not None and dialog.job is None)
+    dialog.resize(960, 640)
+    history = dialog.history_view.model()
+    rejected = next(
+        (
+            history.index(row, 2)
+            for row in range(history.rowCount())
+            if history.index(row, 2).data(OUTCOME_ROLE) == "rejected"
+        ),
+        None,
+    )
+    for index, name in enumerate(tabs):
+        dialog.tabs.setCurrentIndex(index)
+        if name == "library-statistics-history" and rejected is not None:  # the import with rejected files
+            dialog.history_view.scrollTo(rejected, QAbstractItemView.ScrollHint.PositionAtCenter)
+        settle()
+        shots.save(name, dialog)
     dialog.close()
 
 
@@ -402,7 +461,7 @@ def main() -> None:
         window.show()
         first_start(window, shots)
         reading_and_searching(window, shots)
-        if any(shots.wanted(name) for name in STATES[3:]):
+        if any(shots.wanted(name) for name in STATES[STATES.index("import-progress") :]):
             importing(window, shots, Path(scratch))
             window.search_box.clear()
             record = next(r for r in library.records() if r.source.startswith("003"))
@@ -413,6 +472,7 @@ def main() -> None:
             whole_issue(window, shots)
             citing_and_printing(window, shots, Path(scratch))
             issue_calendar(window, shots, Path(scratch))
+            library_statistics(window, shots, Path(scratch))
             reading_room(paths, shots)
         window.close()
         library.close()

@@ -176,8 +176,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 # UTF-8 whatever the system's code page (a Windows console's is cp936 or cp1252), and a
                 # byte-order mark that Notepad or PowerShell put before the first query is not part of it.
                 sys.stdin.reconfigure(encoding="utf-8-sig", errors="replace")
-            return _search_batch(searcher, sys.stdin, args.limit)
-        result = searcher.search(" ".join(args.query), limit=args.limit)
+            return _search_batch(searcher, sys.stdin, args.limit, args.facets)
+        result = searcher.search(" ".join(args.query), limit=args.limit, facets=args.facets)
     finally:
         searcher.close()
     if args.json:
@@ -190,10 +190,18 @@ def cmd_search(args: argparse.Namespace) -> int:
             f"[{printable_name(hit.source)} #{hit.ordinal}]"
         )
         print(f"  {hit.snippet.marked()}")
+    if result.facets is not None:
+        _print_facets(result.facets)
     return EXIT_OK
 
 
-def _search_batch(searcher, lines, limit: int) -> int:
+def _print_facets(facets) -> None:
+    """`reader search --facets` without --json: matches per paper and per year, most first / oldest first."""
+    print("\nby publication: " + ", ".join(f"{name} {count}" for name, count in facets.publications))
+    print("by year: " + ", ".join(f"{year} {count}" for year, count in facets.years))
+
+
+def _search_batch(searcher, lines, limit: int, facets: bool = False) -> int:
     """`reader search --batch`: one query per input line, one JSON object per output line, as each is answered.
 
     Each object is what `--json` prints plus `took_ms` (the search itself, in this warm
@@ -206,7 +214,7 @@ def _search_batch(searcher, lines, limit: int) -> int:
             continue
         began = time.perf_counter()
         try:
-            answer = searcher.search(query, limit=limit).to_json()
+            answer = searcher.search(query, limit=limit, facets=facets).to_json()
         except ReaderError as error:  # a query that cannot be understood, or an index that went away
             answer = {"query": query, "error": str(error)}
         answer["took_ms"] = round((time.perf_counter() - began) * 1000, 2)
@@ -357,6 +365,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch",
         action="store_true",
         help="read one query per line from standard input; print one JSON object per line, with took_ms",
+    )
+    p.add_argument(
+        "--facets",
+        action="store_true",
+        help="also count all the matches per publication and year (and, with --json, per month)",
     )
     p.set_defaults(func=cmd_search)
 

@@ -53,6 +53,16 @@ def seeded_data_dir(tmp_path_factory) -> Path:
     return data_dir
 
 
+@pytest.fixture(scope="module")
+def searcher(seeded_data_dir):
+    """A Searcher on the seeded library (read only), one per test module."""
+    from reader.core.search.searcher import Searcher
+
+    opened = Searcher(resolve_paths(seeded_data_dir).index_dir)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
 def seeded_paths(seeded_data_dir, tmp_path):
     """A private copy of the seeded library."""

@@ -92,6 +92,25 @@ def test_search_limit_and_readable_listing(capsys, tmp_path):
     assert len(result["hits"]) == 2 and result["total"] > 2
     code, out, _ = _run(capsys, "search", "疫情", "--data-dir", data_dir)
     assert code == 0 and "«疫情»" in out
+    assert "facets" not in result and "by publication" not in out
+
+
+def test_search_facets_count_all_matches_per_publication_year_and_month(capsys, seeded_paths):
+    data_dir = str(seeded_paths.data_dir)
+    code, out, _ = _run(capsys, "search", "疫情", "--limit", "1", "--facets", "--json", "--data-dir", data_dir)
+    result = json.loads(out)
+    facets = result["facets"]
+    assert code == 0 and len(result["hits"]) == 1
+    assert sum(entry["count"] for entry in facets["publications"]) == result["total"]
+    assert sum(entry["count"] for entry in facets["years"]) == result["total"]
+    assert sum(entry["count"] for entry in facets["months"]) == result["total"]
+    narrowed = facets["publications"][0]
+    code, out, _ = _run(
+        capsys, "search", "疫情", f"publication:{narrowed['publication']}", "--json", "--data-dir", data_dir
+    )
+    assert json.loads(out)["total"] == narrowed["count"]
+    code, out, _ = _run(capsys, "search", "疫情", "--facets", "--data-dir", data_dir)
+    assert f"by publication: {narrowed['publication']} {narrowed['count']}" in out
 
 
 def test_import_rejections_are_one_line_each_and_exit_1(capsys, tmp_path):

@@ -85,7 +85,7 @@ ENGLISH: dict[ErrorKind, str] = {
     ErrorKind.QUERY_NO_SUCH_MONTH: "“{value}” has no such month",
     ErrorKind.QUERY_NO_SUCH_DAY: "“{value}” has no such day",
     ErrorKind.QUERY_EMPTY_FIELD: "“{field}:” needs something after the colon",
-    ErrorKind.QUERY_UNKNOWN_FIELD: "unknown field “{field}:”; use title: or date:",
+    ErrorKind.QUERY_UNKNOWN_FIELD: "unknown field “{field}:”; use title:, date: or publication:",
     ErrorKind.QUERY_TOO_LONG: "the query is too long ({length} characters; the limit is {limit})",
     ErrorKind.QUERY_NOT_TEXT: "the query “{value}” holds bytes that are not text in this system's encoding",
     ErrorKind.NO_SUCH_ISSUE: "there is no issue with id {issue_id} in the library",

@@ -94,6 +94,8 @@ class WindowActions(QObject):
         self.whole_issue.setChecked(window.whole_issue)
         menu.addAction(self.whole_issue)
         menu.addAction(self._action(self.tr("Issue Calendar…"), window.show_issue_calendar, "Ctrl+Shift+K"))
+        statistics = self._action(self.tr("Library Statistics…"), window.show_library_statistics, "Ctrl+Shift+L")
+        menu.addAction(statistics)
         panel = window.bookmarks_panel.toggleViewAction()
         panel.setText(self.tr("Bookmarks"))
         panel.setShortcut(QKeySequence("Ctrl+Shift+B"))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.filenames import printable_name
 from reader.core.library.catalog import IssueRecord
+from reader.core.library.import_log import DUPLICATE, IMPORTED, REJECTED
 from reader.core.library.library import ImportReport
 from reader.gui.messages import describe
 from reader.gui.plain_text import text_tooltip
@@ -93,25 +94,38 @@ class ImportWording(QObject):
         date = record.shown_date or self.tr("undated")
         return f"{publication} {date}"
 
+    def outcome(self, outcome: str) -> str:
+        """What became of a file (core.library.import_log's IMPORTED, DUPLICATE, REJECTED), in a word."""
+        words = {IMPORTED: self.tr("imported"), DUPLICATE: self.tr("already present"), REJECTED: self.tr("rejected")}
+        return words[outcome]
+
+    def duplicate_detail(self, record: IssueRecord | None, existing_source: str) -> str:
+        """Which issue of the library a file already present matched."""
+        if record is not None:
+            detail = self.tr("already in the library as %1 (%2)")
+            return detail.replace("%1", self.issue(record)).replace("%2", existing_source)
+        # Matched a file of this import that was not stored (cancelled), or an issue removed since.
+        return self.tr("the same text as %1").replace("%1", existing_source)
+
+    def imported_detail(self, record: IssueRecord | None, issue_id: str, articles: int, damaged: int = 0) -> str:
+        """The issue a file became and its articles, and its damaged characters if it had any."""
+        detail = self.tr("%1, %2 articles").replace("%2", str(articles))
+        detail = detail.replace("%1", self.issue(record) if record else issue_id)
+        if damaged:
+            detail += self.tr("; damaged characters, shown as \ufffd: %1").replace("%1", str(damaged))
+        return detail
+
     def rows(self, report: ImportReport, lookup: Lookup) -> list[FileRow]:
         """Every file of the report: rejected first, then those already present, then those imported."""
-        rows = [FileRow(r.path, self.tr("rejected"), describe(r), rejected=True) for r in report.rejected]
+        rows = [FileRow(r.path, self.outcome(REJECTED), describe(r), rejected=True) for r in report.rejected]
         for duplicate in sorted(report.duplicates, key=lambda d: d.path):
-            record = lookup(duplicate.issue_id)
-            if record is not None:
-                detail = self.tr("already in the library as %1 (%2)")
-                detail = detail.replace("%1", self.issue(record)).replace("%2", duplicate.existing_source)
-            else:  # matched a file of this import that was not stored (cancelled)
-                detail = self.tr("the same text as %1").replace("%1", duplicate.existing_source)
-            rows.append(FileRow(duplicate.path, self.tr("already present"), detail, duplicate=True))
+            detail = self.duplicate_detail(lookup(duplicate.issue_id), duplicate.existing_source)
+            rows.append(FileRow(duplicate.path, self.outcome(DUPLICATE), detail, duplicate=True))
         for imported in sorted(report.imported, key=lambda i: i.path):
             record = lookup(imported.issue_id)
-            detail = self.tr("%1, %2 articles").replace("%2", str(imported.articles))
-            detail = detail.replace("%1", self.issue(record) if record else imported.issue_id)
-            if imported.damaged_characters:
-                damage = self.tr("; damaged characters, shown as \ufffd: %1")
-                detail += damage.replace("%1", str(imported.damaged_characters))
-            rows.append(FileRow(imported.path, self.tr("imported"), detail, damaged=bool(imported.damaged_characters)))
+            detail = self.imported_detail(record, imported.issue_id, imported.articles, imported.damaged_characters)
+            damaged = bool(imported.damaged_characters)
+            rows.append(FileRow(imported.path, self.outcome(IMPORTED), detail, damaged=damaged))
         return rows
 
 

@@ -1,10 +1,11 @@
 """The window's worker threads and the jobs running on them.
 
-Three single-thread pools, one per kind of work, so that none waits for
+Four single-thread pools, one per kind of work, so that none waits for
 another and two writers never meet:
-  writer   imports, corrections, removals, the rebuild, the start-up repair;
-  search   searches and the searcher's (re)opening;
-  reading  reading and parsing an issue for the tree and the article pane.
+  writer      imports, corrections, removals, the rebuild, the start-up repair;
+  search      searches and the searcher's (re)opening;
+  reading     reading and parsing an issue for the tree and the article pane;
+  statistics  the library's statistics (which may read every issue of an older library once).
 When the window closes, every job is cancelled and its result dropped: a
 closed window's library is closed too, so no callback may touch it.
 """
@@ -32,6 +33,7 @@ class JobRunner(QObject):
         self.writer = _single_thread_pool(self)
         self.search = _single_thread_pool(self)
         self.reading = _single_thread_pool(self)
+        self.statistics = _single_thread_pool(self)
         #: Tells the reader of a failed job (a message box); the default of `start`'s `on_failed`.
         self.show_error = show_error
         #: The window is closing: jobs still running stop at their next chance, their results are dropped.
@@ -73,5 +75,5 @@ class JobRunner(QObject):
         for job in list(self._jobs):
             job.abandoned = True
             job.cancel()
-        for pool in (self.writer, self.search, self.reading):
+        for pool in (self.writer, self.search, self.reading, self.statistics):
             pool.waitForDone(wait_ms)

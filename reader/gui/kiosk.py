@@ -82,6 +82,7 @@ class KioskMode(QObject):
         window.bookmarks_panel.hide()
         window.search_box.clear()
         window.results.clear()
+        window.results.reset_options()
         window.reading_positions.forget_all()  # what this reader read, and where, is no one else's
         newest = opening_issue(window.records)
         if newest is not None:

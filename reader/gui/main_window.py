@@ -65,6 +65,7 @@ from reader.gui.issue_loader import IssueLoader
 from reader.gui.jobs import JobRunner
 from reader.gui.kiosk import KioskMode
 from reader.gui.library_backup import LibraryBackup
+from reader.gui.library_statistics_dialog import LibraryStatisticsDialog
 from reader.gui.library_watch import LibraryWatch
 from reader.gui.live_searcher import LiveSearcher
 from reader.gui.messages import describe
@@ -601,13 +602,20 @@ class MainWindow(QMainWindow):
         dialog.show()
         self.issue_calendar = dialog
 
+    def show_library_statistics(self) -> None:
+        """View → Library Statistics…: beside the window (not modal); it counts in the background."""
+        dialog = LibraryStatisticsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.library_statistics = dialog
+
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def syntax_help(self) -> str:
         # One literal, so that lupdate finds it.
         return self.tr(
-            '疫苗 接种 — both words\n疫苗 OR 核酸 — either\n疫苗 -儿童 — without 儿童\n"核酸检测采样" — the exact phrase\ntitle:文明 — in the headline\ndate:2021-11 or date:2021-01-01..2021-12-31 — by date'
+            '疫苗 接种 — both words\n疫苗 OR 核酸 — either\n疫苗 -儿童 — without 儿童\n"核酸检测采样" — the exact phrase\ntitle:文明 — in the headline\ndate:2021-11 or date:2021-01-01..2021-12-31 — by date\npublication:北碚报 — in that paper only'
         )
 
     def show_syntax_help(self) -> None:

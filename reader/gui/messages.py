@@ -65,7 +65,10 @@ class ErrorWording(QObject):
             ErrorKind.QUERY_NO_SUCH_MONTH: (self.tr("“%1” has no such month"), ("value",)),
             ErrorKind.QUERY_NO_SUCH_DAY: (self.tr("“%1” has no such day"), ("value",)),
             ErrorKind.QUERY_EMPTY_FIELD: (self.tr("“%1:” needs something after the colon"), ("field",)),
-            ErrorKind.QUERY_UNKNOWN_FIELD: (self.tr("unknown field “%1:”; use title: or date:"), ("field",)),
+            ErrorKind.QUERY_UNKNOWN_FIELD: (
+                self.tr("unknown field “%1:”; use title:, date: or publication:"),
+                ("field",),
+            ),
             ErrorKind.QUERY_TOO_LONG: (
                 self.tr("the query is too long (%1 characters; the limit is %2)"),
                 ("length", "limit"),

@@ -56,7 +56,10 @@ class SearchController(QObject):
         self.box.selectAll()
 
     def run(self) -> None:
-        """Search what the box says (with the panel's date range and order); nothing for an empty box."""
+        """Search what the box says (with the panel's date range, paper and order); nothing for an empty box.
+
+        The first page comes with the facets of all the hits (per paper, year and month).
+        """
         text = self.box.text().strip()
         if not text:
             return
@@ -68,12 +71,19 @@ class SearchController(QObject):
             return
         self.needles = tuple(term.text for term in parsed.positive_terms())
         self._serial += 1
-        request = HitQuery(query, self.results.sort_by_date(), self._serial)
-        self.results.show_message(self.tr("Searching…"))
+        request = HitQuery(query, self.results.sort_by_date(), self._serial, self.results.publication_filter())
+        self.results.show_searching(self.tr("Searching…"))
 
         def search(job) -> tuple[HitQuery, SearchResult]:
             searcher = self.searcher.get()
-            return request, searcher.search(query, limit=SEARCH_PAGE, sort_by_date=request.sort_by_date)
+            result = searcher.search(
+                query,
+                limit=SEARCH_PAGE,
+                sort_by_date=request.sort_by_date,
+                facets=True,
+                publication=request.publication,
+            )
+            return request, result
 
         self.jobs.start(self.jobs.search, search, self._finished, lambda error: self._failed(request, error))
 
@@ -95,7 +105,13 @@ class SearchController(QObject):
 
         def search(job) -> SearchResult:
             searcher = self.searcher.get()
-            return searcher.search(request.text, limit=SEARCH_PAGE, sort_by_date=request.sort_by_date, offset=offset)
+            return searcher.search(
+                request.text,
+                limit=SEARCH_PAGE,
+                sort_by_date=request.sort_by_date,
+                offset=offset,
+                publication=request.publication,
+            )
 
         def failed(error: Exception) -> None:
             self.results.page_failed(request)

@@ -1,4 +1,10 @@
-"""The results panel: total, hits with highlighted snippets (paged in as the reader scrolls), sorting, a date range."""
+"""The results panel: total, hits with highlighted snippets (paged in as the reader scrolls), sorting, a date range.
+
+Under the options, the facets of the search (search_facets): its hits per
+paper, per year and per month; clicking one narrows the search to that paper
+(a removable button beside the sort order says so) or that period (the
+date field shows it).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +24,7 @@ from PySide6.QtWidgets import (
 from reader.core.search.results import SearchResult
 from reader.gui.models.hit_delegate import HitDelegate
 from reader.gui.models.hits import HIT_ROLE, HitListModel, HitQuery
+from reader.gui.search_facets import FacetsView
 
 __all__ = ["HIT_ROLE", "HitList", "SearchPanel"]
 
@@ -65,7 +73,7 @@ class SearchPanel(QWidget):
 
     Signals:
         hit_chosen(object): the Hit the user opened.
-        options_changed(): sorting or date range changed; the search should run again.
+        options_changed(): sorting, date range or paper changed; the search should run again.
         page_wanted(object, int): the HitQuery and offset of the next page of hits to search (see `add_page`).
     """
 
@@ -95,24 +103,48 @@ class SearchPanel(QWidget):
         self.hits.hit_index_chosen.connect(self._chosen)
         self.sort.currentIndexChanged.connect(lambda _index: self.options_changed.emit())
         self.dates.editingFinished.connect(self.options_changed.emit)
+        #: The paper the search is narrowed to ("" for all), shown as a button that removes it.
+        self._publication = ""
+        self.publication = QToolButton(self)
+        self.publication.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.publication.setToolTip(self.tr("Search all papers again"))
+        self.publication.clicked.connect(lambda: self.narrow_to_publication(""))
+        self.publication.hide()
+        self.facets = FacetsView(self)
+        self.facets.publication_chosen.connect(self.narrow_to_publication)
+        self.facets.period_chosen.connect(self.narrow_to_period)
+        self.facets.hide()
         #: The query of the listed result (kept for "no article contains …").
         self._query = ""
         #: Shown instead of a count while no result is listed.
         self._message: str | None = None
+        #: The paper the listed result was narrowed to, for "no article of … contains …".
+        self._searched_paper: str | None = None
 
         options = QHBoxLayout()
         options.addWidget(self.sort)
+        options.addWidget(self.publication)
         options.addWidget(self.dates, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addLayout(options)
+        layout.addWidget(self.facets)
         layout.addWidget(self.hits, 1)
         self.clear()
 
     def clear(self) -> None:
         """No search: the hint instead of hits."""
         self.show_message(self.tr("Type in the search box and press Enter."))
+
+    def reset_options(self) -> None:
+        """Relevance order, no date range, every paper: the panel as the next reader of a reading room finds it."""
+        self.sort.blockSignals(True)
+        self.sort.setCurrentIndex(0)
+        self.sort.blockSignals(False)
+        self.dates.clear()
+        self._publication = ""
+        self.publication.hide()
 
     def sort_by_date(self) -> bool:
         return self.sort.currentData() == "date"
@@ -122,6 +154,26 @@ class SearchPanel(QWidget):
         text = self.dates.text().strip()
         return f"date:{text}" if text else ""
 
+    def publication_filter(self) -> str | None:
+        """The paper the search is narrowed to (None: every paper the query allows)."""
+        return self._publication or None
+
+    def narrow_to_publication(self, name: str) -> None:
+        """Search only this paper ("" for all papers again)."""
+        if name == self._publication:
+            return
+        self._publication = name
+        self.publication.setText(self.tr("%1 ✕").replace("%1", name.replace("&", "&&")))  # & is no shortcut
+        self.publication.setVisible(bool(name))
+        self.options_changed.emit()
+
+    def narrow_to_period(self, period: str) -> None:
+        """Search only this period (date filter syntax: 2021, 2021-11, 2021-01..2021-03)."""
+        if period == self.dates.text().strip():
+            return
+        self.dates.setText(period)
+        self.options_changed.emit()
+
     def focus_hits(self) -> None:
         """Keyboard focus to the hit list (arrow keys then open hits one by one)."""
         self.hits.setFocus()
@@ -129,11 +181,23 @@ class SearchPanel(QWidget):
     def show_message(self, message: str) -> None:
         """A message instead of hits (searching, a query that cannot be understood)."""
         self._message = message
+        self.facets.show_facets(None)
+        self.hit_model.clear()
+
+    def show_searching(self, message: str) -> None:
+        """A search is under way: its message instead of hits, the last search's facets kept meanwhile.
+
+        Kept, not hidden: a paper, year or bar clicked stays where it was (and
+        keeps the keyboard focus), and the list does not jump up and back.
+        """
+        self._message = message
         self.hit_model.clear()
 
     def show_result(self, result: SearchResult, query: HitQuery | None = None) -> None:
         """List the first page of hits; with the `query` they answer, the rest pages in on scrolling."""
         self._query, self._message = result.query, None
+        self._searched_paper = query.publication if query else None
+        self.facets.show_facets(result.facets if result.total else None)
         self.hit_model.set_result(result, query)
 
     def add_page(self, query: HitQuery, offset: int, result: SearchResult) -> None:
@@ -150,7 +214,11 @@ class SearchPanel(QWidget):
             self.summary.setText(self._message)
             return
         if model.total == 0:
-            self.summary.setText(self.tr("No article contains “%1”.").replace("%1", self._query))
+            if self._searched_paper:
+                text = self.tr("No article of %2 contains “%1”.").replace("%2", self._searched_paper)
+            else:
+                text = self.tr("No article contains “%1”.")
+            self.summary.setText(text.replace("%1", self._query))
             return
         text = self.tr("%1 articles found").replace("%1", str(model.total))
         if model.loaded() < model.total:

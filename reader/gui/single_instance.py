@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from shiboken6 import isValid
 
 HAND_OVER_TIMEOUT_MS = 3000
 ACK = b"ok\n"
@@ -96,4 +97,5 @@ class InstanceServer(QObject):
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)
-        socket.deleteLater()
+        if isValid(socket):  # at quit the server may have deleted it already, before this signal was delivered
+            socket.deleteLater()

@@ -259,8 +259,8 @@
             <translation>“%1:”的冒号后面要写上查找的内容</translation>
         </message>
         <message>
-            <source>unknown field “%1:”; use title: or date:</source>
-            <translation>没有“%1:”这种限定；请用 title:（标题）或 date:（日期）</translation>
+            <source>unknown field “%1:”; use title:, date: or publication:</source>
+            <translation>没有“%1:”这种限定；请用 title:（标题）、date:（日期）或 publication:（报纸）</translation>
         </message>
         <message>
             <source>the query is too long (%1 characters; the limit is %2)</source>
@@ -369,6 +369,38 @@
         <message>
             <source>Something went wrong that the reader did not expect: %1</source>
             <translation>发生了意外错误：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FacetsView</name>
+        <message>
+            <source>Hits per month; click a bar to search only its period</source>
+            <extracomment>Papers named with their counts; the rest are summed up ("and 12 more papers").</extracomment>
+            <translation>每月命中篇数；点击柱条只查该时段</translation>
+        </message>
+        <message>
+            <source>Hits per month</source>
+            <translation>每月命中篇数</translation>
+        </message>
+        <message>
+            <source>and %1 more papers (%2)</source>
+            <translation>另有 %1 种报纸（%2 篇）</translation>
+        </message>
+        <message>
+            <source>no paper's name</source>
+            <translation>报刊不详</translation>
+        </message>
+        <message>
+            <source>Papers:</source>
+            <translation>报纸：</translation>
+        </message>
+        <message>
+            <source>undated</source>
+            <translation>日期不详</translation>
+        </message>
+        <message>
+            <source>Years:</source>
+            <translation>年份：</translation>
         </message>
     </context>
     <context>
@@ -736,6 +768,194 @@
         </message>
     </context>
     <context>
+        <name>LibraryStatisticsDialog</name>
+        <message>
+            <source>Library Statistics</source>
+            <extracomment>The dialog's size where the screen allows it. The tabs, by name (the history is left out in reading-room mode). The library changed while a count ran: count again when it is over. The reader cancelled the count of older issues: a later refresh (an import) does not start it again. Credits counted from originals that could not be stored (a library that may only be read).</extracomment>
+            <translation>文库统计</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <source>Publications</source>
+            <translation>报刊</translation>
+        </message>
+        <message>
+            <source>Reporters</source>
+            <translation>记者</translation>
+        </message>
+        <message>
+            <source>Import History</source>
+            <translation>导入记录</translation>
+        </message>
+        <message>
+            <source>Export as CSV…</source>
+            <translation>导出为 CSV…</translation>
+        </message>
+        <message>
+            <source>Save the table shown, as listed, for a spreadsheet</source>
+            <translation>按当前的列表保存所显示的表格，供电子表格使用</translation>
+        </message>
+        <message>
+            <source>Publication / year</source>
+            <translation>报刊 / 年份</translation>
+        </message>
+        <message>
+            <source>Issues</source>
+            <translation>期数</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>文章数</translation>
+        </message>
+        <message>
+            <source>All publications</source>
+            <translation>全部报刊</translation>
+        </message>
+        <message>
+            <source>Find a reporter</source>
+            <translation>查找记者</translation>
+        </message>
+        <message>
+            <source>Publication</source>
+            <translation>报刊名称</translation>
+        </message>
+        <message>
+            <source>Reporter</source>
+            <translation>记者</translation>
+        </message>
+        <message>
+            <source>First issue</source>
+            <translation>最早一期</translation>
+        </message>
+        <message>
+            <source>Last issue</source>
+            <translation>最近一期</translation>
+        </message>
+        <message>
+            <source>Rejected files only</source>
+            <translation>只列出被拒绝的文件</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Reason or matching issue</source>
+            <translation>原因或对应的期次</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Stop reading issues; what was counted is kept</source>
+            <translation>停止读取各期；已统计的部分会保留</translation>
+        </message>
+        <message>
+            <source>Counting the reporters of issues imported before they were counted…</source>
+            <translation>正在统计早先导入的各期中的记者…</translation>
+        </message>
+        <message>
+            <source>Counting the reporters of issues imported before they were counted: %1 of %2</source>
+            <translation>正在统计早先导入的各期中的记者：已读 %1 期，共 %2 期</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Unknown publication</source>
+            <translation>未知报刊</translation>
+        </message>
+        <message>
+            <source>%1 publications, %2 issues, %3 articles; %4 reporters credited</source>
+            <translation>%1 种报刊，%2 期，%3 篇文章；署名记者 %4 人</translation>
+        </message>
+        <message>
+            <source>Undated</source>
+            <translation>未注明日期</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>%1 articles credit no reporter (notices, advertisements and most briefs among them).</source>
+            <translation>%1 篇文章没有署记者名（其中有公告、广告和大部分简讯）。</translation>
+        </message>
+        <message>
+            <source>Stopped: the reporters of %1 issues are not counted; open the statistics again to go on.</source>
+            <translation>已停止：还有 %1 期的记者没有统计；再次打开文库统计即可继续。</translation>
+        </message>
+        <message>
+            <source>The reporters of %1 issues are not counted: their stored copies could not be read.</source>
+            <translation>有 %1 期的记者没有统计：无法读取文库中保存的副本。</translation>
+        </message>
+        <message>
+            <source>The reporters of %1 issues imported before they were counted are being read.</source>
+            <translation>正在读取早先导入的 %1 期，统计其中的记者。</translation>
+        </message>
+        <message>
+            <source>The library can only be read here: these reporters are counted again at the next opening.</source>
+            <translation>此处只能读取文库：这些记者会在下次打开时重新统计。</translation>
+        </message>
+        <message>
+            <source>; removed from the library since</source>
+            <translation>；之后已从文库中移除</translation>
+        </message>
+        <message>
+            <source>%1 files rejected.</source>
+            <translation>被拒绝的文件共 %1 个。</translation>
+        </message>
+        <message>
+            <source>This library's catalog was made by an older version of the reader, which kept no import history: its issues are listed with the time they were imported; files rejected then are not known.</source>
+            <translation>此文库的目录由旧版阅读器建立，当时不保存导入记录：各期按导入时间列出，当时被拒绝的文件无从得知。</translation>
+        </message>
+        <message>
+            <source>The history is kept from now on; issues imported before are listed with the time they were imported, files rejected then are not known.</source>
+            <translation>导入记录从现在起保存；此前导入的各期按导入时间列出，当时被拒绝的文件无从得知。</translation>
+        </message>
+        <message>
+            <source>The history is kept from %1; issues imported before are listed with the time they were imported, files rejected then are not known.</source>
+            <translation>导入记录自 %1 起保存；此前导入的各期按导入时间列出，当时被拒绝的文件无从得知。</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>issues per publication and year.csv</source>
+            <translation>各报刊逐年期数.csv</translation>
+        </message>
+        <message>
+            <source>reporters.csv</source>
+            <translation>记者署名统计.csv</translation>
+        </message>
+        <message>
+            <source>import history.csv</source>
+            <translation>导入记录.csv</translation>
+        </message>
+        <message>
+            <source>Export as CSV</source>
+            <translation>导出为 CSV</translation>
+        </message>
+        <message>
+            <source>CSV for spreadsheets (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Newspaper Reader</source>
@@ -805,13 +1025,15 @@
 疫苗 -儿童 — without 儿童
 "核酸检测采样" — the exact phrase
 title:文明 — in the headline
-date:2021-11 or date:2021-01-01..2021-12-31 — by date</source>
+date:2021-11 or date:2021-01-01..2021-12-31 — by date
+publication:北碚报 — in that paper only</source>
             <translation>疫苗 接种 — 同时包含两个词
 疫苗 OR 核酸 — 包含任一个
 疫苗 -儿童 — 包含“疫苗”但不含“儿童”
 "核酸检测采样" — 完全一致的短语
 title:文明 — 只在标题中
-date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
+date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期
+publication:北碚报 — 只在这份报纸中</translation>
         </message>
         <message>
             <source>The new language is used from the next start of the reader.</source>
@@ -932,9 +1154,22 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
             <translation>只列出这些日期的文章：某一天（2021-11-09）、某个月（2021-11）或一段时间（2021-01..2021-12）</translation>
         </message>
         <message>
+            <source>Search all papers again</source>
+            <extracomment>The paper the search is narrowed to ("" for all), shown as a button that removes it.</extracomment>
+            <translation>重新查找全部报纸</translation>
+        </message>
+        <message>
             <source>Type in the search box and press Enter.</source>
-            <extracomment>The query of the listed result (kept for "no article contains …"). Shown instead of a count while no result is listed.</extracomment>
+            <extracomment>The query of the listed result (kept for "no article contains …"). Shown instead of a count while no result is listed. The paper the listed result was narrowed to, for "no article of … contains …".</extracomment>
             <translation>在检索框中输入后按回车。</translation>
+        </message>
+        <message>
+            <source>%1 ✕</source>
+            <translation>%1 ✕</translation>
+        </message>
+        <message>
+            <source>No article of %2 contains “%1”.</source>
+            <translation>%2 没有文章包含“%1”。</translation>
         </message>
         <message>
             <source>No article contains “%1”.</source>
@@ -955,6 +1190,28 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
             <source>Cancelling…</source>
             <extracomment>How long a job's closing message stays in the status bar. Jobs shown, in the order they began: what each said last, and whether Cancel stops it.</extracomment>
             <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineChart</name>
+        <message>
+            <source>%2 %1</source>
+            <comment>a month of the timeline: %1 year, %2 month's name, %3 month's number</comment>
+            <extracomment>Months a bar may hold: a month, a quarter, half a year, a year, then runs of years. The narrowest bar worth drawing, in pixels (its gap included). The bar chosen with the keyboard (its index in the bars), -1 for none.</extracomment>
+            <translation>%1年%3月</translation>
+        </message>
+        <message>
+            <source>1 article</source>
+            <translation>1 篇</translation>
+        </message>
+        <message>
+            <source>%1 articles</source>
+            <translation>%1 篇</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <comment>a period of the timeline: its hits</comment>
+            <translation>%1：%2</translation>
         </message>
     </context>
     <context>
@@ -1125,6 +1382,10 @@ date:2021-11 或 date:2021-01-01..2021-12-31 — 按日期</translation>
         <message>
             <source>Issue Calendar…</source>
             <translation>期次日历…</translation>
+        </message>
+        <message>
+            <source>Library Statistics…</source>
+            <translation>文库统计…</translation>
         </message>
         <message>
             <source>Bookmarks</source>

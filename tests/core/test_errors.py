@@ -93,7 +93,12 @@ def test_a_missing_file_is_rejected_by_kind(tmp_path):
             {"value": "昨天"},
             "“昨天” is not a date: write 2021, 2021-11 or 2021-11-09",
         ),
-        ('作者:"张三"', ErrorKind.QUERY_UNKNOWN_FIELD, {"field": "作者"}, "unknown field “作者:”; use title: or date:"),
+        (
+            '作者:"张三"',
+            ErrorKind.QUERY_UNKNOWN_FIELD,
+            {"field": "作者"},
+            "unknown field “作者:”; use title:, date: or publication:",
+        ),
         (
             "疫苗" * 251,
             ErrorKind.QUERY_TOO_LONG,

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 
-from reader.core.library.catalog import IssueRecord
 from reader.core.library.issue_calendar import (
     DAILY,
     IRREGULAR,
@@ -17,26 +16,11 @@ from reader.core.library.issue_calendar import (
     issue_calendars,
     missing_csv,
 )
+from tests.catalog_records import issue_record
 
 
 def _record(number, publication, date, page=None, corrections=None):
-    return IssueRecord(
-        id=f"id{number}",
-        source=f"{number}.txt",
-        stored_name=f"{number}.txt",
-        codec="utf-8",
-        size=1,
-        publication=publication,
-        publication_origin="file name",
-        date=date,
-        date_precision="day" if date and len(date) == 10 else "month",
-        date_origin="file name",
-        page=page,
-        articles=1,
-        corrections=corrections or {},
-        state="indexed",
-        imported_at=0.0,
-    )
+    return issue_record(number, publication, date, page=page, corrections=corrections)
 
 
 def _days(start, count, step):

@@ -11,15 +11,6 @@ from reader.core.search.searcher import Searcher
 
 
 @pytest.fixture(scope="module")
-def searcher(seeded_data_dir):
-    from reader.config import resolve_paths
-
-    opened = Searcher(resolve_paths(seeded_data_dir).index_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture(scope="module")
 def texts(seeded_data_dir):
     """{(issue id, ordinal): full article text} of the seeded library."""
     from reader.config import resolve_paths

@@ -121,7 +121,7 @@ def test_every_rejection_reason_shows_chinese_in_the_report(qtbot):
         ("title:", "", "“title:”的冒号后面要写上查找的内容"),
         ("核酸", "2021-13", "“2021-13”中的月份不存在"),
         ("核酸", "昨天", "“昨天”不是日期：请写成 2021、2021-11 或 2021-11-09"),
-        ('作者:"张三"', "", "没有“作者:”这种限定；请用 title:（标题）或 date:（日期）"),
+        ('作者:"张三"', "", "没有“作者:”这种限定；请用 title:（标题）、date:（日期）或 publication:（报纸）"),
     ],
 )
 def test_a_bad_query_is_explained_in_chinese(qtbot, window, query, dates, expected):

@@ -5,6 +5,16 @@ turned `indexed` after the index commit; a pending row found at start-up
 means an import was interrupted, and the library repairs it.  Issues the user
 removed are logged in `removed` (id, source file name, time), so that a
 library emptied on purpose is not taken for a new one.
+
+Two tables serve the library's statistics (core.library.statistics):
+`credits` holds, per issue, the articles credited to each reporter, and
+under the empty name the articles that credit no one, a row every counted
+issue has (so an issue with no row was imported before the table existed);
+it is written with the issue's row, rewritten when the issue is parsed
+again, and deleted with it.  `import_log` keeps one row per file an import
+looked at (core.library.import_log).  Tables are made with IF NOT EXISTS, so
+an older catalog gains them when it is next opened for writing; one opened
+read only may lack them, which `credits()` and `import_log()` say by None.
 """
 
 from __future__ import annotations
@@ -44,7 +54,26 @@ CREATE TABLE IF NOT EXISTS removed (
     source TEXT NOT NULL,
     removed_at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS credits (
+    issue TEXT NOT NULL,
+    reporter TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (issue, reporter)
+);
+CREATE TABLE IF NOT EXISTS import_log (
+    at REAL NOT NULL,
+    source TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    issue TEXT,
+    reason TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
 """
+
+#: Per issue, the articles credited to each reporter; the empty name counts those that credit no one.
+Credits = dict[str, dict[str, int]]
+#: A row of the import log: (at, source, outcome, issue, reason, detail as JSON).
+LogRow = tuple[float, str, str, str | None, str | None, str]
 
 PENDING = "pending"
 INDEXED = "indexed"
@@ -185,8 +214,8 @@ class Catalog:
         return {row[0] for row in rows}
 
     @_serialized
-    def add_pending(self, records: list[IssueRecord]) -> None:
-        """Record issues about to be indexed, all in one transaction."""
+    def add_pending(self, records: list[IssueRecord], credits: Credits | None = None) -> None:
+        """Record issues about to be indexed, with their reporters' `credits`, all in one transaction."""
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO issues VALUES "
@@ -197,6 +226,20 @@ class Catalog:
                     for record in records
                 ],
             )
+            if credits:
+                self._write_credits(credits)
+
+    def _write_credits(self, credits: Credits) -> None:
+        """Replace the credits of the issues named (inside the caller's transaction); issues not listed get none."""
+        self._db.executemany("DELETE FROM credits WHERE issue = ?", [(issue_id,) for issue_id in credits])
+        self._db.executemany(
+            "INSERT INTO credits SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM issues WHERE id = ?)",
+            [
+                (issue_id, reporter, articles, issue_id)
+                for issue_id, counts in credits.items()
+                for reporter, articles in counts.items()
+            ],
+        )
 
     @_serialized
     def mark_indexed(self, issue_ids: list[str]) -> None:
@@ -210,8 +253,8 @@ class Catalog:
             self._db.executemany("UPDATE issues SET state = ? WHERE id = ?", [(PENDING, i) for i in issue_ids])
 
     @_serialized
-    def update_metadata(self, record: IssueRecord) -> None:
-        """Store re-parsed metadata (reindex) without touching corrections."""
+    def update_metadata(self, record: IssueRecord, credits: dict[str, int] | None = None) -> None:
+        """Store re-parsed metadata (reindex) and the reporters' `credits`, without touching corrections."""
         with self._db:
             self._db.execute(
                 "UPDATE issues SET publication = ?, publication_origin = ?, date = ?, date_precision = ?, "
@@ -227,6 +270,8 @@ class Catalog:
                     record.id,
                 ),
             )
+            if credits is not None:
+                self._write_credits({record.id: credits})
 
     @_serialized
     def set_corrections(self, issue_id: str, corrections: dict) -> None:
@@ -240,6 +285,7 @@ class Catalog:
     def remove(self, issue_ids: list[str]) -> None:
         with self._db:
             self._db.executemany("DELETE FROM issues WHERE id = ?", [(i,) for i in issue_ids])
+            self._db.executemany("DELETE FROM credits WHERE issue = ?", [(i,) for i in issue_ids])
 
     @_serialized
     def remove_logged(self, records: list[IssueRecord]) -> None:
@@ -247,6 +293,7 @@ class Catalog:
         removed_at = now()
         with self._db:
             self._db.executemany("DELETE FROM issues WHERE id = ?", [(record.id,) for record in records])
+            self._db.executemany("DELETE FROM credits WHERE issue = ?", [(record.id,) for record in records])
             self._db.executemany(
                 "INSERT INTO removed VALUES (?, ?, ?)", [(record.id, record.source, removed_at) for record in records]
             )
@@ -258,6 +305,42 @@ class Catalog:
             return self._db.execute("SELECT 1 FROM removed LIMIT 1").fetchone() is not None
         except sqlite3.OperationalError:  # read only, from a version before removals were logged
             return False
+
+    @_serialized
+    def has_table(self, name: str) -> bool:
+        """Whether the catalog has the table `name` (one opened read only may be of an older version)."""
+        row = self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        return row is not None
+
+    def credits(self) -> Credits | None:
+        """Every counted issue's credits; None where the catalog has no such table (read only, older)."""
+        with self._guard:
+            if not self.has_table("credits"):
+                return None
+            found: Credits = {}
+            for issue_id, reporter, articles in self._db.execute("SELECT issue, reporter, articles FROM credits"):
+                found.setdefault(issue_id, {})[reporter] = int(articles)
+            return found
+
+    @_serialized
+    def set_credits(self, credits: Credits) -> None:
+        """Store the credits of issues counted after their import (those no longer listed are left out)."""
+        with self._db:
+            self._write_credits(credits)
+
+    @_serialized
+    def log_imports(self, rows: list[LogRow]) -> None:
+        """Add rows to the import log, in one transaction."""
+        with self._db:
+            self._db.executemany("INSERT INTO import_log VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def import_log(self) -> list[LogRow] | None:
+        """The import log in the order it was written; None where the catalog has no such table (read only, older)."""
+        with self._guard:
+            if not self.has_table("import_log"):
+                return None
+            rows = self._db.execute("SELECT at, source, outcome, issue, reason, detail FROM import_log ORDER BY rowid")
+            return [tuple(row) for row in rows]
 
     @_serialized
     def counts(self) -> tuple[int, int]:

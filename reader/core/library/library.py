@@ -31,6 +31,8 @@ from reader.core.library import access
 from reader.core.library.bookmarks import Bookmarks
 from reader.core.library.catalog import INDEXED, PENDING, Catalog, IssueRecord, now
 from reader.core.library.changes import library_fingerprint
+from reader.core.library.credits import issue_credits
+from reader.core.library.import_log import import_events
 from reader.core.library.locking import WriterLock
 from reader.core.library.removal import RemovalReport, RemovedIssue, Trash, resolve_ids
 from reader.core.library.sidecars import SIDECAR_SUFFIX, Sidecar, read_sidecar, sidecar_name
@@ -448,7 +450,9 @@ class Library:
         date it reads now are stored, corrections stay as they are.
         """
         issue = self._parse_original(record)
-        self.catalog.update_metadata(self._record_for(_Prepared("", b"", record.id, issue, record.codec)))
+        self.catalog.update_metadata(
+            self._record_for(_Prepared("", b"", record.id, issue, record.codec)), issue_credits(issue)
+        )
         self.bookmarks.follow_reparse(record.id, issue)
         return _apply_corrections(issue, record.corrections)
 
@@ -503,58 +507,80 @@ class Library:
         """
         with self._writing():
             self.repair()
+            started = now()
             files, rejected, skipped = expand_paths(paths)
             report = ImportReport(rejected=rejected, skipped_non_issue=skipped)
-            seen: dict[str, str] = {}
-            batch: list[_Prepared] = []
-            batch_bytes = 0
-            read = 0  # files looked at so far
-
-            def store(batch: list[_Prepared]) -> None:
-                if progress:
-                    progress(read, len(files), WRITING_INDEX)
-
-                if abandoned and abandoned():  # nothing more may be written
-                    report.cancelled = True
-                    return
-
-                # What was read before a cancel is still imported; a cancel while a batch is indexed drops it.
-                def stop() -> bool:
-                    return bool((abandoned and abandoned()) or (not report.cancelled and cancelled and cancelled()))
-
-                self._store_batch(batch, report, stop if (cancelled or abandoned) else None)
-
-            for path in files:
-                if (cancelled and cancelled()) or (abandoned and abandoned()):
-                    report.cancelled = True
-                    break
-                if progress:
-                    progress(read, len(files), printable_name(os.path.basename(path)))
-                read += 1
-                try:
-                    prepared = self._prepare(path)
-                except RejectedFile as rejection:
-                    report.rejected.append(rejection)
-                    continue
-                existing = self.catalog.get(prepared.issue_id)
-                if existing or prepared.issue_id in seen:
-                    source = existing.source if existing else seen[prepared.issue_id]
-                    report.duplicates.append(Duplicate(path, prepared.issue_id, source))
-                    continue
-                seen[prepared.issue_id] = prepared.issue.source
-                batch.append(prepared)
-                batch_bytes += len(prepared.data)
-                if len(batch) >= BATCH_ISSUES or batch_bytes >= BATCH_BYTES:
-                    store(batch)
-                    batch, batch_bytes = [], 0
-                    if report.cancelled:
-                        break
-            if batch:
-                store(batch)
-            if progress and not report.cancelled:
-                progress(len(files), len(files), "")
+            try:
+                self._import_files(files, report, progress, cancelled, abandoned)
+            finally:  # what was done before a failure (a full disk) is history too
+                self._log_import(report, started)
             report.rejected.sort(key=lambda r: r.path)
             return report
+
+    def _log_import(self, report: ImportReport, started: float) -> None:
+        """Keep the import's files in the catalog's import log (core.library.import_log); never fail the import."""
+        try:
+            self.catalog.log_imports([event.row() for event in import_events(report, started)])
+        except (sqlite3.Error, OSError, ValueError):  # a full disk, a locked catalog: the import stands as it is
+            pass
+
+    def _import_files(
+        self,
+        files: list[str],
+        report: ImportReport,
+        progress: ProgressCallback | None,
+        cancelled: CancelCheck | None,
+        abandoned: CancelCheck | None,
+    ) -> None:
+        """Read, store and index `files` in batches, recording in `report` what became of each."""
+        seen: dict[str, str] = {}
+        batch: list[_Prepared] = []
+        batch_bytes = 0
+        read = 0  # files looked at so far
+
+        def store(batch: list[_Prepared]) -> None:
+            if progress:
+                progress(read, len(files), WRITING_INDEX)
+
+            if abandoned and abandoned():  # nothing more may be written
+                report.cancelled = True
+                return
+
+            # What was read before a cancel is still imported; a cancel while a batch is indexed drops it.
+            def stop() -> bool:
+                return bool((abandoned and abandoned()) or (not report.cancelled and cancelled and cancelled()))
+
+            self._store_batch(batch, report, stop if (cancelled or abandoned) else None)
+
+        for path in files:
+            if (cancelled and cancelled()) or (abandoned and abandoned()):
+                report.cancelled = True
+                break
+            if progress:
+                progress(read, len(files), printable_name(os.path.basename(path)))
+            read += 1
+            try:
+                prepared = self._prepare(path)
+            except RejectedFile as rejection:
+                report.rejected.append(rejection)
+                continue
+            existing = self.catalog.get(prepared.issue_id)
+            if existing or prepared.issue_id in seen:
+                source = existing.source if existing else seen[prepared.issue_id]
+                report.duplicates.append(Duplicate(path, prepared.issue_id, source))
+                continue
+            seen[prepared.issue_id] = prepared.issue.source
+            batch.append(prepared)
+            batch_bytes += len(prepared.data)
+            if len(batch) >= BATCH_ISSUES or batch_bytes >= BATCH_BYTES:
+                store(batch)
+                batch, batch_bytes = [], 0
+                if report.cancelled:
+                    break
+        if batch:
+            store(batch)
+        if progress and not report.cancelled:
+            progress(len(files), len(files), "")
 
     def _store_batch(self, batch: list[_Prepared], report: ImportReport, cancelled: CancelCheck | None) -> None:
         """Store originals, record them pending, index them in one commit, mark them indexed.
@@ -570,7 +596,7 @@ class Library:
                 _write_atomically(self.original_path(record), prepared.data)
         reach("stored-before-rows")
         with _write_failure_named(self.paths.catalog_file):
-            self.catalog.add_pending(records)
+            self.catalog.add_pending(records, {prepared.issue_id: issue_credits(prepared.issue) for prepared in batch})
         reach("rows-before-index")
         try:
             # A full disk here leaves the rows pending: the next repair indexes them.
@@ -803,6 +829,7 @@ class Library:
         known = self.catalog.ids()
         orphans = [p for p in self.paths.originals_dir.glob("*/*.txt") if p.stem not in known]
         recovered = []
+        credits = {}
         for path in orphans:
             sidecar = read_sidecar(path.with_suffix(SIDECAR_SUFFIX))
             try:
@@ -823,9 +850,10 @@ class Library:
             else:
                 record.source = path.name
             recovered.append(record)
+            credits[record.id] = issue_credits(prepared.issue)
             report.recovered_originals.append(record.source)
         if recovered:
-            self.catalog.add_pending(recovered)
+            self.catalog.add_pending(recovered, credits)
         return recovered
 
     def reindex(

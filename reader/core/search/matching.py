@@ -129,13 +129,26 @@ class DocSets:
         if query.dates:
             dated = self.dates(query.dates)
             result = dated if result is None else intersect(result, dated)
+        if query.publications:
+            published = self.publications(query.publications)
+            result = published if result is None else intersect(result, published)
         if result is None:
             result = self.cache.live_documents()
+        if query.excluded_publications and len(result):
+            result = difference(result, self.publications(query.excluded_publications))
         for term in query.excluded:
             if not len(result):
                 break
             result = difference(result, self.literal(term))
         return result
+
+    def publications(self, names: Iterable[str]) -> np.ndarray:
+        """Articles of any of these papers (the publication as the catalog shows it, corrections applied)."""
+        found = EMPTY_IDS
+        for name in names:
+            ids = self.postings("publication", name)
+            found = ids if not len(found) else np.union1d(found, ids)
+        return found
 
 
 def _start_keys(docs: np.ndarray, counts: np.ndarray, positions: np.ndarray, offset: int) -> np.ndarray:

@@ -7,6 +7,7 @@
     title:文明           in the headline (kicker, title, subtitle)
     date:2021-11         issues of November 2021 (also 2021, 2021-11-09)
     date:2021-01-01..2021-12-31   a range (either end may be left out)
+    publication:北碚报   articles of that paper (its name exactly; quoted when it has spaces)
 
 Every term matches literally: any string of characters occurring in an
 article finds it; jieba's words only affect the order of the results.
@@ -22,7 +23,7 @@ from reader.core.filenames import printable_name
 
 TOKEN = re.compile(r'\s*(?:(-)?(?:(\w+):)?"([^"]*)"?|(\S+))')
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-FIELDS = {"title", "date"}
+FIELDS = {"title", "date", "publication"}
 #: Longer than any query a person types (a headline is under 50 characters); a pasted article would
 #: make every term a set operation over the index and ranking slow for nothing.
 MAX_QUERY_CHARS = 500
@@ -54,13 +55,16 @@ class Query:
     groups: list[list[Term]] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
     dates: DateRange | None = None
+    #: Papers the articles must be from (any of them; none: every paper), and papers they must not be from.
+    publications: list[str] = field(default_factory=list)
+    excluded_publications: list[str] = field(default_factory=list)
 
     def positive_terms(self) -> list[Term]:
         """Every term whose matches a snippet should mark."""
         return [term for group in self.groups for term in group]
 
     def is_empty(self) -> bool:
-        return not self.groups and self.dates is None
+        return not self.groups and self.dates is None and not self.publications
 
 
 def _pad_date(value: str, is_end: bool) -> str:
@@ -123,6 +127,12 @@ def parse_query(text: str) -> Query:
             term_text, is_quoted = quoted, True
         if field_name == "date":
             query.dates = parse_date_filter(term_text)
+            pending_or = negate_next = False
+            continue
+        if field_name == "publication":
+            name = term_text.strip()
+            if name:
+                (query.excluded_publications if minus or negate_next else query.publications).append(name)
             pending_or = negate_next = False
             continue
         if not term_text.strip():

@@ -22,6 +22,7 @@ from reader.core.search.results import Hit, SearchResult
 from reader.core.search.snippets import make_snippet
 
 if TYPE_CHECKING:
+    from reader.core.search.facets import FacetLabels
     from reader.core.search.matching import DateTable
     from reader.core.search.posting_cache import PostingCache
     from reader.core.search.ranking import LengthNorms
@@ -70,6 +71,7 @@ class Searcher:
         self._dates: DateTable | None = None
         self._postings: PostingCache | None = None
         self._norms: LengthNorms | None = None
+        self._facet_labels: FacetLabels | None = None
 
     def _arrays(self) -> tuple[PostingCache, LengthNorms]:
         """The view's decoded posting lists and length norms, made on first use."""
@@ -87,14 +89,15 @@ class Searcher:
         For a process that goes on searching (the window calls it on its search
         thread, while the reader looks at the first article): otherwise its first
         search pays for importing numpy (~0.1 s), reading every document's
-        field lengths and, for a date: query or a date order, every document's
-        date (~0.15 s at 10,000 issues).  A one-off command-line search needs
+        field lengths and, for a date: query, a date order or the facets, every
+        document's date (~0.15 s at 10,000 issues).  A one-off command-line search needs
         none of it before it knows it has hits, so it does not call this.
         """
         _, norms = self._arrays()
         for field in ("words", "headline_words", "chars", "bigrams"):
             norms.norms(field)
         self._date_table()
+        self._labels()
 
     def refresh(self) -> None:
         """See the latest committed state of the index.
@@ -129,6 +132,13 @@ class Searcher:
             self._dates = DateTable(self._searcher)
         return self._dates
 
+    def _labels(self) -> FacetLabels:
+        if self._facet_labels is None:
+            from reader.core.search.facets import FacetLabels
+
+            self._facet_labels = FacetLabels(self._arrays()[0], self._date_table())
+        return self._facet_labels
+
     def _never_seen(self, term: Term) -> bool:
         """True when a character or bigram of the term is in no document: it can match nothing."""
         field, keys = literal_index_terms(term.text, term.headline_only)
@@ -138,22 +148,39 @@ class Searcher:
         """True when some required group of the query has only terms the index has never seen."""
         return any(all(self._never_seen(term) for term in group) for group in query.groups)
 
-    def search(self, text: str, limit: int | None = 20, sort_by_date: bool = False, offset: int = 0) -> SearchResult:
+    def search(
+        self,
+        text: str,
+        limit: int | None = 20,
+        sort_by_date: bool = False,
+        offset: int = 0,
+        facets: bool = False,
+        publication: str | None = None,
+    ) -> SearchResult:
         """Search with the query syntax of query.py: the hits ranked `offset` onwards, `limit=None` for all of them.
 
         A later page is the same query again with a larger offset: only the
         hits of the page get snippets, and the total is always all matches.
+        `facets`: also count all the matches per paper, year and month (facets.py).
+        `publication`: only that paper's articles, whatever the query says (the
+        window's narrowing by a facet: any name, quotes and all, and it narrows
+        a query that names papers of its own instead of adding one to them).
         Raises QuerySyntaxError for a query that cannot be understood.
         """
         parsed = parse_query(text)
-        if (parsed.is_empty() and not parsed.excluded) or self._cannot_match(parsed):
+        if (parsed.is_empty() and not parsed.excluded and not parsed.excluded_publications) or self._cannot_match(
+            parsed
+        ):
             return SearchResult(text, 0, [])
         from reader.core.search.matching import DocSets
         from reader.core.search.ranking import Ranker, by_date, top_documents
+        from reader.core.search.sorted_arrays import intersect
 
         postings, norms = self._arrays()
         docsets = DocSets(postings, self._date_table)
         matches = docsets.matching(parsed)
+        if publication is not None and len(matches):
+            matches = intersect(matches, docsets.publications([publication]))
         if not len(matches):
             return SearchResult(text, 0, [])
         ranker = Ranker(postings, norms, docsets)
@@ -166,7 +193,7 @@ class Searcher:
             best = top_documents(matches, scores, printed, end)[offset:]
         needles = [term.text for term in parsed.positive_terms()]
         hits = [self._hit(doc, score, needles) for doc, score in best]
-        return SearchResult(text, int(len(matches)), hits)
+        return SearchResult(text, int(len(matches)), hits, self._labels().facets(matches) if facets else None)
 
     def _hit(self, doc: int, score: float, needles: list[str]) -> Hit:
         fields = self._searcher.stored_fields(doc)

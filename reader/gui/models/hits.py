@@ -21,6 +21,8 @@ class HitQuery:
     text: str
     sort_by_date: bool
     serial: int
+    #: The paper the search was narrowed to in the results panel (None: as the query says).
+    publication: str | None = None
 
 
 def meta_line(hit: Hit) -> str:
