@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reader.core.search.results import Facets
@@ -34,6 +35,7 @@ class FacetsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._publications: list[str] = []
+        self._facets: Facets | None = None
         self.publications = self._link_label()
         self.years = self._link_label()
         self.timeline = TimelineChart(self)
@@ -59,15 +61,19 @@ class FacetsView(QWidget):
 
     def show_facets(self, facets: Facets | None) -> None:
         """Show a search's facets; None (no search, no hits) hides them."""
+        self._facets = facets
         self.setVisible(facets is not None)
         if facets is None:
             self._publications = []
             self.timeline.set_months(None, ())
             return
         locale = QLocale()
+        # The palette's link colour said in each link: a label keeps the colour of when its text was set,
+        # and the dark theme's blue on the light theme's would be unreadable (changeEvent sets it anew).
+        style = f'style="color: {self.palette().color(QPalette.ColorRole.Link).name()}"'
         self._publications = [name for name, _ in facets.publications]
         entries = [
-            f'<a href="{_PUBLICATION_LINK}{number}">{html.escape(name)}</a>&nbsp;{locale.toString(count)}'
+            f'<a href="{_PUBLICATION_LINK}{number}" {style}>{html.escape(name)}</a>&nbsp;{locale.toString(count)}'
             for number, (name, count) in enumerate(facets.publications[:SHOWN_PUBLICATIONS])
         ]
         rest = facets.publications[SHOWN_PUBLICATIONS:]
@@ -85,7 +91,8 @@ class FacetsView(QWidget):
             )
         self.publications.setText(self._line(self.tr("Papers:"), entries))
         years = [
-            f'<a href="{_YEAR_LINK}{year}">{year}</a>&nbsp;{locale.toString(count)}' for year, count in facets.years
+            f'<a href="{_YEAR_LINK}{year}" {style}>{year}</a>&nbsp;{locale.toString(count)}'
+            for year, count in facets.years
         ]
         if facets.undated:
             years.append(html.escape(self.tr("undated")) + "&nbsp;" + locale.toString(facets.undated))
@@ -93,6 +100,12 @@ class FacetsView(QWidget):
         self.years.setVisible(bool(years))
         self.timeline.set_months(facets.first_month, facets.months)
         self.timeline.setVisible(facets.first_month is not None)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A theme switched: the links are laid out again, in the new palette's link colour."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange) and self._facets is not None:
+            self.show_facets(self._facets)
 
     @staticmethod
     def _line(caption: str, entries: list[str]) -> str:

@@ -187,3 +187,17 @@ def test_an_ampersand_in_a_papers_name_is_shown_not_taken_for_a_shortcut(qtbot):
     qtbot.addWidget(panel)
     panel.narrow_to_publication("A&B Times")
     assert panel.publication.text() == "A&&B Times ✕" and panel.publication_filter() == "A&B Times"
+
+
+def test_links_take_the_link_colour_of_the_theme_switched_to(qtbot):
+    from PySide6.QtGui import QPalette
+
+    from reader.gui.theme import dark_palette
+
+    view = FacetsView()
+    qtbot.addWidget(view)
+    view.show_facets(_facets([("北碚报", 2)]))
+    dark = dark_palette()
+    view.setPalette(dark)  # as the dark theme reaches it
+    link = dark.color(QPalette.ColorRole.Link).name()
+    assert link in view.publications.text() and link in view.years.text()
