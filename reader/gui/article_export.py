@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
 from reader.gui.dialogs import choose_save_path, save_folder
-from reader.gui.printing import printable_document, save_pdf
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -43,6 +42,8 @@ class ArticleExport(QObject):
         view = self.window.article.view
         if view is None:
             return None
+        from reader.gui.printing import printable_document  # printing's module: on first use, not at start-up
+
         return printable_document([view], [self.window.citations.citation()], self.window.article.meta_labels)
 
     def print_article(self) -> None:
@@ -74,6 +75,8 @@ class ArticleExport(QObject):
             return
         path = Path(chosen)
         try:
+            from reader.gui.printing import save_pdf
+
             save_pdf(document, path, view.title or "")
         except OSError as error:
             self.window.show_not_saved(path, error)

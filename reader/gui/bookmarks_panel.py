@@ -35,7 +35,6 @@ from reader.core.reading import article_view
 from reader.gui.citations import interface_language
 from reader.gui.dialogs import choose_paths, choose_save_path, save_folder
 from reader.gui.plain_text import text_tooltip
-from reader.gui.printing import printable_document, save_pdf
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -262,6 +261,8 @@ class BookmarksPanel(QDockWidget):
             return views, missing
 
         def write(result) -> None:
+            from reader.gui.printing import printable_document, save_pdf  # on first use, not at start-up
+
             views, missing = result
             if not views:
                 self.window_.show_error(self.tr("None of these articles can be read: their issues are gone."))

@@ -18,10 +18,10 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.library.library import WRITING_INDEX, ImportReport
 from reader.gui.dialogs import choose_paths
-from reader.gui.import_report import ImportReportDialog, ImportWording
 from reader.gui.workers import Job
 
 if TYPE_CHECKING:
+    from reader.gui.import_report import ImportReportDialog
     from reader.gui.main_window import MainWindow
 
 
@@ -93,6 +93,8 @@ class Imports(QObject):
 
     def _finished(self, report: ImportReport, job: Job, from_inbox: bool) -> None:
         window = self.window
+        from reader.gui.import_report import ImportWording  # the report's module: loaded after start-up
+
         window.status_progress.end(job, ImportWording().summary(report))
         window.refresh_tree()
         window.searcher.library_written(then=window.searching.run)  # the search at hand sees the new issues
@@ -107,6 +109,8 @@ class Imports(QObject):
             self.report_dialog.deleteLater()
         window = self.window
         inbox = window.paths.inbox_dir if from_inbox else None
+        from reader.gui.import_report import ImportReportDialog
+
         self.report_dialog = ImportReportDialog(report, window.library.catalog.get, inbox, window.open_folder, window)
         self.report_dialog.show()
 

@@ -60,12 +60,10 @@ from reader.gui.history import History
 from reader.gui.imports import Imports
 from reader.gui.inbox import InboxWatcher
 from reader.gui.index_jobs import IndexJobs
-from reader.gui.issue_calendar_dialog import IssueCalendarDialog
 from reader.gui.issue_loader import IssueLoader
 from reader.gui.jobs import JobRunner
 from reader.gui.kiosk import KioskMode
 from reader.gui.library_backup import LibraryBackup
-from reader.gui.library_statistics_dialog import LibraryStatisticsDialog
 from reader.gui.library_watch import LibraryWatch
 from reader.gui.live_searcher import LiveSearcher
 from reader.gui.messages import describe
@@ -597,6 +595,8 @@ class MainWindow(QMainWindow):
 
     def show_issue_calendar(self) -> None:
         """View → Issue Calendar…: beside the window (not modal), so that a day's issue can be read from it."""
+        from reader.gui.issue_calendar_dialog import IssueCalendarDialog  # on first use: not at start-up
+
         dialog = IssueCalendarDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -604,6 +604,8 @@ class MainWindow(QMainWindow):
 
     def show_library_statistics(self) -> None:
         """View → Library Statistics…: beside the window (not modal); it counts in the background."""
+        from reader.gui.library_statistics_dialog import LibraryStatisticsDialog  # on first use
+
         dialog = LibraryStatisticsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -236,3 +236,14 @@ def test_the_window_module_loads_neither_whoosh_nor_jieba_nor_numpy():
     """What the window imports before it is painted: Whoosh, jieba and numpy come when a search or an import needs them."""
     unwanted = ("whoosh", "jieba", "numpy", "opencc", "PySide6.QtPrintSupport")
     assert modules_loaded_by("import reader.gui.app", unwanted) == []
+
+
+def test_dialogs_used_later_are_not_loaded_before_the_window_is_painted():
+    """Printing, the import report, the calendar and the statistics load on first use: a window start skips them."""
+    later = (
+        "reader.gui.printing",
+        "reader.gui.import_report",
+        "reader.gui.issue_calendar_dialog",
+        "reader.gui.library_statistics_dialog",
+    )
+    assert modules_loaded_by("import reader.gui.app", later) == []
