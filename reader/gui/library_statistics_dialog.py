@@ -48,16 +48,18 @@ from reader.gui.messages import describe
 from reader.gui.models.statistics_tables import (
     EXPORT_ROLE,
     LAST,
-    OUTCOME_ROLE,
     SORT_ROLE,
+    FigureTable,
     align_headers,
     cell,
     csv_text,
     date_cell,
+    date_figure,
+    figure,
     fit_columns,
     listed_rows,
     number_cell,
-    sorting_proxy,
+    number_figure,
     table_view,
 )
 from reader.gui.plain_text import text_tooltip
@@ -171,8 +173,7 @@ class LibraryStatisticsDialog(QDialog):
         choose.addWidget(self.reporter_publication, 1)
         choose.addWidget(self.reporter_find, 1)
         layout.addLayout(choose)
-        self.reporters_model = QStandardItemModel(0, 6, page)
-        self.reporters_model.setHorizontalHeaderLabels(
+        self.reporters_model = FigureTable(
             [
                 self.tr("Reporter"),
                 self.tr("Articles"),
@@ -180,13 +181,12 @@ class LibraryStatisticsDialog(QDialog):
                 self.tr("First issue"),
                 self.tr("Last issue"),
                 self.tr("Publications"),
-            ]
+            ],
+            page,
         )
         align_headers(self.reporters_model, (1, 2), (3, 4))
-        self.reporters_proxy = sorting_proxy(page, self.reporters_model)
-        self.reporters_proxy.setFilterKeyColumn(0)
-        self.reporter_find.textChanged.connect(self.reporters_proxy.setFilterFixedString)
-        self.reporters_view = table_view(page, self.reporters_proxy)
+        self.reporter_find.textChanged.connect(self._find_reporter)
+        self.reporters_view = table_view(page, self.reporters_model)
         self.reporters_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         samples = {0: "欧阳某某某某", 1: "99,999", 2: "99,999", 3: "2022-12-31", 4: "2022-12-31"}
         fit_columns(self.reporters_view, samples, stretch=5)
@@ -202,14 +202,10 @@ class LibraryStatisticsDialog(QDialog):
         self.rejected_only = QCheckBox(self.tr("Rejected files only"), page)
         self.rejected_only.toggled.connect(self._filter_history)
         layout.addWidget(self.rejected_only)
-        self.history_model = QStandardItemModel(0, 4, page)
-        self.history_model.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("File"), self.tr("Result"), self.tr("Reason or matching issue")]
+        self.history_model = FigureTable(
+            [self.tr("Time"), self.tr("File"), self.tr("Result"), self.tr("Reason or matching issue")], page
         )
-        self.history_proxy = sorting_proxy(page, self.history_model)
-        self.history_proxy.setFilterKeyColumn(2)
-        self.history_proxy.setFilterRole(OUTCOME_ROLE)
-        self.history_view = table_view(page, self.history_proxy)
+        self.history_view = table_view(page, self.history_model)
         self.history_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a file's number ends its name
         self.history_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         samples = {0: "2022-12-31 23:59", 1: "北碚报_2021-11-09_第12版.txt", 2: self.wording.outcome(DUPLICATE) + "MM"}
@@ -398,22 +394,21 @@ class LibraryStatisticsDialog(QDialog):
         statistics = self.statistics
         if statistics is None:
             return
-        model = self.reporters_model
-        model.removeRows(0, model.rowCount())
         publication = self.chosen_publication()
-        for credit in statistics.reporters(publication):
-            model.appendRow(
+        separator = self.tr(", ")
+        self.reporters_model.set_rows(
+            [
                 [
-                    cell(credit.reporter),
-                    number_cell(credit.articles),
-                    number_cell(credit.issues),
-                    date_cell(credit.first),
-                    date_cell(credit.last),
-                    cell(self.tr(", ").join(self.publication_name(name) for name in credit.publications)),
+                    figure(credit.reporter),
+                    number_figure(credit.articles),
+                    number_figure(credit.issues),
+                    date_figure(credit.first),
+                    date_figure(credit.last),
+                    figure(separator.join(self.publication_name(name) for name in credit.publications)),
                 ]
-            )
-        header = self.reporters_view.horizontalHeader()
-        self.reporters_proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+                for credit in statistics.reporters(publication)
+            ]
+        )
         self.reporters_note.setText(self._reporters_note(publication))
 
     def _reporters_note(self, publication: object) -> str:
@@ -441,10 +436,13 @@ class LibraryStatisticsDialog(QDialog):
             )
         return " ".join(notes)
 
+    def _find_reporter(self, text: str) -> None:
+        """List the reporters whose name holds `text` (case aside), all of them for none."""
+        needle = text.strip().casefold()
+        self.reporters_model.set_filter((lambda row: needle in row[0].text.casefold()) if needle else None)
+
     def _show_history(self) -> None:
         statistics = self.statistics
-        model = self.history_model
-        model.removeRows(0, model.rowCount())
         style = self.style()
         icons = {
             REJECTED: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
@@ -452,23 +450,20 @@ class LibraryStatisticsDialog(QDialog):
             IMPORTED: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
         }
         rejected_color = QColor(error_color(self.palette()))
+        rows = []
         for event in statistics.history:
             when = QDateTime.fromMSecsSinceEpoch(round(event.at * 1000)).toString(TIME_FORMAT)
             path = printable_name(event.source)
             name = printable_name(Path(event.source).name)
-            outcome = self.wording.outcome(event.outcome) if event.outcome in icons else event.outcome
-            detail = self.event_detail(event)
-            cells = [cell(when, event.at), cell(name, name, path), cell(outcome), cell(detail)]
-            cells[1].setToolTip(text_tooltip(path))
-            cells[3].setToolTip(text_tooltip(detail))
-            cells[2].setData(event.outcome, OUTCOME_ROLE)
-            if event.outcome in icons:
-                cells[2].setIcon(icons[event.outcome])
+            outcome = figure(self.wording.outcome(event.outcome) if event.outcome in icons else event.outcome)
+            outcome.outcome, outcome.icon = event.outcome, icons.get(event.outcome)
             if event.rejected:  # easy to pick out, on either theme
-                cells[2].setForeground(rejected_color)
-            model.appendRow(cells)
-        header = self.history_view.horizontalHeader()
-        self.history_proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+                outcome.foreground = rejected_color
+            detail = self.event_detail(event)
+            file_cell, detail_cell = figure(name, name, path), figure(detail)
+            file_cell.tooltip, detail_cell.tooltip = text_tooltip(path), text_tooltip(detail)
+            rows.append([figure(when, event.at), file_cell, outcome, detail_cell])
+        self.history_model.set_rows(rows)
         self.history_note.setText(self._history_note())
 
     def event_detail(self, event: ImportEvent) -> str:
@@ -514,7 +509,7 @@ class LibraryStatisticsDialog(QDialog):
         return f"{note} {text}"
 
     def _filter_history(self, rejected_only: bool) -> None:
-        self.history_proxy.setFilterFixedString(REJECTED if rejected_only else "")
+        self.history_model.set_filter((lambda row: row[2].outcome == REJECTED) if rejected_only else None)
 
     # -- exporting ----------------------------------------------------------------------------------
     def shown_tab(self) -> str:
@@ -523,7 +518,7 @@ class LibraryStatisticsDialog(QDialog):
     def export_text(self, tab: str) -> str:
         """The tab's table as CSV, as listed (sorted, filtered); numbers as plain numbers, files as whole paths."""
         if tab != PUBLICATIONS:
-            return csv_text(listed_rows(self.reporters_proxy if tab == REPORTERS else self.history_proxy))
+            return csv_text(listed_rows(self.reporters_model if tab == REPORTERS else self.history_model))
         model = self.publications_model  # one row per publication and year, the publication on each
         headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(1, model.columnCount())]
         rows = [[self.tr("Publication"), self.tr("Year"), *headers]]
