@@ -83,10 +83,14 @@ class LibraryWatch(QObject):
                 window.searcher.library_written(on_failed=self._not_reopened)
             return
         known = {record.id: record for record in records}
-        # Issues corrected or removed elsewhere: read anew, not served as they were (their dates, in citations).
-        changed = [record.id for record in window.records if known.get(record.id) != record]
+        # Issues corrected elsewhere: read anew, not served as they were (their dates, in citations).
+        changed = [record.id for record in window.records if record.id in known and known[record.id] != record]
         if changed:
             window.issues.forget(changed)
+        # Removed elsewhere: Back must not lead to them, nor the pane go on showing one.
+        removed = {record.id for record in window.records if record.id not in known}
+        if removed:
+            window.forget_issues(removed)
         window.refresh_tree(records)
         self.search_stale = False
         # The search at hand sees the new issues.

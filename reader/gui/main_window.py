@@ -655,6 +655,17 @@ class MainWindow(QMainWindow):
         self.settings.setValue("watched_folders", folders)
         self.inbox.set_folders([Path(folder) for folder in folders])
 
+    def forget_issues(self, issue_ids: set[str]) -> None:
+        """Issues removed, here or on another PC: out of the cache and Back/Forward, and off the pane if open there."""
+        self.issues.forget(issue_ids)
+        self.history.forget_issues(issue_ids)
+        self._update_history_actions()
+        if self._wanted and self._wanted[0] in issue_ids:
+            self._wanted = None
+        if self.current and self.current[0] in issue_ids:
+            self.current = None
+            self.article.show_notice(welcome_html(importing_samples=False))
+
     def _tree_menu(self, position) -> None:
         node = self.tree_model.node(self.tree.indexAt(position))
         if node.record is None:
@@ -669,13 +680,6 @@ class MainWindow(QMainWindow):
 
     def issues_removed(self, issue_ids: set[str]) -> None:
         """Forget removed issues (history, the open article), then show and search the library as it is now."""
-        self.issues.forget(issue_ids)
-        self.history.forget_issues(issue_ids)
-        self._update_history_actions()
-        if self._wanted and self._wanted[0] in issue_ids:
-            self._wanted = None
-        if self.current and self.current[0] in issue_ids:
-            self.current = None
-            self.article.show_notice(welcome_html(importing_samples=False))
+        self.forget_issues(issue_ids)
         self.refresh_tree()
         self.searcher.library_written(then=self.searching.run)  # a removal leaves a current index

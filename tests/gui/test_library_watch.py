@@ -127,3 +127,29 @@ def test_numbers_mistyped_in_window_ini_are_the_defaults(qtbot, paths):
     assert window.library_watch.timer.interval() == POLL_SECONDS * 1000 and window.library_watch.timer.isActive()
     assert window.font_size == DEFAULT_FONT_SIZE
     close_window(window)
+
+
+def test_an_issue_removed_on_the_archivists_pc_leaves_back_and_forward_and_the_pane(qtbot, paths, _no_modal_boxes):
+    setup = open_window(qtbot, paths)
+    import_and_wait(qtbot, setup, [str(seeds_dir())])
+    close_window(setup)
+    window = _reading_room(qtbot, paths)
+    qtbot.waitUntil(lambda: len(window.records) == 5, timeout=10000)
+    first, second = window.records[0], window.records[1]
+    window.open_article(first.id, 0)
+    shown(qtbot, window)
+    window.open_article(second.id, 0)
+    shown(qtbot, window)
+    assert window.back_action.isEnabled()
+
+    archivist = Library(paths)
+    archivist.remove([first.id, second.id])  # the one Back leads to, and the one on the pane
+    archivist.close()
+
+    qtbot.waitUntil(lambda: len(window.records) == 3, timeout=20000)
+    assert not window.back_action.isEnabled()  # Back no longer leads to an issue that is gone
+    shown(qtbot, window)
+    assert window.current is None or window.current[0] not in {first.id, second.id}  # nor does the pane show one
+    assert not _no_modal_boxes  # and no error box on the way
+    window.close()
+    window.library.close()
