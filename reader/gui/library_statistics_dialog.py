@@ -99,8 +99,18 @@ class LibraryStatisticsDialog(QDialog):
         self._closed = False
         #: The reader cancelled the count of older issues: a later refresh (an import) does not start it again.
         self._declined = False
-        #: Credits counted from originals that could not be stored (a library that may only be read).
-        self._known: dict = {}
+        #: Credits counted from originals that could not be stored (a library that may only be read): kept by the
+        #: window for its session, so that a reading room reads its archive once, not at every opening.
+        if not hasattr(window, "counted_credits"):
+            window.counted_credits = {}
+        self._known: dict = window.counted_credits
+        style = self.style()
+        #: The history's outcome icons, made here on the GUI thread (the rows are made on the statistics thread).
+        self._outcome_icons = {
+            REJECTED: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            DUPLICATE: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+            IMPORTED: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+        }
         self.reading_room = window.kiosk is not None
         self.wording = ImportWording(self)
         self.setWindowTitle(self.tr("Library Statistics"))
@@ -203,7 +213,9 @@ class LibraryStatisticsDialog(QDialog):
         self.rejected_only.toggled.connect(self._filter_history)
         layout.addWidget(self.rejected_only)
         self.history_model = FigureTable(
-            [self.tr("Time"), self.tr("File"), self.tr("Result"), self.tr("Reason or matching issue")], page
+            [self.tr("Time"), self.tr("File"), self.tr("Result"), self.tr("Reason or matching issue")],
+            page,
+            styled=self._outcome_looks,
         )
         self.history_view = table_view(page, self.history_model)
         self.history_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a file's number ends its name
@@ -246,14 +258,23 @@ class LibraryStatisticsDialog(QDialog):
         self._again = False
         library = self.window_.library
         known = dict(self._known)
-        self._start(lambda job: read_statistics(library.catalog, known), self._read)
+        self._start(lambda job: self._with_history(read_statistics(library.catalog, known)), self._read)
 
     def _start(self, work, done) -> None:
         jobs = self.window_.jobs
         self.job = jobs.start(jobs.statistics, work, done, self._failed, self._progress)
 
-    def _read(self, statistics: LibraryStatistics) -> None:
+    def _with_history(self, statistics: LibraryStatistics) -> tuple[LibraryStatistics, list | None]:
+        """The figures and the history's rows, made where the figures are: on the statistics thread.
+
+        An archive's history holds a row per file ever imported (10,000 and more):
+        made on the GUI thread they took half a second at every refresh.
+        """
+        return statistics, None if self.reading_room else self.history_rows(statistics)
+
+    def _read(self, counted: tuple[LibraryStatistics, list | None]) -> None:
         """The catalog's figures: shown at once; the reporters of older issues are counted next."""
+        statistics, history = counted
         self.job = None
         if self._closed:
             return
@@ -268,9 +289,10 @@ class LibraryStatisticsDialog(QDialog):
             self.cancel_button.setEnabled(True)
             self._show_progress(True)
             self._start(
-                lambda job: library_statistics(library, job.report, lambda: job.cancelled, known), self._counted
+                lambda job: self._with_history(library_statistics(library, job.report, lambda: job.cancelled, known)),
+                self._counted,
             )
-        self.show_statistics(statistics)
+        self.show_statistics(statistics, history)
 
     def _progress(self, done: int, total: int, _name: str) -> None:
         if self._closed or self.job is None or self.job.cancelled:
@@ -283,7 +305,8 @@ class LibraryStatisticsDialog(QDialog):
             text.replace("%1", QLocale().toString(done)).replace("%2", QLocale().toString(total))
         )
 
-    def _counted(self, statistics: LibraryStatistics) -> None:
+    def _counted(self, counted: tuple[LibraryStatistics, list | None]) -> None:
+        statistics, history = counted
         self.job = None
         if self._closed:
             return
@@ -293,7 +316,7 @@ class LibraryStatisticsDialog(QDialog):
         if self._again:
             self.refresh()
             return
-        self.show_statistics(statistics)
+        self.show_statistics(statistics, history)
 
     def _failed(self, error: Exception) -> None:
         self.job = None
@@ -304,6 +327,8 @@ class LibraryStatisticsDialog(QDialog):
             self.refresh()
             return
         self.summary.setText(describe(error))
+        if self.statistics is not None:  # the reporters' note no longer says they are being read
+            self.reporters_note.setText(self._reporters_note(self.chosen_publication()))
 
     def cancel(self) -> None:
         """Stop reading issues: the figures show what was counted, and say what was not."""
@@ -326,8 +351,8 @@ class LibraryStatisticsDialog(QDialog):
     def publication_name(self, publication: object) -> str:
         return publication or self.tr("Unknown publication")
 
-    def show_statistics(self, statistics: LibraryStatistics) -> None:
-        """Fill the tabs with `statistics`, keeping the reader's choices (publication, find, filter, sorting)."""
+    def show_statistics(self, statistics: LibraryStatistics, history: list | None = None) -> None:
+        """Fill the tabs with `statistics` (and the history's `history_rows`), keeping the reader's choices."""
         self.statistics = statistics
         issues, articles = statistics.totals()
         reporters = len({credit.reporter for credit in statistics.credits})
@@ -340,7 +365,7 @@ class LibraryStatisticsDialog(QDialog):
         self._fill_publication_choice()
         self._show_reporters()
         if self.history_view is not None:
-            self._show_history()
+            self._show_history(self.history_rows(statistics) if history is None else history)
         self.export_button.setEnabled(True)
 
     def _show_publications(self) -> None:
@@ -441,34 +466,39 @@ class LibraryStatisticsDialog(QDialog):
         needle = text.strip().casefold()
         self.reporters_model.set_filter((lambda row: needle in row[0].text.casefold()) if needle else None)
 
-    def _show_history(self) -> None:
-        statistics = self.statistics
-        style = self.style()
-        icons = {
-            REJECTED: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            DUPLICATE: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-            IMPORTED: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-        }
-        rejected_color = QColor(error_color(self.palette()))
+    def history_rows(self, statistics: LibraryStatistics) -> list:
+        """The Import History's rows: plain cells, made on any thread (icons and colours come at painting)."""
         rows = []
         for event in statistics.history:
             when = QDateTime.fromMSecsSinceEpoch(round(event.at * 1000)).toString(TIME_FORMAT)
             path = printable_name(event.source)
             name = printable_name(Path(event.source).name)
-            outcome = figure(self.wording.outcome(event.outcome) if event.outcome in icons else event.outcome)
-            outcome.outcome, outcome.icon = event.outcome, icons.get(event.outcome)
-            if event.rejected:  # easy to pick out, on either theme
-                outcome.foreground = rejected_color
-            detail = self.event_detail(event)
+            known_outcome = event.outcome in (REJECTED, DUPLICATE, IMPORTED)
+            outcome = figure(self.wording.outcome(event.outcome) if known_outcome else event.outcome)
+            outcome.outcome = event.outcome
+            detail = self.event_detail(event, statistics)
             file_cell, detail_cell = figure(name, name, path), figure(detail)
             file_cell.tooltip, detail_cell.tooltip = text_tooltip(path), text_tooltip(detail)
             rows.append([figure(when, event.at), file_cell, outcome, detail_cell])
+        return rows
+
+    def _outcome_looks(self, made, role: int) -> object:
+        """A history row's outcome cell: its icon, and the error colour of the theme shown for a rejected file."""
+        if made.outcome is None:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._outcome_icons.get(made.outcome)
+        if role == Qt.ItemDataRole.ForegroundRole and made.outcome == REJECTED:  # easy to pick out, on either theme
+            return QColor(error_color(self.palette()))
+        return None
+
+    def _show_history(self, rows: list) -> None:
         self.history_model.set_rows(rows)
         self.history_note.setText(self._history_note())
 
-    def event_detail(self, event: ImportEvent) -> str:
+    def event_detail(self, event: ImportEvent, statistics: LibraryStatistics) -> str:
         """Why a file was rejected, or the issue it became or matched, in the import report's words."""
-        record = self.statistics.issues.get(event.issue) if event.issue else None
+        record = statistics.issues.get(event.issue) if event.issue else None
         if event.outcome == REJECTED:
             try:
                 return describe(ErrorKind(event.reason), event.detail)

@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTreeView,
+    QWidget,
 )
+from shiboken6 import isValid
 
 from reader.config import Paths, seeds_dir
 from reader.core.library.catalog import IssueRecord
@@ -593,8 +595,18 @@ class MainWindow(QMainWindow):
         self.window_theme.apply(self.theme)
         self.article.set_appearance(self.theme, self.font_size)
 
+    def _raised(self, dialog: QWidget | None) -> bool:
+        """Bring a dialog of this window that is open already to the front (True), rather than open another."""
+        if dialog is None or not isValid(dialog) or not dialog.isVisible():
+            return False
+        dialog.raise_()
+        dialog.activateWindow()
+        return True
+
     def show_issue_calendar(self) -> None:
         """View → Issue Calendar…: beside the window (not modal), so that a day's issue can be read from it."""
+        if self._raised(getattr(self, "issue_calendar", None)):
+            return
         from reader.gui.issue_calendar_dialog import IssueCalendarDialog  # on first use: not at start-up
 
         dialog = IssueCalendarDialog(self)
@@ -603,7 +615,13 @@ class MainWindow(QMainWindow):
         self.issue_calendar = dialog
 
     def show_library_statistics(self) -> None:
-        """View → Library Statistics…: beside the window (not modal); it counts in the background."""
+        """View → Library Statistics…: beside the window (not modal); it counts in the background.
+
+        Asked again while it is open, the open one comes to the front: a second would
+        only wait behind the first one's count on the statistics thread.
+        """
+        if self._raised(getattr(self, "library_statistics", None)):
+            return
         from reader.gui.library_statistics_dialog import LibraryStatisticsDialog  # on first use
 
         dialog = LibraryStatisticsDialog(self)

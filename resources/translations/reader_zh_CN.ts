@@ -771,7 +771,7 @@
         <name>LibraryStatisticsDialog</name>
         <message>
             <source>Library Statistics</source>
-            <extracomment>The dialog's size where the screen allows it. The tabs, by name (the history is left out in reading-room mode). The library changed while a count ran: count again when it is over. The reader cancelled the count of older issues: a later refresh (an import) does not start it again. Credits counted from originals that could not be stored (a library that may only be read).</extracomment>
+            <extracomment>The dialog's size where the screen allows it. The tabs, by name (the history is left out in reading-room mode). The library changed while a count ran: count again when it is over. The reader cancelled the count of older issues: a later refresh (an import) does not start it again. Credits counted from originals that could not be stored (a library that may only be read): kept by the window for its session, so that a reading room reads its archive once, not at every opening. The history's outcome icons, made here on the GUI thread (the rows are made on the statistics thread).</extracomment>
             <translation>文库统计</translation>
         </message>
         <message>

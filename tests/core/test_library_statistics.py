@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from reader.config import seeds_dir
 from reader.core.errors import ErrorKind, ReaderError
+from reader.core.library import catalog as catalog_module
 from reader.core.library import library as library_module
 from reader.core.library import statistics as statistics_module
 from reader.core.library.credits import UNCREDITED, issue_credits
@@ -230,6 +232,36 @@ def test_an_issue_whose_copy_is_missing_stays_uncounted(seeded_paths):
         assert len(library.catalog.credits()) == 4
     finally:
         library.close()
+
+
+def test_an_issue_the_parser_fails_on_stays_uncounted_and_the_rest_are_counted(seeded_paths, monkeypatch):
+    _make_old(seeded_paths)
+    library = Library(seeded_paths)
+    try:
+        broken = library.records()[0]
+        load_issue = Library.load_issue
+
+        def failing(self, issue_id):
+            if issue_id == broken.id:
+                raise RuntimeError("a parser bug")
+            return load_issue(self, issue_id)
+
+        monkeypatch.setattr(Library, "load_issue", failing)
+        statistics = library_statistics(library)
+        assert statistics.uncounted == [broken.id]
+        assert len(library.catalog.credits()) == 4
+    finally:
+        library.close()
+
+
+def test_the_import_log_keeps_its_newest_rows_and_the_history_still_lists_every_issue(library, monkeypatch):
+    monkeypatch.setattr(catalog_module, "IMPORT_LOG_ROWS", 2)
+    library.import_paths([seeds_dir() / "000_3ec1d81f3cd0b893.txt", seeds_dir() / "001_be03ec69b60a77f1.txt"])
+    library.import_paths([seeds_dir() / "003_6cd1b7fef63f82be.txt"])
+    log = library.catalog.import_log()
+    assert [Path(row[1]).name for row in log] == ["001_be03ec69b60a77f1.txt", "003_6cd1b7fef63f82be.txt"]
+    history = read_statistics(library.catalog).history
+    assert len(history) == 3 and sum(1 for event in history if not event.logged) == 1  # the first, from the catalog
 
 
 def test_the_import_log_keeps_every_file_an_import_looked_at(library, tmp_path):

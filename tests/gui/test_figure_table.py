@@ -71,3 +71,16 @@ def test_cells_answer_the_roles_views_and_exports_ask():
     assert table.index(0, 1).data(EXPORT_ROLE) == 1234
     assert table.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     assert listed_rows(table) == [["Reporter", "Articles", "Last issue"], ["rejected", 1234, "2021-10"]]
+
+
+def test_the_selection_follows_its_row_when_the_table_is_sorted(qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    table = _table()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(table)
+    view.selectRow(_column(table, 0).index("熊辉"))
+    table.sort(1, Qt.SortOrder.DescendingOrder)
+    chosen = view.selectionModel().selectedRows()
+    assert [index.data() for index in chosen] == ["熊辉"]

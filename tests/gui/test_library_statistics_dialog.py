@@ -227,3 +227,60 @@ def test_an_import_while_the_dialog_is_open_is_counted_in(qtbot, window, tmp_pat
     assert _column(dialog.publications_view, 0) == ["北碚报", "渝中报"]
     assert "1" in dialog.history_note.text()  # one file rejected
     dialog.close()
+
+
+def test_a_reading_room_on_an_older_library_reads_its_issues_once_a_session(qtbot, paths, monkeypatch):
+    setup = open_window(qtbot, paths)
+    import_and_wait(qtbot, setup, [str(seeds_dir())])
+    close_window(setup)
+    with contextlib.closing(sqlite3.connect(paths.catalog_file)) as db:
+        db.execute("DROP TABLE credits")  # a library of a version before statistics, shared read only
+        db.commit()
+    library = Library(paths, read_only=True)
+    window = MainWindow(paths, library, settings_for(paths), kiosk=True)
+    qtbot.addWidget(window)
+    window.show()
+    shown(qtbot, window)
+    read = []
+    load_issue = Library.load_issue
+    monkeypatch.setattr(
+        Library, "load_issue", lambda self, issue_id: read.append(issue_id) or load_issue(self, issue_id)
+    )
+    try:
+        for _ in range(2):
+            dialog = _opened(qtbot, window)
+            qtbot.waitUntil(lambda dialog=dialog: not dialog.statistics.uncounted, timeout=30000)
+            assert dialog.reporters_view.model().rowCount() > 10
+            dialog.close()
+        assert len(read) == 5  # the second opening counted nothing again
+    finally:
+        window.close()
+        library.close()
+
+
+def test_asked_again_the_open_dialog_comes_to_the_front_not_a_second_one(qtbot, window):
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    dialog = _opened(qtbot, window)
+    window.show_library_statistics()
+    assert window.library_statistics is dialog
+    dialog.close()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.show_library_statistics()  # closed: a new one
+    assert window.library_statistics is not dialog
+    window.library_statistics.close()
+
+
+def test_rejected_rows_take_the_error_colour_of_the_theme_shown(qtbot, window, tmp_path):
+    from PySide6.QtGui import QColor
+
+    from reader.gui.theme import dark_palette, error_color
+
+    (tmp_path / "空.txt").write_bytes(b"")
+    import_and_wait(qtbot, window, [str(tmp_path / "空.txt")])
+    dialog = _opened(qtbot, window)
+    model = dialog.history_view.model()
+    outcome = model.index(0, 2)
+    assert model.data(outcome, Qt.ItemDataRole.DecorationRole) is not None
+    dialog.setPalette(dark_palette())  # the dark theme, switched to while the dialog is open
+    assert model.data(outcome, Qt.ItemDataRole.ForegroundRole) == QColor(error_color(dark_palette()))
+    dialog.close()

@@ -75,6 +75,9 @@ Credits = dict[str, dict[str, int]]
 #: A row of the import log: (at, source, outcome, issue, reason, detail as JSON).
 LogRow = tuple[float, str, str, str | None, str | None, str]
 
+#: The import log's newest rows kept (Catalog.log_imports).
+IMPORT_LOG_ROWS = 20_000
+
 PENDING = "pending"
 INDEXED = "indexed"
 
@@ -330,9 +333,17 @@ class Catalog:
 
     @_serialized
     def log_imports(self, rows: list[LogRow]) -> None:
-        """Add rows to the import log, in one transaction."""
+        """Add rows to the import log, in one transaction, keeping its newest IMPORT_LOG_ROWS rows.
+
+        Bounded: importing an archive's folder again for its few new issues logs
+        every file already present once more.  The issues of rows let go are still
+        listed in the history, from the catalog, with the time they were imported.
+        """
         with self._db:
             self._db.executemany("INSERT INTO import_log VALUES (?, ?, ?, ?, ?, ?)", rows)
+            self._db.execute(
+                "DELETE FROM import_log WHERE rowid <= (SELECT MAX(rowid) FROM import_log) - ?", (IMPORT_LOG_ROWS,)
+            )
 
     def import_log(self) -> list[LogRow] | None:
         """The import log in the order it was written; None where the catalog has no such table (read only, older)."""

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.core.errors import ReaderError
 from reader.core.library.catalog import Catalog, Credits, IssueRecord
 from reader.core.library.credits import UNCREDITED, issue_credits
 from reader.core.library.import_log import IMPORTED, ImportEvent
@@ -259,7 +258,9 @@ def count_missing_credits(
             continue
         if progress:
             progress(done, len(issue_ids), record.source)
-        with contextlib.suppress(ReaderError, KeyError, OSError):
+        # Whatever stops one issue being read (a missing copy, or a parser bug, as an import would reject it)
+        # leaves that issue uncounted, not the rest; it is tried again next time.
+        with contextlib.suppress(Exception):
             counted[issue_id] = waiting[issue_id] = issue_credits(library.load_issue(issue_id))
         if len(waiting) >= STORE_EVERY:
             keep()

@@ -89,10 +89,14 @@ class FigureTable(QAbstractTableModel):
     40,000 items took about 0.4 s of the GUI thread at every refresh, a
     proxy's sort as long again (a Python call per comparison).  Rows of plain
     cells are made in a few tens of milliseconds, sorted with one key per row.
+    Cells hold only text and numbers, so rows can be made on a worker thread;
+    what depends on the window's theme (an icon, a colour) is asked of
+    `styled(cell, role)` when a cell is painted.
     """
 
-    def __init__(self, headers: list[str], parent=None) -> None:
+    def __init__(self, headers: list[str], parent=None, styled: Callable[[Figure, int], object] | None = None) -> None:
         super().__init__(parent)
+        self._styled = styled
         self._headers = list(headers)
         self._header_alignment: dict[int, Qt.AlignmentFlag] = {}
         self._rows: list[list[Figure]] = []
@@ -127,8 +131,13 @@ class FigureTable(QAbstractTableModel):
         if not 0 <= column < len(self._headers):
             return
         self.layoutAboutToBeChanged.emit()
+        # The selection (persistent indexes) follows its rows to where the sort puts them.
+        before = self.persistentIndexList()
+        held = [(self._shown[index.row()], index.column()) for index in before]
         self._order = (column, order)
         self._arrange()
+        row_of = {id(row): number for number, row in enumerate(self._shown)}
+        self.changePersistentIndexList(before, [self.index(row_of[id(row)], column) for row, column in held])
         self.layoutChanged.emit()
 
     def set_header_alignment(self, column: int, alignment: Qt.AlignmentFlag) -> None:
@@ -155,7 +164,10 @@ class FigureTable(QAbstractTableModel):
         made = self._shown[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return made.text
-        return _ROLE_VALUES.get(role, _nothing)(made)
+        value = _ROLE_VALUES.get(role, _nothing)(made)
+        if value is None and self._styled is not None:
+            return self._styled(made, role)
+        return value
 
 
 def _nothing(_made: Figure) -> None:
