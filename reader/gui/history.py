@@ -51,6 +51,17 @@ class History:
         self.entries = [(issue_id, ordinal, ()) for issue_id, ordinal, _needles in self.entries]
 
     def forget_issues(self, issue_ids: set[str]) -> None:
-        """Removed issues leave the history; the reader stands at its end."""
+        """Removed issues leave the history; the reader keeps their place among the visits left.
+
+        Standing on a visit that stays, the reader stays on it (Back and Forward
+        lead where they did, less the removed); standing on one removed, on the
+        visit before it.  A removal of issues never visited changes nothing.
+        """
+        before_at = [entry for entry in self.entries[: self.at] if entry[0] not in issue_ids]
+        stays = 0 <= self.at < len(self.entries) and self.entries[self.at][0] not in issue_ids
         self.entries = [entry for entry in self.entries if entry[0] not in issue_ids]
-        self.at = len(self.entries) - 1
+        self.at = len(before_at) if stays else max(len(before_at) - 1, -1 if not self.entries else 0)
+
+    def clear(self) -> None:
+        """Nothing visited (the reading room's next reader)."""
+        self.entries, self.at = [], -1

@@ -84,6 +84,7 @@ class KioskMode(QObject):
         window.results.clear()
         window.results.reset_options()
         window.reading_positions.forget_all()  # what this reader read, and where, is no one else's
+        window.forget_history()  # nor may Back step through it
         newest = opening_issue(window.records)
         if newest is not None:
             window.open_article(newest.id, 0, remember=False)

@@ -101,8 +101,6 @@ class LibraryStatisticsDialog(QDialog):
         self._declined = False
         #: Credits counted from originals that could not be stored (a library that may only be read): kept by the
         #: window for its session, so that a reading room reads its archive once, not at every opening.
-        if not hasattr(window, "counted_credits"):
-            window.counted_credits = {}
         self._known: dict = window.counted_credits
         style = self.style()
         #: The history's outcome icons, made here on the GUI thread (the rows are made on the statistics thread).
@@ -270,7 +268,9 @@ class LibraryStatisticsDialog(QDialog):
         An archive's history holds a row per file ever imported (10,000 and more):
         made on the GUI thread they took half a second at every refresh.
         """
-        return statistics, None if self.reading_room else self.history_rows(statistics)
+        if self.reading_room or self._closed:  # no history shown, or nothing shown at all any more
+            return statistics, None
+        return statistics, self.history_rows(statistics)
 
     def _read(self, counted: tuple[LibraryStatistics, list | None]) -> None:
         """The catalog's figures: shown at once; the reporters of older issues are counted next."""
@@ -457,7 +457,9 @@ class LibraryStatisticsDialog(QDialog):
             notes.append(text.replace("%1", locale.toString(uncounted)))
         if statistics.counted and not statistics.stored:
             notes.append(
-                self.tr("The library can only be read here: these reporters are counted again at the next opening.")
+                self.tr(
+                    "The library can only be read here: these reporters are counted again when the reader is next started."
+                )
             )
         return " ".join(notes)
 

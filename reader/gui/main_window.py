@@ -109,6 +109,12 @@ class MainWindow(QMainWindow):
         self.searcher = LiveSearcher(paths.index_dir, self.jobs)
         self.issues = IssueLoader(library.load_issue, self.jobs, self)
         self.history = History()
+        #: Reporters counted from the originals of an older library that may not be written (statistics):
+        #: kept for the window's session, so that they are read once.
+        self.counted_credits: dict = {}
+        #: The issue calendar and the statistics dialog, while open (None until first asked for).
+        self.issue_calendar: QWidget | None = None
+        self.library_statistics: QWidget | None = None
         #: The article shown: (issue id, ordinal).
         self.current: tuple[str, int] | None = None
         #: The catalog's records the tree shows (read off the GUI thread at start, again after each write).
@@ -524,6 +530,11 @@ class MainWindow(QMainWindow):
             issue_id, ordinal, needles = visit
             self.open_article(issue_id, ordinal, remember=False, needles=needles)
 
+    def forget_history(self) -> None:
+        """No Back or Forward to what was read before (the reading room's next reader)."""
+        self.history.clear()
+        self._update_history_actions()
+
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
@@ -599,13 +610,15 @@ class MainWindow(QMainWindow):
         """Bring a dialog of this window that is open already to the front (True), rather than open another."""
         if dialog is None or not isValid(dialog) or not dialog.isVisible():
             return False
+        if dialog.isMinimized():
+            dialog.showNormal()
         dialog.raise_()
         dialog.activateWindow()
         return True
 
     def show_issue_calendar(self) -> None:
         """View → Issue Calendar…: beside the window (not modal), so that a day's issue can be read from it."""
-        if self._raised(getattr(self, "issue_calendar", None)):
+        if self._raised(self.issue_calendar):
             return
         from reader.gui.issue_calendar_dialog import IssueCalendarDialog  # on first use: not at start-up
 
@@ -620,7 +633,7 @@ class MainWindow(QMainWindow):
         Asked again while it is open, the open one comes to the front: a second would
         only wait behind the first one's count on the statistics thread.
         """
-        if self._raised(getattr(self, "library_statistics", None)):
+        if self._raised(self.library_statistics):
             return
         from reader.gui.library_statistics_dialog import LibraryStatisticsDialog  # on first use
 

@@ -907,8 +907,8 @@
             <translation>正在读取早先导入的 %1 期，统计其中的记者。</translation>
         </message>
         <message>
-            <source>The library can only be read here: these reporters are counted again at the next opening.</source>
-            <translation>此处只能读取文库：这些记者会在下次打开时重新统计。</translation>
+            <source>The library can only be read here: these reporters are counted again when the reader is next started.</source>
+            <translation>此处只能读取文库：这些记者会在下次启动本程序时重新统计。</translation>
         </message>
         <message>
             <source>; removed from the library since</source>
@@ -959,7 +959,7 @@
         <name>MainWindow</name>
         <message>
             <source>Newspaper Reader</source>
-            <extracomment>How long a closing window waits for running jobs to stop (they stop between two issues). Beside the library: which files of the user's watched folders were already handled. The article shown: (issue id, ordinal). The catalog's records the tree shows (read off the GUI thread at start, again after each write). The article the reader asked for last, shown once its issue is read (see open_article). Issues are shown whole, as one scroll (View → Whole Issue), with each one's place remembered. The issue the pane shows whole, if it does.</extracomment>
+            <extracomment>How long a closing window waits for running jobs to stop (they stop between two issues). Beside the library: which files of the user's watched folders were already handled. Reporters counted from the originals of an older library that may not be written (statistics): kept for the window's session, so that they are read once. The issue calendar and the statistics dialog, while open (None until first asked for). The article shown: (issue id, ordinal). The catalog's records the tree shows (read off the GUI thread at start, again after each write). The article the reader asked for last, shown once its issue is read (see open_article). Issues are shown whole, as one scroll (View → Whole Issue), with each one's place remembered. The issue the pane shows whole, if it does.</extracomment>
             <translation>报刊阅览</translation>
         </message>
         <message>

@@ -254,14 +254,19 @@ def test_an_issue_the_parser_fails_on_stays_uncounted_and_the_rest_are_counted(s
         library.close()
 
 
-def test_the_import_log_keeps_its_newest_rows_and_the_history_still_lists_every_issue(library, monkeypatch):
-    monkeypatch.setattr(catalog_module, "IMPORT_LOG_ROWS", 2)
-    library.import_paths([seeds_dir() / "000_3ec1d81f3cd0b893.txt", seeds_dir() / "001_be03ec69b60a77f1.txt"])
-    library.import_paths([seeds_dir() / "003_6cd1b7fef63f82be.txt"])
+def test_the_import_log_lets_whole_older_imports_go_and_the_history_still_lists_their_issues(
+    library, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(catalog_module, "IMPORT_LOG_ROWS", 1)
+    library.import_paths([seeds_dir() / "000_3ec1d81f3cd0b893.txt"])
+    library.import_paths([seeds_dir() / "001_be03ec69b60a77f1.txt"])
+    (tmp_path / "空白页.txt").write_bytes(b"")
+    library.import_paths([tmp_path / "空白页.txt", seeds_dir() / "003_6cd1b7fef63f82be.txt"])
     log = library.catalog.import_log()
-    assert [Path(row[1]).name for row in log] == ["001_be03ec69b60a77f1.txt", "003_6cd1b7fef63f82be.txt"]
+    # The newest import whole, its rejected file too, although it has more rows than the log keeps.
+    assert sorted(Path(row[1]).name for row in log) == ["003_6cd1b7fef63f82be.txt", "空白页.txt"]
     history = read_statistics(library.catalog).history
-    assert len(history) == 3 and sum(1 for event in history if not event.logged) == 1  # the first, from the catalog
+    assert len(history) == 4 and sum(1 for event in history if not event.logged) == 2  # the older two, from the catalog
 
 
 def test_the_import_log_keeps_every_file_an_import_looked_at(library, tmp_path):

@@ -32,3 +32,30 @@ def test_clearing_the_search_and_removing_issues():
     history.forget_issues({"a"})
     assert history.entries == [("b", 2, ())] and history.at == 0
     assert history.step(-1) is None and history.step(1) is None
+
+
+def _walked(*issues: str, back: int) -> History:
+    history = History()
+    for issue in issues:
+        history.visit(issue, 0, ())
+    for _ in range(back):
+        history.step(-1)
+    return history
+
+
+def test_removing_issues_keeps_the_reader_where_they_stand():
+    history = _walked("a", "b", "c", "d", back=2)  # on b; Forward leads to c
+    history.forget_issues({"z"})  # never visited: nothing changes
+    assert history.entries[history.at][0] == "b" and history.can_go_forward() and history.can_go_back()
+    history.forget_issues({"a"})  # behind the reader
+    assert history.entries[history.at][0] == "b" and not history.can_go_back() and history.can_go_forward()
+    history.forget_issues({"d"})  # ahead
+    assert history.entries[history.at][0] == "b" and history.step(1)[0] == "c"
+
+
+def test_removing_the_issue_at_hand_steps_to_the_visit_before_it_and_clear_forgets_all():
+    history = _walked("a", "b", "c", back=1)  # on b
+    history.forget_issues({"b"})
+    assert history.entries[history.at][0] == "a" and history.step(1)[0] == "c"
+    history.clear()
+    assert history.entries == [] and history.at == -1 and not history.can_go_back()

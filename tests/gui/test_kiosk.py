@@ -39,8 +39,11 @@ def test_the_reading_room_reads_searches_and_forgets(qtbot, paths):
     assert window.library.bookmarks.path is None  # kept in memory for the session
 
     record = window.library.records()[0]
+    window.open_article(record.id, 2)
+    shown(qtbot, window)
     window.open_article(record.id, 3)
     shown(qtbot, window)
+    assert window.back_action.isEnabled()
     window.bookmarks_panel.bookmark_article()
     assert window.library.bookmarks.all()
     window.search_box.setText("疫情")
@@ -56,6 +59,7 @@ def test_the_reading_room_reads_searches_and_forgets(qtbot, paths):
     assert not window.results.sort_by_date()
     assert window.current == (record.id, 0)
     assert window.reading_positions.get(record.id) is None  # the next reader does not inherit it
+    assert not window.back_action.isEnabled() and not window.history.entries  # nor step Back through it
     window.close()
     window.library.close()
 

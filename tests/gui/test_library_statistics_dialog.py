@@ -284,3 +284,12 @@ def test_rejected_rows_take_the_error_colour_of_the_theme_shown(qtbot, window, t
     dialog.setPalette(dark_palette())  # the dark theme, switched to while the dialog is open
     assert model.data(outcome, Qt.ItemDataRole.ForegroundRole) == QColor(error_color(dark_palette()))
     dialog.close()
+
+
+def test_a_minimized_dialog_asked_for_again_comes_back(qtbot, window):
+    import_and_wait(qtbot, window, [str(SEED_000)])
+    dialog = _opened(qtbot, window)
+    dialog.showMinimized()
+    window.show_library_statistics()
+    assert window.library_statistics is dialog and not dialog.isMinimized()
+    dialog.close()

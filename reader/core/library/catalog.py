@@ -336,13 +336,17 @@ class Catalog:
         """Add rows to the import log, in one transaction, keeping its newest IMPORT_LOG_ROWS rows.
 
         Bounded: importing an archive's folder again for its few new issues logs
-        every file already present once more.  The issues of rows let go are still
-        listed in the history, from the catalog, with the time they were imported.
+        every file already present once more.  Whole imports are let go, oldest
+        first, never the newest one nor part of one (its rejected files are what
+        a librarian looks for); their issues are still listed in the history,
+        from the catalog, with the time they were imported.
         """
         with self._db:
             self._db.executemany("INSERT INTO import_log VALUES (?, ?, ?, ?, ?, ?)", rows)
+            # The imports older than the one holding the IMPORT_LOG_ROWS-th newest row (an import's rows share its time).
             self._db.execute(
-                "DELETE FROM import_log WHERE rowid <= (SELECT MAX(rowid) FROM import_log) - ?", (IMPORT_LOG_ROWS,)
+                "DELETE FROM import_log WHERE at < (SELECT at FROM import_log ORDER BY rowid DESC LIMIT 1 OFFSET ?)",
+                (IMPORT_LOG_ROWS,),
             )
 
     def import_log(self) -> list[LogRow] | None:

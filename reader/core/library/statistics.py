@@ -13,13 +13,14 @@ was kept are listed from their catalog rows, without the files rejected then.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
+import traceback
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reader.core.errors import ReaderError
 from reader.core.library.catalog import Catalog, Credits, IssueRecord
 from reader.core.library.credits import UNCREDITED, issue_credits
 from reader.core.library.import_log import IMPORTED, ImportEvent
@@ -239,6 +240,7 @@ def count_missing_credits(
     waiting: Credits = {}
     store = not library.read_only
     stopped = False
+    reported = False
 
     def keep() -> None:
         nonlocal store
@@ -260,8 +262,14 @@ def count_missing_credits(
             progress(done, len(issue_ids), record.source)
         # Whatever stops one issue being read (a missing copy, or a parser bug, as an import would reject it)
         # leaves that issue uncounted, not the rest; it is tried again next time.
-        with contextlib.suppress(Exception):
+        try:
             counted[issue_id] = waiting[issue_id] = issue_credits(library.load_issue(issue_id))
+        except (ReaderError, KeyError, OSError):
+            pass
+        except Exception:  # a bug, not a bad file: said on stderr once, the count goes on
+            if not reported:
+                traceback.print_exc()
+                reported = True
         if len(waiting) >= STORE_EVERY:
             keep()
     keep()
