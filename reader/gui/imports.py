@@ -120,7 +120,15 @@ class Imports(QObject):
         def done(report: ImportReport) -> None:
             rejected = {r.path for r in report.rejected}
             handled = rejected | {i.path for i in report.imported} | {d.path for d in report.duplicates}
-            self.window.inbox.files_done({path: path in rejected for path in files if path in handled})
+            window = self.window
+            moves = window.inbox.files_done({path: path in rejected for path in files if path in handled})
+            if moves:  # the history names where the files went, not the inbox they left
+                library = window.library
+                window.jobs.start(
+                    window.jobs.writer,
+                    lambda job: library.relocate_logged(moves),
+                    lambda _: window.library_changed.emit(),
+                )
             self.window.inbox.release([path for path in files if path not in handled])  # a cancelled import
 
         # A failed import (a full disk) hands the files back: the watcher offers them again later.

@@ -155,14 +155,20 @@ class InboxWatcher(QObject):
         if ready:
             self.files_ready.emit(ready)
 
-    def files_done(self, outcomes: dict[str, bool]) -> None:
+    def files_done(self, outcomes: dict[str, bool]) -> dict[str, str]:
         """Never hand these files over again (path -> rejected?): move them out of the inbox,
-        or record those in a user's folder (one write of the record for the whole import)."""
+        or record those in a user's folder (one write of the record for the whole import).
+
+        Returns where the inbox's files went (old path -> new path), for the import history.
+        """
         recorded = False
+        moves: dict[str, str] = {}
         for path, rejected in outcomes.items():
             source = Path(path)
             if source.parent == self.inbox:
-                self._move_out_of_inbox(source, rejected)
+                target = self._move_out_of_inbox(source, rejected)
+                if target is not None:
+                    moves[path] = str(target)
                 continue
             signature = self._last_seen.get(path)
             if signature:
@@ -171,6 +177,7 @@ class InboxWatcher(QObject):
             self._handed_over.discard(path)
         if recorded:
             self._write_record()
+        return moves
 
     def release(self, paths: list[str]) -> None:
         """Files handed over but not handled (the import was cancelled): look at them again later.
@@ -182,7 +189,7 @@ class InboxWatcher(QObject):
             self._handed_over.discard(path)
             self._last_seen.pop(path, None)
 
-    def _move_out_of_inbox(self, source: Path, rejected: bool) -> None:
+    def _move_out_of_inbox(self, source: Path, rejected: bool) -> Path | None:
         target_dir = source.parent / ("rejected" if rejected else "imported")
         target_dir.mkdir(exist_ok=True)
         target = target_dir / source.name
@@ -193,9 +200,10 @@ class InboxWatcher(QObject):
         try:
             shutil.move(str(source), str(target))
         except OSError:
-            return  # left in place, but remembered as handed over: not imported again this session
+            return None  # left in place, but remembered as handed over: not imported again this session
         self._handed_over.discard(str(source))
         self._last_seen.pop(str(source), None)
+        return target
 
     def _read_record(self) -> dict[str, list[int]]:
         try:

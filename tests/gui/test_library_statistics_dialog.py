@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import shutil
 import sqlite3
 
 import pytest
@@ -19,6 +20,7 @@ from reader.gui.app import settings_for
 from reader.gui.library_statistics_dialog import HISTORY, PUBLICATIONS
 from reader.gui.main_window import MainWindow
 from reader.gui.messages import describe
+from reader.gui.models.statistics_tables import EXPORT_ROLE
 from tests.gui.conftest import close_window, hold_at, import_and_wait, open_window, shown
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
@@ -292,4 +294,26 @@ def test_a_minimized_dialog_asked_for_again_comes_back(qtbot, window):
     dialog.showMinimized()
     window.show_library_statistics()
     assert window.library_statistics is dialog and not dialog.isMinimized()
+    dialog.close()
+
+
+def test_the_history_names_where_an_inbox_file_went_not_the_inbox(qtbot, window, paths):
+    (paths.inbox_dir / "空白页.txt").write_bytes(b"")
+    shutil.copy(SEED_000, paths.inbox_dir / SEED_000.name)
+    window.inbox.scan()  # first look: the files may still be growing
+    with qtbot.waitSignal(window.import_done, timeout=60000):
+        window.inbox.scan()  # unchanged since: handed over
+    rejected_to = paths.inbox_dir / "rejected" / "空白页.txt"
+    imported_to = paths.inbox_dir / "imported" / SEED_000.name
+    qtbot.waitUntil(lambda: rejected_to.exists() and imported_to.exists(), timeout=10000)
+
+    def logged() -> set[str]:
+        return {row[1] for row in window.library.catalog.import_log()}
+
+    qtbot.waitUntil(lambda: logged() == {str(rejected_to), str(imported_to)}, timeout=10000)
+    dialog = _opened(qtbot, window)
+    rejected = [
+        row for row in range(dialog.history_view.model().rowCount()) if "空白页" in _column(dialog.history_view, 1)[row]
+    ]
+    assert dialog.history_view.model().index(rejected[0], 1).data(EXPORT_ROLE) == str(rejected_to)  # and the CSV
     dialog.close()

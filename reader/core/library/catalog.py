@@ -349,6 +349,15 @@ class Catalog:
                 (IMPORT_LOG_ROWS,),
             )
 
+    @_serialized
+    def relocate_logged(self, moves: dict[str, str]) -> None:
+        """Files moved after their import (out of the inbox): the newest log row of each names where it is now."""
+        with self._db:
+            self._db.executemany(
+                "UPDATE import_log SET source = ? WHERE rowid = (SELECT MAX(rowid) FROM import_log WHERE source = ?)",
+                [(new, old) for old, new in moves.items()],
+            )
+
     def import_log(self) -> list[LogRow] | None:
         """The import log in the order it was written; None where the catalog has no such table (read only, older)."""
         with self._guard:

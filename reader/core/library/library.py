@@ -517,6 +517,17 @@ class Library:
             report.rejected.sort(key=lambda r: r.path)
             return report
 
+    def relocate_logged(self, moves: dict[str, str]) -> None:
+        """Files moved after their import (the inbox's to imported/ or rejected/): the history names where they are.
+
+        Never fails: the history would only keep the path the file had.
+        """
+        try:
+            with self._writing():
+                self.catalog.relocate_logged({storable_name(old): storable_name(new) for old, new in moves.items()})
+        except (ReaderError, sqlite3.Error, OSError, ValueError):  # busy elsewhere, a full disk: the old path stays
+            pass
+
     def _log_import(self, report: ImportReport, started: float) -> None:
         """Keep the import's files in the catalog's import log (core.library.import_log); never fail the import."""
         try:
