@@ -329,18 +329,6 @@ def test_search_batch_answers_one_json_line_per_query_with_took_ms(seeded_paths)
     assert answers[3]["total"] == 0 and answers[3]["hits"] == []
 
 
-def test_whoosh_loaded_lightly_still_has_what_it_imports():
-    code = (
-        "import reader.core.search, sys\n"
-        "import whoosh.compat, whoosh.reading\n"
-        "assert 'urllib.request' not in sys.modules and 'cached_property' not in sys.modules\n"
-        "import functools, urllib.request\n"
-        "assert whoosh.reading.cached_property is functools.cached_property\n"
-        "assert urllib.request.urlopen and callable(whoosh.compat.urlretrieve)\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
-
-
 def test_search_batch_and_query_together_is_a_usage_error(capsys):
     code, _, err = _run(capsys, "search", "疫苗", "--batch")
     assert code == 2 and "--batch" in err

@@ -14,7 +14,8 @@ that imports `urllib.request` or `cached_property` gets the real one.
 
 The hook only wraps the loader the other finders choose (so a frozen build's
 importer keeps working), does nothing when the real module is loaded
-already, and never stops an import: any trouble and Whoosh imports as usual.
+already, and never stops an import: a module that asks a stand-in for more than it has
+is run again with the real module.
 """
 
 from __future__ import annotations
@@ -69,9 +70,15 @@ class _StandInLoader(importlib.abc.Loader):
         stand_in = sys.modules[self._replaced] = self._make()
         try:
             self._loader.exec_module(module)
+        except (ImportError, AttributeError):  # asks the stand-in for more than it has (another Whoosh release)
+            self._drop(stand_in)
+            self._loader.exec_module(module)  # as usual, with the real module
         finally:
-            if sys.modules.get(self._replaced) is stand_in:
-                del sys.modules[self._replaced]
+            self._drop(stand_in)
+
+    def _drop(self, stand_in: types.ModuleType) -> None:
+        if sys.modules.get(self._replaced) is stand_in:
+            del sys.modules[self._replaced]
 
 
 class _StandInFinder(importlib.abc.MetaPathFinder):
