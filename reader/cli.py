@@ -201,7 +201,7 @@ def _print_facets(facets) -> None:
     print("by year: " + ", ".join(f"{year} {count}" for year, count in facets.years))
 
 
-def _search_batch(searcher, lines, limit: int, facets: bool = False) -> int:
+def _search_batch(searcher, lines, limit: int, facets: bool) -> int:
     """`reader search --batch`: one query per input line, one JSON object per output line, as each is answered.
 
     Each object is what `--json` prints plus `took_ms` (the search itself, in this warm

@@ -18,13 +18,13 @@ they see at once.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from pathlib import Path
+
+from reader.core.files import write_atomically
 
 #: PBKDF2 rounds: about a tenth of a second to check a password on a reading-room PC.
 ITERATIONS = 200_000
@@ -37,12 +37,12 @@ def _digest(password: str, salt: bytes, iterations: int) -> bytes:
     return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
 
 
-def password_hash(password: str, iterations: int | None = None) -> str:
+def password_hash(password: str) -> str:
     """The stored form of `password`: algorithm, rounds, salt and digest (salt and digest in base64).
 
-    `iterations`: ITERATIONS as it is when called (tests lower it), unless given.
+    The rounds are ITERATIONS as it is when called (tests lower it).
     """
-    iterations = iterations or ITERATIONS
+    iterations = ITERATIONS
     salt = secrets.token_bytes(16)
     digest = _digest(password, salt, iterations)
     encoded = (base64.b64encode(part).decode("ascii") for part in (salt, digest))
@@ -93,15 +93,7 @@ def lock(lock_file: Path, password: str) -> None:
     """Set the lock with `password` (raises ValueError when it is too short, OSError when it cannot be written)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"a reading-room password has at least {MIN_PASSWORD_LENGTH} characters")
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = lock_file.with_name(lock_file.name + ".partial")
-    try:
-        partial.write_text(json.dumps({"password": password_hash(password)}), encoding="utf-8")
-        os.replace(partial, lock_file)
-    except OSError:
-        with contextlib.suppress(OSError):  # a full disk, a lock file held open: no half-written file left
-            partial.unlink(missing_ok=True)
-        raise
+    write_atomically(lock_file, json.dumps({"password": password_hash(password)}).encode("utf-8"))
 
 
 def unlock(lock_file: Path, password: str) -> bool:

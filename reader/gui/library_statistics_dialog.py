@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ErrorKind
 from reader.core.filenames import printable_name
-from reader.core.library.import_log import DUPLICATE, IMPORTED, REJECTED, ImportEvent
+from reader.core.library.import_log import DUPLICATE, IMPORTED, OUTCOMES, REJECTED, ImportEvent
 from reader.core.library.statistics import ALL, LibraryStatistics, library_statistics, read_statistics
 from reader.gui.bookmarks_panel import EXPORT_FOLDER_SETTING
 from reader.gui.dialogs import choose_save_path, save_folder, screen_room
@@ -288,8 +288,9 @@ class LibraryStatisticsDialog(QDialog):
             self.progress_label.setText(self.tr("Counting the reporters of issues imported before they were counted…"))
             self.cancel_button.setEnabled(True)
             self._show_progress(True)
+            # The catalog's figures just read serve again; counting changes the reporters, not the history.
             self._start(
-                lambda job: self._with_history(library_statistics(library, job.report, lambda: job.cancelled, known)),
+                lambda job: library_statistics(library, job.report, lambda: job.cancelled, known, first=statistics),
                 self._counted,
             )
         self.show_statistics(statistics, history)
@@ -305,8 +306,7 @@ class LibraryStatisticsDialog(QDialog):
             text.replace("%1", QLocale().toString(done)).replace("%2", QLocale().toString(total))
         )
 
-    def _counted(self, counted: tuple[LibraryStatistics, list | None]) -> None:
-        statistics, history = counted
+    def _counted(self, statistics: LibraryStatistics) -> None:
         self.job = None
         if self._closed:
             return
@@ -316,7 +316,7 @@ class LibraryStatisticsDialog(QDialog):
         if self._again:
             self.refresh()
             return
-        self.show_statistics(statistics, history)
+        self.show_statistics(statistics)
 
     def _failed(self, error: Exception) -> None:
         self.job = None
@@ -352,7 +352,10 @@ class LibraryStatisticsDialog(QDialog):
         return publication or self.tr("Unknown publication")
 
     def show_statistics(self, statistics: LibraryStatistics, history: list | None = None) -> None:
-        """Fill the tabs with `statistics` (and the history's `history_rows`), keeping the reader's choices."""
+        """Fill the tabs with `statistics` and the history's `history_rows` (None: the history listed stays).
+
+        Keeps the reader's choices (publication, find, filter, sorting).
+        """
         self.statistics = statistics
         issues, articles = statistics.totals()
         reporters = len({credit.reporter for credit in statistics.credits})
@@ -364,8 +367,8 @@ class LibraryStatisticsDialog(QDialog):
         self._show_publications()
         self._fill_publication_choice()
         self._show_reporters()
-        if self.history_view is not None:
-            self._show_history(self.history_rows(statistics) if history is None else history)
+        if self.history_view is not None and history is not None:
+            self._show_history(history)
         self.export_button.setEnabled(True)
 
     def _show_publications(self) -> None:
@@ -475,8 +478,7 @@ class LibraryStatisticsDialog(QDialog):
             when = QDateTime.fromMSecsSinceEpoch(round(event.at * 1000)).toString(TIME_FORMAT)
             path = printable_name(event.source)
             name = printable_name(Path(event.source).name)
-            known_outcome = event.outcome in (REJECTED, DUPLICATE, IMPORTED)
-            outcome = figure(self.wording.outcome(event.outcome) if known_outcome else event.outcome)
+            outcome = figure(self.wording.outcome(event.outcome) if event.outcome in OUTCOMES else event.outcome)
             outcome.outcome = event.outcome
             detail = self.event_detail(event, statistics)
             file_cell, detail_cell = figure(name, name, path), figure(detail)

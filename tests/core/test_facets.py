@@ -17,7 +17,7 @@ from reader.core.search.searcher import Searcher
 @pytest.fixture(scope="module")
 def articles(seeded_data_dir):
     """[(publication, date, full text)] of every article of the seeded library."""
-    library = Library(resolve_paths(seeded_data_dir))
+    library = Library(resolve_paths(seeded_data_dir), read_only=True)
     found = []
     for record in library.records():
         issue = library.load_issue(record.id)

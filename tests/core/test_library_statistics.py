@@ -180,7 +180,6 @@ def test_credits_go_with_a_removed_issue(library, paths):
 
 
 def test_an_older_library_gets_its_credits_counted_from_the_originals_and_stored(seeded_paths):
-    expected = {}
     library = Library(seeded_paths)
     expected = dict(library.catalog.credits())
     library.close()

@@ -15,7 +15,7 @@ def texts(seeded_data_dir):
     """{(issue id, ordinal): full article text} of the seeded library."""
     from reader.config import resolve_paths
 
-    library = Library(resolve_paths(seeded_data_dir))
+    library = Library(resolve_paths(seeded_data_dir), read_only=True)
     result = {}
     for record in library.records():
         issue = library.load_issue(record.id)

@@ -95,7 +95,7 @@ def test_a_library_made_before_sidecars_gets_them_at_the_next_repair(paths, tmp_
 def test_a_full_disk_stops_the_import_in_one_line_and_the_next_repair_keeps_the_names(paths, tmp_path, monkeypatch):
     folder, names = _named_copies(tmp_path)
     library = Library(paths)
-    write = library_module._write_atomically
+    write = library_module.write_atomically
     written = []
 
     def filling_up(target, data):
@@ -104,13 +104,13 @@ def test_a_full_disk_stops_the_import_in_one_line_and_the_next_repair_keeps_the_
         written.append(target)
         write(target, data)
 
-    monkeypatch.setattr(library_module, "_write_atomically", filling_up)
+    monkeypatch.setattr(library_module, "write_atomically", filling_up)
     try:
         with pytest.raises(ReaderError) as stopped:
             library.import_paths([str(folder)])
         assert stopped.value.kind is ErrorKind.WRITE_FAILED and "No space left" in str(stopped.value)
         assert library.records() == []  # nothing listed half-way
-        monkeypatch.setattr(library_module, "_write_atomically", write)  # space again
+        monkeypatch.setattr(library_module, "write_atomically", write)  # space again
         report = library.repair()
         assert report.recovered_originals == [names[0]]  # the copy that was complete, by its name
         assert library.import_paths([str(folder)]).imported  # the rest comes in

@@ -287,16 +287,19 @@ class Catalog:
     @_serialized
     def remove(self, issue_ids: list[str]) -> None:
         with self._db:
-            self._db.executemany("DELETE FROM issues WHERE id = ?", [(i,) for i in issue_ids])
-            self._db.executemany("DELETE FROM credits WHERE issue = ?", [(i,) for i in issue_ids])
+            self._delete_issues(issue_ids)
+
+    def _delete_issues(self, issue_ids: list[str]) -> None:
+        """The issues' rows and their credits (inside the caller's transaction)."""
+        self._db.executemany("DELETE FROM issues WHERE id = ?", [(i,) for i in issue_ids])
+        self._db.executemany("DELETE FROM credits WHERE issue = ?", [(i,) for i in issue_ids])
 
     @_serialized
     def remove_logged(self, records: list[IssueRecord]) -> None:
         """Delete the rows of issues the user removed and log the removal, in one transaction."""
         removed_at = now()
         with self._db:
-            self._db.executemany("DELETE FROM issues WHERE id = ?", [(record.id,) for record in records])
-            self._db.executemany("DELETE FROM credits WHERE issue = ?", [(record.id,) for record in records])
+            self._delete_issues([record.id for record in records])
             self._db.executemany(
                 "INSERT INTO removed VALUES (?, ?, ?)", [(record.id, record.source, removed_at) for record in records]
             )
@@ -315,15 +318,15 @@ class Catalog:
         row = self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
         return row is not None
 
+    @_serialized
     def credits(self) -> Credits | None:
         """Every counted issue's credits; None where the catalog has no such table (read only, older)."""
-        with self._guard:
-            if not self.has_table("credits"):
-                return None
-            found: Credits = {}
-            for issue_id, reporter, articles in self._db.execute("SELECT issue, reporter, articles FROM credits"):
-                found.setdefault(issue_id, {})[reporter] = int(articles)
-            return found
+        if not self.has_table("credits"):
+            return None
+        found: Credits = {}
+        for issue_id, reporter, articles in self._db.execute("SELECT issue, reporter, articles FROM credits"):
+            found.setdefault(issue_id, {})[reporter] = int(articles)
+        return found
 
     @_serialized
     def set_credits(self, credits: Credits) -> None:
@@ -358,13 +361,13 @@ class Catalog:
                 [(new, old) for old, new in moves.items()],
             )
 
+    @_serialized
     def import_log(self) -> list[LogRow] | None:
         """The import log in the order it was written; None where the catalog has no such table (read only, older)."""
-        with self._guard:
-            if not self.has_table("import_log"):
-                return None
-            rows = self._db.execute("SELECT at, source, outcome, issue, reason, detail FROM import_log ORDER BY rowid")
-            return [tuple(row) for row in rows]
+        if not self.has_table("import_log"):
+            return None
+        rows = self._db.execute("SELECT at, source, outcome, issue, reason, detail FROM import_log ORDER BY rowid")
+        return [tuple(row) for row in rows]
 
     @_serialized
     def counts(self) -> tuple[int, int]:

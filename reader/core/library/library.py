@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -27,6 +26,7 @@ from reader.config import Paths, jieba_cache_for
 from reader.core.errors import ErrorKind, LibraryBusy, ReaderError, RejectedFile, Stopped
 from reader.core.faults import reach
 from reader.core.filenames import printable_name, storable_name
+from reader.core.files import write_atomically
 from reader.core.library import access
 from reader.core.library.bookmarks import Bookmarks
 from reader.core.library.catalog import INDEXED, PENDING, Catalog, IssueRecord, now
@@ -52,13 +52,17 @@ BATCH_ISSUES = 500
 BATCH_BYTES = 24 * 1024 * 1024
 
 
+def _batch_full(issues: int, held_bytes: int) -> bool:
+    """Whether a batch of `issues` whose files hold `held_bytes` is one commit's worth (imports, repairs, rebuilds)."""
+    return issues >= BATCH_ISSUES or held_bytes >= BATCH_BYTES
+
+
 def _batches(items: list, sizes: list[int]) -> Iterator[tuple[int, list]]:
-    """(index of the first, the batch) of `items` cut into commits as an import cuts them: at BATCH_ISSUES
-    items or once their files' `sizes` reach BATCH_BYTES, whichever comes first."""
+    """(index of the first, the batch) of `items` cut into commits as an import cuts them (_batch_full)."""
     start = 0
     while start < len(items):
         end, held = start, 0
-        while end < len(items) and end - start < BATCH_ISSUES and (end == start or held < BATCH_BYTES):
+        while end < len(items) and (end == start or not _batch_full(end - start, held)):
             held += sizes[end]
             end += 1
         yield start, items[start:end]
@@ -237,22 +241,6 @@ def expand_paths(paths: Iterable[str | bytes | os.PathLike]) -> tuple[list[str],
     return files, rejected, skipped
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write `data` so that `target` is either absent or complete, never half-written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
 @contextlib.contextmanager
 def _write_failure_named(target: Path) -> Iterator[None]:
     """A full disk or an I/O error while writing `target` becomes one WRITE_FAILED line naming it.
@@ -428,7 +416,7 @@ class Library:
 
     def _write_sidecar(self, record: IssueRecord) -> None:
         sidecar = Sidecar(record.source, record.codec, record.imported_at, dict(record.corrections))
-        _write_atomically(self._sidecar_path(record), sidecar.to_bytes())
+        write_atomically(self._sidecar_path(record), sidecar.to_bytes())
 
     def _write_missing_sidecars(self, records) -> None:
         """Libraries made before sidecars existed get theirs at the next repair (none where it cannot write)."""
@@ -583,7 +571,7 @@ class Library:
             seen[prepared.issue_id] = prepared.issue.source
             batch.append(prepared)
             batch_bytes += len(prepared.data)
-            if len(batch) >= BATCH_ISSUES or batch_bytes >= BATCH_BYTES:
+            if _batch_full(len(batch), batch_bytes):
                 store(batch)
                 batch, batch_bytes = [], 0
                 if report.cancelled:
@@ -604,7 +592,7 @@ class Library:
             with _write_failure_named(self._sidecar_path(record)):  # first: no original is ever without its record
                 self._write_sidecar(record)
             with _write_failure_named(self.original_path(record)):
-                _write_atomically(self.original_path(record), prepared.data)
+                write_atomically(self.original_path(record), prepared.data)
         reach("stored-before-rows")
         with _write_failure_named(self.paths.catalog_file):
             self.catalog.add_pending(records, {prepared.issue_id: issue_credits(prepared.issue) for prepared in batch})
@@ -805,7 +793,8 @@ class Library:
                 for issue_id in remove:
                     _search_index().delete_issue(writer, issue_id)
         total = len(issue_ids)
-        sizes = {record.id: record.size for record in self.catalog.all()} if total else {}
+        # One issue (a correction) is one batch whatever its size: the catalog is read for sizes only when it matters.
+        sizes = {record.id: record.size for record in self.catalog.all()} if total > 1 else {}
         for start, batch in _batches(issue_ids, [sizes.get(issue_id, 0) for issue_id in issue_ids]):
             with _search_index().writing(self.index, len(batch), cancelled) as writer:
                 for issue_id in batch:

@@ -133,17 +133,16 @@ class LibraryStatistics:
         return sorted(chosen, key=lambda credit: (-credit.articles, -credit.issues, credit.reporter))
 
     def uncredited_articles(self, publication: object = ALL) -> int:
+        """Articles that credit no reporter, in one publication or in all of them together."""
         return sum(count for name, count in self.uncredited.items() if publication is ALL or name == publication)
 
 
 def _earliest(dates) -> str | None:
-    present = [date for date in dates if date]
-    return min(present) if present else None
+    return min(filter(None, dates), default=None)
 
 
 def _latest(dates) -> str | None:
-    present = [date for date in dates if date]
-    return max(present) if present else None
+    return max(filter(None, dates), default=None)
 
 
 def _year(date: str | None) -> int | None:
@@ -196,8 +195,8 @@ def import_history(records: list[IssueRecord], log: list | None) -> list[ImportE
         for record in records
         if record.id not in logged
     ]
-    # Newest import first; within one import, as the log has them (rejected, already present, imported).
-    return [event for _index, event in sorted(enumerate(events), key=lambda pair: (-pair[1].at, pair[0]))]
+    # Newest import first; within one import, as the log has them (rejected, already present, imported): a stable sort.
+    return sorted(events, key=lambda event: -event.at)
 
 
 def read_statistics(catalog: Catalog, credits: Credits | None = None) -> LibraryStatistics:
@@ -218,7 +217,7 @@ def read_statistics(catalog: Catalog, credits: Credits | None = None) -> Library
         uncredited=uncredited,
         history=import_history(records, log),
         history_kept=log is not None,
-        history_since=min((row[0] for row in log), default=None) if log else None,
+        history_since=min((row[0] for row in log or ()), default=None),
         uncounted=[record.id for record in records if record.id not in stored],
     )
 
@@ -283,12 +282,14 @@ def library_statistics(
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     known: Credits | None = None,
+    first: LibraryStatistics | None = None,
 ) -> LibraryStatistics:
     """The whole statistics: from the catalog, the reporters of issues not counted yet read from their originals.
 
     `known`: credits counted before and not stored (a library that may only be read), not counted again.
+    `first`: read_statistics(catalog, known) when the caller has it already (the catalog is not read again).
     """
-    first = read_statistics(library.catalog, known)
+    first = first or read_statistics(library.catalog, known)
     if not first.uncounted:
         return first
     counted, stored, stopped = count_missing_credits(library, first.uncounted, progress, cancelled)

@@ -36,19 +36,14 @@ class FacetLabels:
         self.publication = np.full(size, -1, dtype=np.int32)
         for number, name in enumerate(names):
             self.publication[cache.ids("publication", name)] = number
-        self.month = np.full(size, -1, dtype=np.int32)
-        self.year = np.full(size, -1, dtype=np.int32)
-        months = []
+        self.month = np.full(size, -1, dtype=np.int32)  # the year is month // 12
         for value, docs in dates.by_date.items():
-            year, month = _year_and_month(value)
-            if year is None:
-                continue
-            self.year[docs] = year
-            if month is not None:
-                self.month[docs] = year * 12 + month - 1
-                months.append(year * 12 + month - 1)
-        self.first_month = min(months) if months else None
-        self.last_month = max(months) if months else None
+            number = month_number(value)
+            if number is not None:
+                self.month[docs] = number
+        dated = self.month[self.month >= 0]
+        self.first_month = int(dated.min()) if len(dated) else None
+        self.last_month = int(dated.max()) if len(dated) else None
 
     def facets(self, matches: np.ndarray) -> Facets:
         """The facets of a search's matches (sorted document numbers)."""
@@ -59,36 +54,32 @@ class FacetLabels:
             ((self.publication_names[number], int(count)) for number, count in enumerate(by_publication) if count),
             key=lambda pair: (-pair[1], pair[0]),
         )
-        year = self.year[matches]
-        dated_years = year[year >= 0]
+        month = self.month[matches]
+        dated = month[month >= 0]
         years: list[tuple[str, int]] = []
-        if len(dated_years):
-            first_year = int(dated_years.min())
-            counts = np.bincount(dated_years - first_year)
-            years = [(f"{first_year + offset:04d}", int(count)) for offset, count in enumerate(counts) if count]
         months: tuple[int, ...] = ()
-        if self.first_month is not None and self.last_month is not None:
-            month = self.month[matches]
-            month = month[month >= 0] - self.first_month
-            months = tuple(int(count) for count in np.bincount(month, minlength=self.last_month - self.first_month + 1))
+        if len(dated):
+            first_year = int(dated.min()) // 12
+            counts = np.bincount(dated // 12 - first_year)
+            years = [(f"{first_year + offset:04d}", int(count)) for offset, count in enumerate(counts) if count]
+            span = self.last_month - self.first_month + 1
+            months = tuple(int(count) for count in np.bincount(dated - self.first_month, minlength=span))
+        elif self.first_month is not None:
+            months = (0,) * (self.last_month - self.first_month + 1)
         return Facets(
             publications=tuple(publications),
             years=tuple(years),
             months=months,
             first_month=self.first_month,
-            undated=int(len(year) - len(dated_years)),
+            undated=int(len(month) - len(dated)),
             unknown_publication=int(len(publication) - len(known)),
         )
 
 
-def _year_and_month(value: str) -> tuple[int | None, int | None]:
-    """(year, month) of a stored date "YYYY-MM-DD", "YYYY-MM" or "YYYY"; (None, None) when it is none of them."""
-    parts = value.split("-")
+def month_number(value: str) -> int | None:
+    """year * 12 + month - 1 of a stored date ("YYYY-MM-DD" or "YYYY-MM"); None for "" (undated)."""
     try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else None
+        year, month = int(value[:4]), int(value[5:7])
     except ValueError:
-        return None, None
-    if month is not None and not 1 <= month <= 12:
-        month = None
-    return year, month
+        return None
+    return year * 12 + month - 1 if 1 <= month <= 12 else None

@@ -119,10 +119,7 @@ class DocSets:
         """The exact sorted array of articles the query finds."""
         result: np.ndarray | None = None
         for group in _cheapest_first(query.groups):
-            alternatives = EMPTY_IDS
-            for term in group:
-                found = self.literal(term)
-                alternatives = found if not len(alternatives) else np.union1d(alternatives, found)
+            alternatives = _union(self.literal(term) for term in group)
             result = alternatives if result is None else intersect(result, alternatives)
             if not len(result):
                 return EMPTY_IDS
@@ -144,11 +141,7 @@ class DocSets:
 
     def publications(self, names: Iterable[str]) -> np.ndarray:
         """Articles of any of these papers (the publication as the catalog shows it, corrections applied)."""
-        found = EMPTY_IDS
-        for name in names:
-            ids = self.postings("publication", name)
-            found = ids if not len(found) else np.union1d(found, ids)
-        return found
+        return _union(self.postings("publication", name) for name in names)
 
 
 def _start_keys(docs: np.ndarray, counts: np.ndarray, positions: np.ndarray, offset: int) -> np.ndarray:
@@ -159,6 +152,14 @@ def _start_keys(docs: np.ndarray, counts: np.ndarray, positions: np.ndarray, off
     keys = (np.repeat(docs.astype(np.int64), counts) << _POSITION_BITS) | np.maximum(starts, 0)
     # Already sorted and unique: documents ascending, positions ascending within each.
     return keys[starts >= 0]  # a bigram nearer the start than its offset cannot end the phrase there
+
+
+def _union(arrays: Iterable[np.ndarray]) -> np.ndarray:
+    """The sorted union of sorted document arrays (an OR)."""
+    found = EMPTY_IDS
+    for ids in arrays:
+        found = ids if not len(found) else np.union1d(found, ids)
+    return found
 
 
 def _cheapest_first(groups: Iterable[list[Term]]) -> list[list[Term]]:

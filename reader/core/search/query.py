@@ -64,7 +64,8 @@ class Query:
         return [term for group in self.groups for term in group]
 
     def is_empty(self) -> bool:
-        return not self.groups and self.dates is None and not self.publications
+        """No constraint at all: nothing to find, nothing to leave out (a query of only `-疫苗` is not empty)."""
+        return not (self.groups or self.excluded or self.dates or self.publications or self.excluded_publications)
 
 
 def _pad_date(value: str, is_end: bool) -> str:

@@ -168,9 +168,7 @@ class Searcher:
         Raises QuerySyntaxError for a query that cannot be understood.
         """
         parsed = parse_query(text)
-        if (parsed.is_empty() and not parsed.excluded and not parsed.excluded_publications) or self._cannot_match(
-            parsed
-        ):
+        if parsed.is_empty() or self._cannot_match(parsed):
             return SearchResult(text, 0, [])
         from reader.core.search.matching import DocSets
         from reader.core.search.ranking import Ranker, by_date, top_documents
