@@ -32,15 +32,15 @@ from reader.core.citation import cite
 from reader.core.errors import ReaderError
 from reader.core.library.bookmarks import Bookmark
 from reader.core.reading import article_view
+from reader.core.spreadsheets import CSV_ENCODING
 from reader.gui.citations import interface_language
-from reader.gui.dialogs import choose_paths, choose_save_path, save_folder
+from reader.gui.dialogs import EXPORT_FOLDER_SETTING, choose_paths, choose_save_path, save_folder
 from reader.gui.plain_text import text_tooltip
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
-EXPORT_FOLDER_SETTING = "bookmarks_folder"
 
 
 class BookmarksPanel(QDockWidget):
@@ -218,7 +218,7 @@ class BookmarksPanel(QDockWidget):
         if path.suffix.lower() in (".md", ".markdown"):
             data = self.bookmarks.to_markdown(listed, language, self.window_.citations.style).encode("utf-8")
         else:
-            data = self.bookmarks.to_csv(listed, language).encode("utf-8-sig")
+            data = self.bookmarks.to_csv(listed, language).encode(CSV_ENCODING)
         try:
             path.write_bytes(data)
         except OSError as error:
@@ -293,7 +293,7 @@ class BookmarksPanel(QDockWidget):
         files = choose_paths(self.window_, self.tr("Import Bookmarks"), self.tr("CSV for spreadsheets (*.csv)"))
         for name in files:
             try:
-                added = self.bookmarks.import_csv(Path(name).read_text(encoding="utf-8-sig"))
+                added = self.bookmarks.import_csv(Path(name).read_text(encoding=CSV_ENCODING))
             except (OSError, UnicodeDecodeError, ValueError) as error:
                 self.window_.show_error(
                     self.tr("Could not import %1: %2").replace("%1", name).replace("%2", str(error))

@@ -14,7 +14,9 @@ name on a network share never makes a dialog wider than a laptop's screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QMimeDatabase, QSize, QStandardPaths, Qt, QTime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMimeDatabase, QSize, QStandardPaths, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ErrorKind
 from reader.core.library.catalog import IssueRecord
 from reader.core.library.library import CORRECTABLE, CORRECTED_DATE
+from reader.core.spreadsheets import CSV_ENCODING
 from reader.gui.messages import describe
 from reader.gui.plain_text import text_tooltip
 from reader.gui.theme import error_color
@@ -101,6 +104,36 @@ def save_folder(settings, key: str) -> str:
     return str(settings.value(key, "")) or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     )
+
+
+#: Where exports (bookmarks, missing issues, statistics) were last saved, in window.ini.
+EXPORT_FOLDER_SETTING = "bookmarks_folder"
+
+
+def export_csv(parent: QWidget, window, caption: str, file_name: str, text: str) -> Path | None:
+    """Ask where to save `text` as CSV for spreadsheets (offering `file_name` in the export folder) and write it.
+
+    The folder is remembered for the next export.  A file that cannot be
+    written is said in the window (`show_not_saved`).  Returns the path
+    written, None when the reader cancelled or it failed.
+    """
+    settings = window.settings
+    target = choose_save_path(
+        parent,
+        caption,
+        QCoreApplication.translate("Export", "CSV for spreadsheets (*.csv)"),
+        str(Path(save_folder(settings, EXPORT_FOLDER_SETTING)) / file_name),
+        "csv",
+    )
+    if not target:
+        return None
+    try:
+        Path(target).write_bytes(text.encode(CSV_ENCODING))
+    except OSError as error:
+        window.show_not_saved(target, error)
+        return None
+    settings.setValue(EXPORT_FOLDER_SETTING, str(Path(target).parent))
+    return Path(target)
 
 
 def choose_save_path(parent: QWidget | None, caption: str, name_filter: str, suggested: str, suffix: str) -> str | None:

@@ -9,7 +9,6 @@ exports the missing issues as CSV.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt, Signal
@@ -36,8 +35,7 @@ from reader.core.library.issue_calendar import (
     issue_calendars,
     missing_csv,
 )
-from reader.gui.bookmarks_panel import EXPORT_FOLDER_SETTING
-from reader.gui.dialogs import choose_save_path, save_folder
+from reader.gui.dialogs import export_csv
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -264,19 +262,5 @@ class IssueCalendarDialog(QDialog):
             self.window_.open_issue(sorted(calendar.days[day])[0])
 
     def export_missing(self) -> None:
-        folder = save_folder(self.window_.settings, EXPORT_FOLDER_SETTING)
-        target = choose_save_path(
-            self,
-            self.tr("Export Missing Issues"),
-            self.tr("CSV for spreadsheets (*.csv)"),
-            str(Path(folder) / self.tr("missing issues.csv")),
-            "csv",
-        )
-        if not target:
-            return
-        try:
-            Path(target).write_bytes(missing_csv(self.calendars.values()).encode("utf-8-sig"))
-        except OSError as error:
-            self.window_.show_not_saved(target, error)
-            return
-        self.window_.settings.setValue(EXPORT_FOLDER_SETTING, str(Path(target).parent))
+        text = missing_csv(self.calendars.values())
+        export_csv(self, self.window_, self.tr("Export Missing Issues"), self.tr("missing issues.csv"), text)

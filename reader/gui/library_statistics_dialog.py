@@ -41,8 +41,8 @@ from reader.core.errors import ErrorKind
 from reader.core.filenames import printable_name
 from reader.core.library.import_log import DUPLICATE, IMPORTED, OUTCOMES, REJECTED, ImportEvent
 from reader.core.library.statistics import ALL, LibraryStatistics, library_statistics, read_statistics
-from reader.gui.bookmarks_panel import EXPORT_FOLDER_SETTING
-from reader.gui.dialogs import choose_save_path, save_folder, screen_room
+from reader.core.spreadsheets import csv_text
+from reader.gui.dialogs import export_csv, screen_room
 from reader.gui.import_report import ImportWording
 from reader.gui.messages import describe
 from reader.gui.models.statistics_tables import (
@@ -52,7 +52,6 @@ from reader.gui.models.statistics_tables import (
     FigureTable,
     align_headers,
     cell,
-    csv_text,
     date_cell,
     date_figure,
     figure,
@@ -573,19 +572,4 @@ class LibraryStatisticsDialog(QDialog):
             REPORTERS: self.tr("reporters.csv"),
             HISTORY: self.tr("import history.csv"),
         }
-        settings = self.window_.settings
-        target = choose_save_path(
-            self,
-            self.tr("Export as CSV"),
-            self.tr("CSV for spreadsheets (*.csv)"),
-            str(Path(save_folder(settings, EXPORT_FOLDER_SETTING)) / names[tab]),
-            "csv",
-        )
-        if not target:
-            return
-        try:
-            Path(target).write_bytes(self.export_text(tab).encode("utf-8-sig"))
-        except OSError as error:
-            self.window_.show_not_saved(target, error)
-            return
-        settings.setValue(EXPORT_FOLDER_SETTING, str(Path(target).parent))
+        export_csv(self, self.window_, self.tr("Export as CSV"), names[tab], self.export_text(tab))

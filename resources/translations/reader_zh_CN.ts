@@ -155,7 +155,6 @@
         <name>CorrectionDialog</name>
         <message>
             <source>Correct Issue Details</source>
-            <extracomment>The size of a file dialog where the screen has room for it (else nine tenths of the screen). The correction dialog's width where the screen allows: room for a file name and a publication.</extracomment>
             <translation>更正本期信息</translation>
         </message>
         <message>
@@ -369,6 +368,14 @@
         <message>
             <source>Something went wrong that the reader did not expect: %1</source>
             <translation>发生了意外错误：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>CSV for spreadsheets (*.csv)</source>
+            <extracomment>The size of a file dialog where the screen has room for it (else nine tenths of the screen). The correction dialog's width where the screen allows: room for a file name and a publication. Where exports (bookmarks, missing issues, statistics) were last saved, in window.ini.</extracomment>
+            <translation>CSV 表格 (*.csv)</translation>
         </message>
     </context>
     <context>
@@ -629,10 +636,6 @@
         <message>
             <source>Export Missing Issues</source>
             <translation>导出缺期清单</translation>
-        </message>
-        <message>
-            <source>CSV for spreadsheets (*.csv)</source>
-            <translation>CSV 表格 (*.csv)</translation>
         </message>
         <message>
             <source>missing issues.csv</source>
@@ -949,10 +952,6 @@
         <message>
             <source>Export as CSV</source>
             <translation>导出为 CSV</translation>
-        </message>
-        <message>
-            <source>CSV for spreadsheets (*.csv)</source>
-            <translation>CSV 表格 (*.csv)</translation>
         </message>
     </context>
     <context>

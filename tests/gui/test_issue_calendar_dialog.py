@@ -11,7 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.config import seeds_dir
-from reader.gui import issue_calendar_dialog
+from reader.gui import dialogs
 from reader.gui.issue_calendar_dialog import DUPLICATE, ISSUE, MISSING, OFF_RHYTHM
 from tests.gui.conftest import import_and_wait
 
@@ -64,7 +64,7 @@ def test_the_calendar_of_a_weekly_paper(qtbot, window, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: window.current is not None and window.current[0] in dialog.current().days[days[2]])
 
     target = tmp_path / "missing.csv"
-    monkeypatch.setattr(issue_calendar_dialog, "choose_save_path", lambda *args: str(target))
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda *args: str(target))
     dialog.export_missing()
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
     assert rows[1] == ["北碚报", days[3].isoformat(), "Wednesday", "weekly"]

@@ -15,7 +15,7 @@ from reader.config import seeds_dir
 from reader.core.errors import ErrorKind
 from reader.core.library.library import Library
 from reader.core.library.statistics import ALL
-from reader.gui import library_statistics_dialog
+from reader.gui import dialogs
 from reader.gui.app import settings_for
 from reader.gui.library_statistics_dialog import HISTORY, PUBLICATIONS
 from reader.gui.main_window import MainWindow
@@ -121,7 +121,7 @@ def test_each_tab_exports_what_it_lists_as_csv(qtbot, archive, tmp_path, monkeyp
     dialog = _opened(qtbot, archive)
     target = tmp_path / "导出" / "统计.csv"
     target.parent.mkdir()
-    monkeypatch.setattr(library_statistics_dialog, "choose_save_path", lambda *args: str(target))
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda *args: str(target))
 
     dialog.tabs.setCurrentIndex(0)
     assert dialog.shown_tab() == PUBLICATIONS

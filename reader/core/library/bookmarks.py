@@ -27,6 +27,7 @@ from pathlib import Path
 
 from reader.core.citation import GBT7714, cite
 from reader.core.model import Issue
+from reader.core.spreadsheets import csv_text
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmarks (
@@ -226,11 +227,9 @@ class Bookmarks:
     # -- export and import ------------------------------------------------------------------------
     def to_csv(self, bookmarks: Sequence[Bookmark] | None = None, language: str = "zh") -> str:
         """The bookmarks as CSV text (write it with a UTF-8 byte-order mark: spreadsheets then read Chinese)."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
+        rows = [CSV_COLUMNS]
         for bookmark in self.all() if bookmarks is None else bookmarks:
-            writer.writerow(
+            rows.append(
                 [
                     bookmark.publication or "",
                     bookmark.date or "",
@@ -245,7 +244,7 @@ class Bookmarks:
                     time.strftime("%Y-%m-%d %H:%M", time.localtime(bookmark.created_at)),
                 ]
             )
-        return out.getvalue()
+        return csv_text(rows)
 
     def to_markdown(
         self, bookmarks: Sequence[Bookmark] | None = None, language: str = "zh", style: str = GBT7714

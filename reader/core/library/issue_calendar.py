@@ -16,14 +16,13 @@ day, or no clear publishing day, is *irregular*: nothing is expected of it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.core.library.catalog import IssueRecord
+from reader.core.spreadsheets import csv_text
 
 #: Fewer issues dated to the day than this and no rhythm is inferred.
 MIN_DATED = 4
@@ -141,10 +140,8 @@ def issue_calendars(records: Iterable[IssueRecord]) -> dict[str, PublicationCale
 
 def missing_csv(calendars: Iterable[PublicationCalendar]) -> str:
     """The missing issues as CSV (publication, date, weekday, rhythm), for a spreadsheet or an order to a library."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["publication", "date", "weekday", "rhythm"])
+    rows = [["publication", "date", "weekday", "rhythm"]]
     for calendar in calendars:
         for day in calendar.missing:
-            writer.writerow([calendar.publication, day.isoformat(), WEEKDAY_NAMES[day.weekday()], calendar.rhythm.kind])
-    return out.getvalue()
+            rows.append([calendar.publication, day.isoformat(), WEEKDAY_NAMES[day.weekday()], calendar.rhythm.kind])
+    return csv_text(rows)

@@ -8,8 +8,6 @@ spreadsheet gets plain numbers and whole paths whatever the window shows.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -232,14 +230,6 @@ def fit_columns(view: QTableView | QTreeView, samples: dict[int, str], stretch: 
         header.resizeSection(column, width + 3 * metrics.averageCharWidth())
     header.setStretchLastSection(False)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def csv_text(rows: list[list[object]]) -> str:
-    """Rows as CSV text (write it with a UTF-8 byte-order mark: spreadsheets then read Chinese)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def listed_rows(model: QAbstractItemModel) -> list[list[object]]:
