@@ -106,6 +106,14 @@ def save_folder(settings, key: str) -> str:
     )
 
 
+def bring_to_front(window: QWidget) -> None:
+    """A window already open comes forward: restored if minimized, raised and given the focus."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 #: Where exports (bookmarks, missing issues, statistics) were last saved, in window.ini.
 EXPORT_FOLDER_SETTING = "bookmarks_folder"
 

@@ -83,8 +83,7 @@ class KioskMode(QObject):
         window.search_box.clear()
         window.results.clear()
         window.results.reset_options()
-        window.reading_positions.forget_all()  # what this reader read, and where, is no one else's
-        window.forget_history()  # nor may Back step through it
+        window.forget_reading()  # what this reader read, and where, is no one else's; nor may Back step through it
         newest = opening_issue(window.records)
         if newest is not None:
             window.open_article(newest.id, 0, remember=False)

@@ -26,6 +26,7 @@ Signals:
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, QUrl, Signal
@@ -56,7 +57,7 @@ from reader.gui.article_view import ArticlePane
 from reader.gui.bookmarks_panel import BookmarksPanel
 from reader.gui.citations import Citations
 from reader.gui.corrections import IssueCorrections
-from reader.gui.dialogs import FolderPathDialog, WatchedFoldersDialog
+from reader.gui.dialogs import FolderPathDialog, WatchedFoldersDialog, bring_to_front
 from reader.gui.first_start import opening_issue, welcome_html
 from reader.gui.history import History
 from reader.gui.imports import Imports
@@ -404,12 +405,15 @@ class MainWindow(QMainWindow):
                 self.open_issue(node.record.id)
 
     def open_issue(self, issue_id: str) -> None:
-        """Open an issue where the reader left it (whole: at the same place of the scroll), else at its start."""
-        left = self.reading_positions.get(issue_id)
+        """Open an issue: read whole, where the reader left it in the scroll; an article at a time, at its start.
+
+        (Places are kept only of issues read whole: an article remembered from then is no place to start now.)
+        """
+        left = self.reading_positions.get(issue_id) if self.whole_issue else None
         if left is None:
             self.open_article(issue_id, 0)
         else:
-            self.open_article(issue_id, left[0], place=left[1] if self.whole_issue else None)
+            self.open_article(issue_id, left[0], place=left[1])
 
     def set_whole_issue(self, whole: bool) -> None:
         """View → Whole Issue: show issues as one scroll, or an article at a time; the open article stays."""
@@ -530,8 +534,13 @@ class MainWindow(QMainWindow):
             issue_id, ordinal, needles = visit
             self.open_article(issue_id, ordinal, remember=False, needles=needles)
 
-    def forget_history(self) -> None:
-        """No Back or Forward to what was read before (the reading room's next reader)."""
+    def forget_reading(self) -> None:
+        """What was read and where, for the reading room's next reader: no places, no Back or Forward.
+
+        The issue on the pane is let go first, or leaving it would keep its place again.
+        """
+        self._whole_issue_id = None
+        self.reading_positions.forget_all()
         self.history.clear()
         self._update_history_actions()
 
@@ -606,41 +615,28 @@ class MainWindow(QMainWindow):
         self.window_theme.apply(self.theme)
         self.article.set_appearance(self.theme, self.font_size)
 
-    def _raised(self, dialog: QWidget | None) -> bool:
-        """Bring a dialog of this window that is open already to the front (True), rather than open another."""
-        if dialog is None or not isValid(dialog) or not dialog.isVisible():
-            return False
-        if dialog.isMinimized():
-            dialog.showNormal()
-        dialog.raise_()
-        dialog.activateWindow()
-        return True
+    def _beside(self, open_now: QWidget | None, make: Callable[[], QWidget]) -> QWidget:
+        """A dialog beside the window (not modal, deleted on close): the one open already brought forward,
+        else a new one from `make()` (a second would only duplicate, or wait behind, the first)."""
+        if open_now is not None and isValid(open_now) and open_now.isVisible():
+            bring_to_front(open_now)
+            return open_now
+        dialog = make()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_issue_calendar(self) -> None:
-        """View → Issue Calendar…: beside the window (not modal), so that a day's issue can be read from it."""
-        if self._raised(self.issue_calendar):
-            return
+        """View → Issue Calendar…: beside the window, so that a day's issue can be read from it."""
         from reader.gui.issue_calendar_dialog import IssueCalendarDialog  # on first use: not at start-up
 
-        dialog = IssueCalendarDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.issue_calendar = dialog
+        self.issue_calendar = self._beside(self.issue_calendar, lambda: IssueCalendarDialog(self))
 
     def show_library_statistics(self) -> None:
-        """View → Library Statistics…: beside the window (not modal); it counts in the background.
-
-        Asked again while it is open, the open one comes to the front: a second would
-        only wait behind the first one's count on the statistics thread.
-        """
-        if self._raised(self.library_statistics):
-            return
+        """View → Library Statistics…: beside the window; it counts in the background."""
         from reader.gui.library_statistics_dialog import LibraryStatisticsDialog  # on first use
 
-        dialog = LibraryStatisticsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.library_statistics = dialog
+        self.library_statistics = self._beside(self.library_statistics, lambda: LibraryStatisticsDialog(self))
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -657,10 +653,7 @@ class MainWindow(QMainWindow):
     # -- other instances, settings, corrections ------------------------------------------------------
     def receive_hand_over(self, files: list[str]) -> None:
         """A later start of the app on this library: come forward and import what it was given."""
-        if self.isMinimized():
-            self.showNormal()
-        self.raise_()
-        self.activateWindow()
+        bring_to_front(self)
         if files:
             self.import_paths(files)
 

@@ -138,6 +138,7 @@ class ReadingRoomLock(QObject):
         if not unlocked:
             QMessageBox.warning(self.window, self.tr("Unlock Reading-Room Mode"), self.tr("Wrong password."))
             return
+        self.window.actions_.unlock_reading_room.setVisible(False)  # nothing left to unlock
         answer = QMessageBox.question(
             self.window,
             self.tr("Reading-Room Mode Unlocked"),

@@ -50,14 +50,15 @@ def test_the_reading_room_reads_searches_and_forgets(qtbot, paths):
     window.results.dates.setText("2021")
     window.results.narrow_to_publication("北碚报")
     window.results.sort.setCurrentIndex(1)
-    window.reading_positions.remember(record.id, 3, 100)  # a place in an issue read whole
+    window.set_whole_issue(True)  # the issue read whole: its place is kept as the reader scrolls and leaves it
+    shown(qtbot, window)
 
     qtbot.waitUntil(lambda: not window.library.bookmarks.all(), timeout=10000)  # idle: reset for the next reader
     shown(qtbot, window)
     assert window.search_box.text() == "" and not window.bookmarks_panel.isVisible()
     assert window.results.date_filter() == "" and window.results.publication_filter() is None  # nor its filters
     assert not window.results.sort_by_date()
-    assert window.current == (record.id, 0)
+    assert window.current[1] == 0
     assert window.reading_positions.get(record.id) is None  # the next reader does not inherit it
     assert not window.back_action.isEnabled() and not window.history.entries  # nor step Back through it
     window.close()

@@ -63,6 +63,7 @@ def test_the_reading_room_unlocks_with_the_password_only(qtbot, paths, monkeypat
     window.actions_.unlock_reading_room.trigger()
     assert questions and not is_locked(reading_room_lock_file())
     assert window.isVisible()  # "Quit now?" answered No
+    assert not window.actions_.unlock_reading_room.isVisible()  # nothing left to unlock
     window.close()
     window.library.close()
 

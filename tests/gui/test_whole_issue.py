@@ -8,15 +8,13 @@ from PySide6.QtWidgets import QInputDialog
 
 from reader.gui.main_window import MainWindow
 from reader.gui.reading_positions import KEPT, ReadingPositions
-from tests.gui.conftest import close_window, open_window, shown
+from tests.gui.conftest import close_window, open_window, ready_window, shown
 from tests.gui.test_reading_place import _click_hit, _issue, _row_of, _search
 
 
 @pytest.fixture
 def whole(qtbot, seeded_paths):
-    window = open_window(qtbot, seeded_paths)
-    with qtbot.waitSignal(window.library_changed, timeout=60000):
-        window.start_background_work(import_seeds_if_empty=False)
+    window = ready_window(qtbot, seeded_paths)
     window.resize(1000, 700)
     window.actions_.whole_issue.trigger()
     assert window.whole_issue
@@ -100,6 +98,18 @@ def test_whole_issue_off_shows_one_article_again_and_is_remembered(qtbot, whole)
     assert window.current == (issue, 2) and window.article.view.ordinal == 2
     window.save_state()
     assert str(window.settings.value("whole_issue")).lower() == "false"
+
+
+def test_an_issue_opened_an_article_at_a_time_starts_at_its_first_article(qtbot, whole):
+    """A place kept while the issue was read whole is no place to start reading it an article at a time."""
+    window = whole
+    issue, other = _issue(window, "000"), _issue(window, "001")
+    _open(qtbot, window, issue, 3)
+    _open(qtbot, window, other, 0)  # leaving the issue keeps its place: article 3
+    assert window.reading_positions.get(issue)[0] == 3
+    window.actions_.whole_issue.trigger()
+    window.open_issue(issue)  # as a day in the issue calendar opens it
+    qtbot.waitUntil(lambda: window.current == (issue, 0), timeout=10000)
 
 
 def test_reading_positions_keep_the_most_recent_issues(qtbot, seeded_paths):
