@@ -198,9 +198,6 @@ class ArticlePane(QTextBrowser):
         self._article_ordinals: list[int] = []
         #: The pane is scrolling itself (a new text, a place, an article or a match asked for): not the reader.
         self._self_scrolling = False
-        #: In a whole issue, the scroll value at which the article asked for (view) was made the open one:
-        #: it stays open until the reader scrolls, even where it cannot reach the top of the view.
-        self._kept_at: int | None = None
         self.verticalScrollBar().valueChanged.connect(self._follow_scroll)
 
     def loadResource(self, kind, url):  # noqa: N802 - Qt override
@@ -310,8 +307,7 @@ class ArticlePane(QTextBrowser):
         """
         if self.views is None or not self._article_starts:
             return
-        self._kept_at = self.verticalScrollBar().value()
-        self._open_in_view(ordinal)
+        self._open_in_view(ordinal)  # the pane's own scrolling (_self_scrolling) does not move it
 
     def _open_in_view(self, ordinal: int) -> None:
         if self.view is None or self.view.ordinal != ordinal:
@@ -322,9 +318,6 @@ class ArticlePane(QTextBrowser):
         """In a whole issue, make the article at the top of the view the open one (article_in_view)."""
         if self.views is None or not self._article_starts or self._self_scrolling:
             return
-        if self._kept_at is not None and self._kept_at == self.verticalScrollBar().value():
-            return  # the reader has not scrolled since asking for the open article
-        self._kept_at = None
         self._open_in_view(self._article_at(self.cursorForPosition(QPoint(0, 2)).position()))
 
     def article_of_selection(self) -> ArticleView | None:
@@ -372,7 +365,6 @@ class ArticlePane(QTextBrowser):
     def _render(self) -> None:
         """Typeset the article again (same text, so document positions stay valid)."""
         self._self_scrolling = True  # setHtml scrolls to the top: not the reader's scrolling
-        self._kept_at = None
         try:
             self._typeset()
         finally:

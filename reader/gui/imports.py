@@ -7,6 +7,7 @@ dialog lists the files that were refused or were already in the library.
 
 Signals:
     import_done(object): an ImportReport came back from the worker.
+    history_changed(): the import history was rewritten (inbox files logged where they went), nothing else.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Imports(QObject):
     """The window's imports (see the module docstring)."""
 
     import_done = Signal(object)
+    history_changed = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -127,7 +129,7 @@ class Imports(QObject):
                 window.jobs.start(
                     window.jobs.writer,
                     lambda job: library.relocate_logged(moves),
-                    lambda _: window.library_changed.emit(),
+                    lambda _: self.history_changed.emit(),  # not library_changed: no issue came or went
                 )
             self.window.inbox.release([path for path in files if path not in handled])  # a cancelled import
 

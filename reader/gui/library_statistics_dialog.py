@@ -136,6 +136,7 @@ class LibraryStatisticsDialog(QDialog):
         room = screen_room(window)
         self.resize(min(PREFERRED_WIDTH, room.width()), min(PREFERRED_HEIGHT, room.height()))
         window.library_changed.connect(self.refresh)
+        window.imports.history_changed.connect(self.refresh)
         self.refresh()
 
     # -- the tabs ---------------------------------------------------------------------------------
@@ -342,8 +343,9 @@ class LibraryStatisticsDialog(QDialog):
         self._closed = True
         if self.job is not None:
             self.job.cancel()
-        with contextlib.suppress(RuntimeError, TypeError):  # not connected any more
-            self.window_.library_changed.disconnect(self.refresh)
+        for signal in (self.window_.library_changed, self.window_.imports.history_changed):
+            with contextlib.suppress(RuntimeError, TypeError):  # not connected any more
+                signal.disconnect(self.refresh)
         super().done(result)
 
     # -- showing ------------------------------------------------------------------------------------

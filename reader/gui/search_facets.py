@@ -34,7 +34,6 @@ class FacetsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._publications: list[str] = []
         self._facets: Facets | None = None
         self.publications = self._link_label()
         self.years = self._link_label()
@@ -64,14 +63,12 @@ class FacetsView(QWidget):
         self._facets = facets
         self.setVisible(facets is not None)
         if facets is None:
-            self._publications = []
             self.timeline.set_months(None, ())
             return
         locale = QLocale()
         # The palette's link colour said in each link: a label keeps the colour of when its text was set,
         # and the dark theme's blue on the light theme's would be unreadable (changeEvent sets it anew).
         style = f'style="color: {self.palette().color(QPalette.ColorRole.Link).name()}"'
-        self._publications = [name for name, _ in facets.publications]
         entries = [
             f'<a href="{_PUBLICATION_LINK}{number}" {style}>{html.escape(name)}</a>&nbsp;{locale.toString(count)}'
             for number, (name, count) in enumerate(facets.publications[:SHOWN_PUBLICATIONS])
@@ -114,7 +111,7 @@ class FacetsView(QWidget):
     def _link_activated(self, link: str) -> None:
         if link.startswith(_PUBLICATION_LINK):
             number = int(link.removeprefix(_PUBLICATION_LINK))
-            if 0 <= number < len(self._publications):
-                self.publication_chosen.emit(self._publications[number])
+            if self._facets is not None and 0 <= number < len(self._facets.publications):
+                self.publication_chosen.emit(self._facets.publications[number][0])
         elif link.startswith(_YEAR_LINK):
             self.period_chosen.emit(link.removeprefix(_YEAR_LINK))

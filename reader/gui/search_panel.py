@@ -118,8 +118,6 @@ class SearchPanel(QWidget):
         self._query = ""
         #: Shown instead of a count while no result is listed.
         self._message: str | None = None
-        #: The paper the listed result was narrowed to, for "no article of … contains …".
-        self._searched_paper: str | None = None
 
         options = QHBoxLayout()
         options.addWidget(self.sort)
@@ -196,7 +194,6 @@ class SearchPanel(QWidget):
     def show_result(self, result: SearchResult, query: HitQuery | None = None) -> None:
         """List the first page of hits; with the `query` they answer, the rest pages in on scrolling."""
         self._query, self._message = result.query, None
-        self._searched_paper = query.publication if query else None
         self.facets.show_facets(result.facets if result.total else None)
         self.hit_model.set_result(result, query)
 
@@ -214,8 +211,9 @@ class SearchPanel(QWidget):
             self.summary.setText(self._message)
             return
         if model.total == 0:
-            if self._searched_paper:
-                text = self.tr("No article of %2 contains “%1”.").replace("%2", self._searched_paper)
+            paper = model.query.publication if model.query else None
+            if paper:
+                text = self.tr("No article of %2 contains “%1”.").replace("%2", paper)
             else:
                 text = self.tr("No article contains “%1”.")
             self.summary.setText(text.replace("%1", self._query))

@@ -80,7 +80,6 @@ class TimelineChart(QWidget):
         super().__init__(parent)
         self._first_month: int | None = None
         self._counts: tuple[int, ...] = ()
-        self._bins: list[TimelineBin] = []
         self._bars: list[tuple[QRectF, TimelineBin]] = []
         self._hovered: TimelineBin | None = None
         #: The bar chosen with the keyboard (its index in the bars), -1 for none.
@@ -105,7 +104,7 @@ class TimelineChart(QWidget):
 
     def bins(self) -> list[TimelineBin]:
         """The bars as drawn at the present width."""
-        return list(self._bins)
+        return [timeline_bin for _, timeline_bin in self._bars]
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -118,12 +117,12 @@ class TimelineChart(QWidget):
 
     def _layout(self) -> None:
         area = self._plot_area()
-        self._bins = timeline_bins(self._first_month, self._counts, area.width())
+        bins = timeline_bins(self._first_month, self._counts, area.width())
         self._bars = []
-        if not self._bins:
+        if not bins:
             return
-        step = area.width() / len(self._bins)
-        for number, timeline_bin in enumerate(self._bins):
+        step = area.width() / len(bins)
+        for number, timeline_bin in enumerate(bins):
             self._bars.append((QRectF(area.left() + number * step, area.top(), step, area.height()), timeline_bin))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -209,7 +208,7 @@ class TimelineChart(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            timeline_bin = self._bar_at(event.position().x() if hasattr(event, "position") else event.pos().x())
+            timeline_bin = self._bar_at(event.pos().x())
             if timeline_bin is None:
                 QToolTip.hideText()
             else:

@@ -29,6 +29,22 @@ def open_window(qtbot, paths) -> MainWindow:
     return window
 
 
+def ready_window(qtbot, paths) -> MainWindow:
+    """A window whose start-up repair is done, so that it searches at once (not after the library watch's first look)."""
+    window = open_window(qtbot, paths)
+    with qtbot.waitSignal(window.library_changed, timeout=60000):
+        window.start_background_work(import_seeds_if_empty=False)
+    return window
+
+
+def search_in(qtbot, window: MainWindow, text: str):
+    """Type `text` in the search box, search, and return the SearchResult listed."""
+    window.search_box.setText(text)
+    with qtbot.waitSignal(window.search_done, timeout=60000) as blocker:
+        window.run_search()
+    return blocker.args[0]
+
+
 def close_window(window: MainWindow) -> None:
     window.window_theme.apply("light")  # the theme is the application's: the next test starts light
     window.close()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QTextCursor
 from reader.config import seeds_dir
 from reader.gui.article_view import THEMES
 from reader.gui.models.hits import HIT_ROLE
-from tests.gui.conftest import close_window, open_window, shown
+from tests.gui.conftest import close_window, ready_window, search_in, shown
 
 SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
 # In 000: article 6 (核酸 13 times, a long one) and article 7 (核酸 6 times); in 001: article 3 (核酸 12 times).
@@ -20,9 +20,7 @@ SEED_000 = seeds_dir() / "000_3ec1d81f3cd0b893.txt"
 @pytest.fixture
 def reading(qtbot, seeded_paths):
     """A window on a library holding the five seeds, ready to search, active as in front of a reader."""
-    window = open_window(qtbot, seeded_paths)
-    with qtbot.waitSignal(window.library_changed, timeout=60000):
-        window.start_background_work(import_seeds_if_empty=False)
+    window = ready_window(qtbot, seeded_paths)
     window.activateWindow()
     qtbot.waitActive(window)
     yield window
@@ -33,11 +31,7 @@ def _issue(window, prefix: str) -> str:
     return next(record.id for record in window.library.records() if record.source.startswith(prefix))
 
 
-def _search(qtbot, window, text: str):
-    window.search_box.setText(text)
-    with qtbot.waitSignal(window.search_done, timeout=60000) as blocker:
-        window.run_search()
-    return blocker.args[0]
+_search = search_in
 
 
 def _row_of(window, issue_id: str, ordinal: int) -> int:

@@ -7,16 +7,12 @@ from PySide6.QtCore import QPoint, Qt
 from reader.core.search.results import Facets
 from reader.gui.search_facets import SHOWN_PUBLICATIONS, FacetsView
 from reader.gui.timeline_chart import TimelineBin, TimelineChart, timeline_bins
-from tests.gui.conftest import close_window, open_window
+from tests.gui.conftest import close_window, ready_window, search_in
 
 NOV_2021 = 2021 * 12 + 10
 
 
-def _search(qtbot, window, text: str):
-    window.search_box.setText(text)
-    with qtbot.waitSignal(window.search_done, timeout=60000) as blocker:
-        window.run_search()
-    return blocker.args[0]
+_search = search_in
 
 
 def _rerun(qtbot, window, action):
@@ -129,7 +125,7 @@ def test_many_papers_are_summed_up_after_the_first_few(qtbot):
 
 
 def test_the_window_narrows_a_search_by_paper_and_by_period_and_widens_it_again(qtbot, seeded_paths):
-    window = open_window(qtbot, seeded_paths)
+    window = ready_window(qtbot, seeded_paths)
     try:
         everything = _search(qtbot, window, "疫情")
         panel = window.results
@@ -166,7 +162,7 @@ def test_the_window_narrows_a_search_by_paper_and_by_period_and_widens_it_again(
 
 
 def test_a_paper_narrows_a_query_that_names_papers_itself_and_says_so_when_nothing_is_left(qtbot, seeded_paths):
-    window = open_window(qtbot, seeded_paths)
+    window = ready_window(qtbot, seeded_paths)
     try:
         both = _search(qtbot, window, "的 publication:北碚报 publication:渝中报")
         panel = window.results

@@ -11,7 +11,7 @@ from reader.core.search.searcher import Hit, Searcher, SearchResult
 from reader.core.search.snippets import Snippet
 from reader.gui import search_controller
 from reader.gui.models.hits import HIT_ROLE, HitListModel, HitQuery
-from tests.gui.conftest import close_window, open_window, shown
+from tests.gui.conftest import close_window, ready_window, search_in, shown
 
 ROOT = QModelIndex()
 
@@ -86,19 +86,13 @@ def searching(qtbot, seeded_paths, monkeypatch):
         return search(self, *args, **kwargs)
 
     monkeypatch.setattr(Searcher, "search", recording)
-    window = open_window(qtbot, seeded_paths)
-    with qtbot.waitSignal(window.library_changed, timeout=60000):
-        window.start_background_work(import_seeds_if_empty=False)
+    window = ready_window(qtbot, seeded_paths)
     window.threads = threads
     yield window
     close_window(window)
 
 
-def _search(qtbot, window, text: str) -> SearchResult:
-    window.search_box.setText(text)
-    with qtbot.waitSignal(window.search_done, timeout=60000) as blocker:
-        window.run_search()
-    return blocker.args[0]
+_search = search_in
 
 
 @pytest.mark.parametrize("newest_first", [False, True])
