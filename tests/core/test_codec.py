@@ -18,7 +18,15 @@ from reader.core.parsing.parse import parse_text
 from reader.core.search import index as index_module
 from reader.core.search.index import add_issue, create_index, delete_issue
 from reader.core.search.whoosh27 import arrays
-from reader.core.search.whoosh27.codec import ArrayCodec, ArrayLeafMatcher, ArrayPostingsWriter, id_deltas
+from reader.core.search.whoosh27.codec import (
+    WEIGHTS_ARE_COUNTS,
+    ArrayCodec,
+    ArrayLeafMatcher,
+    ArrayPostingsWriter,
+    holds_position_deltas,
+    id_deltas,
+    position_deltas,
+)
 from reader.core.search.whoosh27.fields import PackedPositions
 from reader.core.search.whoosh27.writer import TunedSegmentWriter
 
@@ -75,7 +83,7 @@ def _public(reader, field, text):
 def test_numpy_reads_a_terms_weights_as_whooshs_api(array_index, field, text):
     with array_index.reader() as reader:
         assert reader.has_deletions()
-        ids, weights = arrays.term_arrays(reader, field, text)
+        ids, weights = arrays.term_arrays(reader, reader.postings(field, text))
         public_ids, public_weights, _ = _public(reader, field, text)
         assert len(public_ids) > SMALL_BLOCKS
         assert ids.tolist() == public_ids
@@ -89,7 +97,7 @@ def test_numpy_reads_a_terms_positions_as_whooshs_api(array_index, share):
         public_ids, _, values = _public(reader, "bigrams", "北碚")
         expected = {doc: decode(value) for doc, value in zip(public_ids, values, strict=True)}
         wanted = None if share is None else np.array(public_ids[::share] + [10**6], dtype=np.int32)
-        ids, counts, positions = arrays.term_positions(reader, "bigrams", "北碚", wanted)
+        ids, counts, positions = arrays.term_positions(reader, reader.postings("bigrams", "北碚"), wanted)
         assert ids.tolist() == (public_ids if share is None else public_ids[::share])
         assert counts.tolist() == [len(expected[doc]) for doc in ids.tolist()]
         assert positions.tolist() == [position for doc in ids.tolist() for position in expected[doc]]
@@ -100,11 +108,11 @@ def test_positions_of_a_few_documents_read_only_their_blocks(array_index, monkey
     original = ArrayLeafMatcher._read_data
     monkeypatch.setattr(ArrayLeafMatcher, "_read_data", lambda leaf: read.append(1) or original(leaf))
     with array_index.reader() as reader:
-        all_ids, _, _ = arrays.term_positions(reader, "bigrams", "北碚")
+        all_ids, _, _ = arrays.term_positions(reader, reader.postings("bigrams", "北碚"))
         blocks = len(read)
         assert blocks > 4
         read.clear()
-        arrays.term_positions(reader, "bigrams", "北碚", all_ids[[0, -1]])
+        arrays.term_positions(reader, reader.postings("bigrams", "北碚"), all_ids[[0, -1]])
         assert len(read) == 2
 
 
@@ -137,6 +145,67 @@ def test_document_numbers_of_every_width_and_weights_round_trip():
     assert _round_trip(ids, [1.0] * len(ids), values, positions) == list(
         zip(ids, [1.0] * len(ids), values, strict=True)
     )
+
+
+#: Positions of every stored width: no position, counts past 255, deltas past 65,535, the largest position.
+POSITION_LISTS = [[], [0], [5, 300], list(range(3, 600, 2)), [70_000, 70_001], [1, 2**31 - 1], [7], [0, 1, 2]]
+
+
+def test_positions_of_every_width_round_trip_as_counts_and_deltas():
+    packed = PackedPositions()
+    ids = list(range(0, 3 * len(POSITION_LISTS), 3))
+    weights = [float(len(places)) for places in POSITION_LISTS]
+    values = [packed.encode(places) for places in POSITION_LISTS]
+    assert _round_trip(ids, weights, values, packed) == list(zip(ids, weights, values, strict=True))
+    stored = position_deltas(values)
+    assert holds_position_deltas(stored)
+    counts, positions = arrays.block_positions(len(values), stored)  # the search side's decode
+    assert counts.tolist() == [len(places) for places in POSITION_LISTS]
+    assert positions.tolist() == [position for places in POSITION_LISTS for position in places]
+
+
+def test_blocks_of_positions_are_stored_uncompressed_and_others_compressed():
+    out = StructFile(BytesIO())
+    writer = ArrayPostingsWriter(out, blocklimit=1024, compression=3)
+    for format_, value in ((PackedPositions(), PackedPositions().encode([4, 9])), (Frequency(), pack_uint(2))):
+        writer.start_postings(format_, W3TermInfo())
+        for doc in range(500):
+            writer.add_posting(doc * 7, 2.0 + doc % 3, value)
+        offset, length = writer.finish_postings().extent()
+        matcher = ArrayLeafMatcher(BufferFile(out.file.getvalue()), offset, length, format_)
+        assert bool(matcher._compression) == (not isinstance(format_, PackedPositions))
+        assert matcher.value() == value
+
+
+@pytest.mark.parametrize("boost", [1.0, 2.0])
+def test_weights_that_are_the_counts_of_positions_are_not_stored_again(boost):
+    packed = PackedPositions()
+    out = StructFile(BytesIO())
+    writer = ArrayPostingsWriter(out, blocklimit=1024)
+    writer.start_postings(packed, W3TermInfo())
+    places = [list(range(doc % 4 + 1)) for doc in range(50)]
+    for doc, positions in enumerate(places):
+        writer.add_posting(doc, len(positions) * boost, packed.encode(positions))
+    offset, length = writer.finish_postings().extent()
+    matcher = ArrayLeafMatcher(BufferFile(out.file.getvalue()), offset, length, packed)
+    matcher._read_data()
+    assert (matcher._data[1] == WEIGHTS_ARE_COUNTS) == (boost == 1.0)
+    assert arrays.stored_weight_array(50, *matcher._data[1:]).tolist() == [len(p) * boost for p in places]
+    assert matcher.weight() == 1.0 * boost  # Whoosh's own reading of the first posting
+    assert list(matcher.all_items()) == [(doc, packed.encode(positions)) for doc, positions in enumerate(places)]
+
+
+def test_the_array_writer_cuts_positions_as_the_codec_does():
+    """write_terms' counts and deltas (numpy, many blocks at once) are the codec's own, block by block."""
+    from reader.core.search.whoosh27.posting_arrays import _PositionDeltas, from_lists
+
+    packed = PackedPositions()
+    values = [packed.encode(places) for places in POSITION_LISTS * 3]
+    postings = from_lists(list(range(len(values))), [1.0] * len(values), values, None)
+    starts, ends = np.array([0, 5, 9, 20]), np.array([5, 9, 20, len(values)])
+    deltas = _PositionDeltas(postings, starts, ends)
+    for number, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        assert deltas.block(number, start, end) == position_deltas(values[start:end])
 
 
 def test_deltas_take_the_narrowest_width():

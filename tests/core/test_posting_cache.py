@@ -107,3 +107,49 @@ def test_a_text_column_read_at_once_holds_whooshs_values(whoosh_searcher):
     for sub, _ in whoosh_searcher.leaf_searchers():
         reader = sub.reader()
         assert column_texts(reader, "date") == list(reader.column_reader("date"))
+
+
+@pytest.mark.parametrize(
+    ("field", "text"), [("chars", "的"), ("bigrams", "核酸"), ("words", "疫情"), ("chars", "龘"), ("nofield", "的")]
+)
+def test_term_lookups_answer_as_whoosh_does(whoosh_searcher, field, text):
+    """Document frequency of present, absent and unknown terms; postings only from segments holding the term."""
+    from reader.core.search.whoosh27.term_lookups import TermLookups
+
+    readers = [sub.reader() for sub, _ in whoosh_searcher.leaf_searchers()]
+    lookups = TermLookups(readers)
+    expected = whoosh_searcher.doc_frequency(field, text) if field in whoosh_searcher.schema else 0
+    assert lookups.doc_frequency(field, text) == expected
+    for segment, reader in enumerate(readers):
+        has_term = field in reader.schema and (field, text) in reader
+        assert (lookups.postings(segment, field, text) is not None) == has_term
+
+
+def test_a_term_is_looked_up_once_per_view(whoosh_searcher, monkeypatch):
+    """Existence, frequency and postings of a term come from one look into each segment's term dictionary."""
+    from whoosh.codec.whoosh3 import W3TermsReader
+
+    looked = []
+    for name in ("term_info", "doc_frequency", "frequency", "__contains__"):
+        original = getattr(W3TermsReader, name)
+        counted = lambda terms, *key, original=original: looked.append(key) or original(terms, *key)  # noqa: E731
+        monkeypatch.setattr(W3TermsReader, name, counted)
+    cache = PostingCache(whoosh_searcher)
+    cache.document_frequency("bigrams", "核酸")
+    cache.positions("bigrams", "核酸")
+    cache.ids("chars", "的")
+    cache.document_frequency("chars", "的")
+    segments = len(cache.leaves)
+    assert len(looked) == 2 * segments
+
+
+def test_term_lookups_on_an_empty_index(tmp_path):
+    """An index without segments (Whoosh's empty reader) answers through the public API."""
+    from reader.core.search.whoosh27.term_lookups import TermLookups
+
+    searcher = create_index(tmp_path / "index").searcher()
+    readers = [sub.reader() for sub, _ in searcher.leaf_searchers()]
+    lookups = TermLookups(readers)
+    assert lookups.doc_frequency("chars", "的") == 0
+    assert all(lookups.postings(segment, "chars", "的") is None for segment in range(len(readers)))
+    searcher.close()

@@ -295,3 +295,21 @@ def test_a_prepared_searcher_reads_no_length_or_date_at_its_first_search(seeded_
     assert read == []
     fresh.close()
     prepared.close()
+
+
+def test_a_long_term_is_ranked_on_postings_its_phrase_check_read(seeded_data_dir, monkeypatch):
+    """A term of four or more characters decodes only the bigrams that fix it: ranking's anchor is one of them."""
+    fresh = Searcher(resolve_paths(seeded_data_dir).index_dir)
+    fresh.prepare()
+    decoded = []
+    original = posting_cache.term_positions
+
+    def noted(reader, matcher, *rest):
+        if matcher is not None:
+            decoded.append(matcher.term())
+        return original(reader, matcher, *rest)
+
+    monkeypatch.setattr(posting_cache, "term_positions", noted)
+    assert fresh.search("核酸检测", limit=20).total
+    assert {text.decode("utf-8") for field, text in decoded if field == "bigrams"} == {"核酸", "检测"}
+    fresh.close()

@@ -77,9 +77,10 @@ class DocSets:
         """Live documents whose `field` contains the token `text`."""
         return self.cache.ids(field, text)
 
-    def rarest_first(self, field: str, grams: Iterable[str]) -> list[str]:
-        """Distinct grams ordered by document frequency (the term dictionary's, no posting read)."""
-        return sorted(set(grams), key=lambda gram: (self.cache.document_frequency(field, gram), gram))
+    def checked_offsets(self, field: str, grams: list[str]) -> list[int]:
+        """Offsets of the bigrams that fix every character of a phrase (0, 2, 4, ... and the last), rarest first."""
+        offsets = sorted(set(range(0, len(grams), 2)) | {len(grams) - 1})
+        return sorted(offsets, key=lambda offset: (self.cache.document_frequency(field, grams[offset]), offset))
 
     def literal(self, term: Term) -> np.ndarray:
         """Articles containing the term exactly (the term's searchable form: see analysis)."""
@@ -98,11 +99,9 @@ class DocSets:
         still standing (posting_cache.positions).  Positions become
         (document, start) keys, and each check is an intersection.
         """
-        offsets = sorted(set(range(0, len(grams), 2)) | {len(grams) - 1})
-        offsets.sort(key=lambda offset: (self.cache.document_frequency(field, grams[offset]), offset))
         keys: np.ndarray | None = None
         candidates: np.ndarray | None = None
-        for offset in offsets:
+        for offset in self.checked_offsets(field, grams):
             docs, counts, positions = self.cache.positions(field, grams[offset], candidates)
             starts = _start_keys(docs, counts, positions, offset)
             keys = starts if keys is None else intersect(keys, starts)

@@ -23,6 +23,7 @@ from reader.core.search.analysis import SEARCH_FORMS, VARIANT_MARK
 from reader.core.search.sorted_arrays import contains
 from reader.core.search.whoosh27.arrays import length_array, term_arrays, term_positions
 from reader.core.search.whoosh27.postings import deleted_documents
+from reader.core.search.whoosh27.term_lookups import TermLookups
 
 #: Memory kept for decoded posting lists (8 bytes a posting, about 14 with a bigram's positions): the
 #: common characters and bigrams of a reading session stay decoded; a long list costs more to decode
@@ -35,9 +36,11 @@ EMPTY_WEIGHTS = np.empty(0, dtype=np.float32)
 class PostingCache:
     """Decoded posting lists, field lengths and document frequencies of one Whoosh searcher."""
 
-    def __init__(self, searcher: WhooshSearcher, budget: int = CACHE_BYTES) -> None:
+    def __init__(self, searcher: WhooshSearcher, budget: int = CACHE_BYTES, lookups: TermLookups | None = None) -> None:
         self.searcher = searcher
         self.leaves = [(subsearcher.reader(), base) for subsearcher, base in searcher.leaf_searchers()]
+        #: The view's term-dictionary entries, shared with the searcher that asked first whether a term exists.
+        self.lookups = lookups if lookups is not None else TermLookups([reader for reader, _ in self.leaves])
         self.size = searcher.doc_count_all()
         self.budget = budget
         #: (field, term) -> (ids, weights); ("literal", field prefix, *tokens) -> (ids, no weights);
@@ -45,7 +48,6 @@ class PostingCache:
         self._arrays: OrderedDict[tuple, tuple[np.ndarray, ...]] = OrderedDict()
         self._bytes = 0
         self._lengths: dict[str, np.ndarray] = {}
-        self._frequencies: dict[tuple[str, str], int] = {}
         self._live: np.ndarray | None = None
         self._variants: dict[str, list[str]] | None = None
         self._positional_fields: dict[str, bool] = {}
@@ -66,8 +68,8 @@ class PostingCache:
             self._arrays.move_to_end(key)
             return cached
         id_parts, weight_parts = [], []
-        for reader, base in self.leaves:
-            ids, weights = term_arrays(reader, field, text)
+        for segment, (reader, base) in enumerate(self.leaves):
+            ids, weights = term_arrays(reader, self.lookups.postings(segment, field, text))
             if len(ids):
                 id_parts.append(ids + base if base else ids)
                 weight_parts.append(weights)
@@ -116,10 +118,7 @@ class PostingCache:
 
     def document_frequency(self, field: str, text: str) -> int:
         """Documents with the term, from the term dictionary (no posting is read; deleted ones still counted)."""
-        key = (field, text)
-        if key not in self._frequencies:
-            self._frequencies[key] = self.searcher.doc_frequency(field, text)
-        return self._frequencies[key]
+        return self.lookups.doc_frequency(field, text)
 
     def positions(self, field: str, text: str, docs: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
         """(ids, count of positions of each, all positions) of a positional term, for `docs` only if given.
@@ -135,8 +134,8 @@ class PostingCache:
             return self._some_positions(field, text, docs)
         if cached is None:
             parts = []
-            for reader, base in self.leaves:
-                ids, counts, flat = term_positions(reader, field, text)
+            for segment, (reader, base) in enumerate(self.leaves):
+                ids, counts, flat = term_positions(reader, self.lookups.postings(segment, field, text))
                 if len(ids):
                     parts.append((ids + base if base else ids, counts, flat))
             if not parts:
@@ -155,11 +154,12 @@ class PostingCache:
     def _some_positions(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, ...]:
         """positions() of the sorted global `docs` only, reading only the blocks that hold them (not kept)."""
         parts = []
-        for reader, base in self.leaves:
+        for segment, (reader, base) in enumerate(self.leaves):
             low, high = np.searchsorted(docs, [base, base + reader.doc_count_all()])
             if low == high:
                 continue
-            ids, counts, flat = term_positions(reader, field, text, docs[low:high] - base)
+            matcher = self.lookups.postings(segment, field, text)
+            ids, counts, flat = term_positions(reader, matcher, docs[low:high] - base)
             if len(ids):
                 parts.append((ids + base, counts, flat))
         if not parts:

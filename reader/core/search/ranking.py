@@ -14,8 +14,10 @@ Score of an article = sum over the query's terms of
     the term's words are found in the index's own word list: query_words),
   * BM25 of the same words in the headline, weighted HEADLINE_WORD_WEIGHT,
   * HEADLINE_BONUS if the headline contains the term literally,
-  * ANCHOR_WEIGHT x BM25 of the term's rarest literal token (every match has it,
-    so articles where the term is only part of other words are still ordered).
+  * ANCHOR_WEIGHT x BM25 of the term's rarest literal token among those the
+    phrase check reads (every match has it, so articles where the term is
+    only part of other words are still ordered; and its postings are decoded
+    already: matching.DocSets.checked_offsets).
 Before the score comes the number of terms the article prints as they were
 typed: search folds traditional and simplified characters alike, and an
 article printed in the reader's own form ranks first (printed_form_matches).
@@ -94,7 +96,8 @@ class Ranker:
                 self._add_bm25(scores, "headline_words", word, HEADLINE_WORD_WEIGHT)
                 if not term.headline_only:
                     self._add_bm25(scores, "words", word, 1.0)
-            self._add_bm25(scores, field, self.docsets.rarest_first(field, keys)[0], ANCHOR_WEIGHT)
+            anchor = keys[self.docsets.checked_offsets(field, keys)[0]]  # the phrase check decoded it already
+            self._add_bm25(scores, field, anchor, ANCHOR_WEIGHT)
             if not term.headline_only:
                 scores[self.docsets.literal(Term(term.text, headline_only=True))] += HEADLINE_BONUS
         return scores

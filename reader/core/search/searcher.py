@@ -20,6 +20,7 @@ from reader.core.search.index_files import index_identity, open_index
 from reader.core.search.query import Query, Term, parse_query
 from reader.core.search.results import Hit, SearchResult
 from reader.core.search.snippets import make_snippet
+from reader.core.search.whoosh27.term_lookups import TermLookups
 
 if TYPE_CHECKING:
     from reader.core.search.facets import FacetLabels
@@ -56,7 +57,7 @@ class Searcher:
     Raises IndexNotReady when there is no current index: a searcher never
     creates or replaces one (that is the writer's job, under its lock).
 
-    Per-searcher caches (decoded posting lists, issue dates, length norms)
+    Per-searcher caches (term-dictionary entries, decoded posting lists, issue dates, length norms)
     are read on first use and dropped when a refresh brings a new view of the index.
     """
 
@@ -68,6 +69,7 @@ class Searcher:
         self._reset_caches()
 
     def _reset_caches(self) -> None:
+        self._lookups = TermLookups([subsearcher.reader() for subsearcher, _ in self._searcher.leaf_searchers()])
         self._dates: DateTable | None = None
         self._postings: PostingCache | None = None
         self._norms: LengthNorms | None = None
@@ -79,7 +81,7 @@ class Searcher:
             from reader.core.search.posting_cache import PostingCache
             from reader.core.search.ranking import LengthNorms
 
-            self._postings = PostingCache(self._searcher)
+            self._postings = PostingCache(self._searcher, lookups=self._lookups)
             self._norms = LengthNorms(self._postings)
         return self._postings, self._norms
 
@@ -142,7 +144,7 @@ class Searcher:
     def _never_seen(self, term: Term) -> bool:
         """True when a character or bigram of the term is in no document: it can match nothing."""
         field, keys = literal_index_terms(term.text, term.headline_only)
-        return not keys or any(not self._searcher.doc_frequency(field, key) for key in keys)
+        return not keys or any(not self._lookups.doc_frequency(field, key) for key in keys)
 
     def _cannot_match(self, query: Query) -> bool:
         """True when some required group of the query has only terms the index has never seen."""

@@ -10,24 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from reader.core.search.whoosh27.codec import ArrayLeafMatcher
+from reader.core.search.whoosh27.codec import WEIGHTS_ARE_COUNTS, ArrayLeafMatcher, holds_position_deltas
 from reader.core.search.whoosh27.postings import _leaf, deleted_documents, matcher_blocks
 
 EMPTY_INT32 = np.empty(0, dtype=np.int32)
 _UNSIGNED_BY_WIDTH = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
 
 
-def _postings(reader, field: str, text: str):
-    """(Whoosh's matcher, its ArrayLeafMatcher or None) of a term, or (None, None) when absent."""
-    try:
-        matcher = reader.postings(field, text)  # one term lookup, not `in` and then postings
-    except TermNotFound:
-        return None, None
-    leaf = _leaf(matcher)
-    return matcher, leaf if isinstance(leaf, ArrayLeafMatcher) else None
+def _array_leaf(matcher) -> ArrayLeafMatcher | None:
+    """The matcher's ArrayLeafMatcher, or None for any other kind (or no matcher: an absent term)."""
+    leaf = _leaf(matcher) if matcher is not None else None
+    return leaf if isinstance(leaf, ArrayLeafMatcher) else None
 
 
 def _raw_blocks(leaf: ArrayLeafMatcher, wanted: np.ndarray | None) -> Iterator[tuple[int, tuple]]:
@@ -52,12 +47,21 @@ def _block_ids(count: int, stored_ids: bytes) -> np.ndarray:
     return np.cumsum(deltas, dtype=np.int32)
 
 
-def _block_weights(count: int, stored_weights) -> np.ndarray:
+def stored_weight_array(count: int, stored_weights, stored_values) -> np.ndarray:
+    """The float32 weights of one ArrayCodec block of `count` postings (see codec: how weights are stored)."""
     if stored_weights is None:
         return np.ones(count, dtype=np.float32)
     if isinstance(stored_weights, float):
         return np.full(count, stored_weights, dtype=np.float32)
+    if stored_weights == WEIGHTS_ARE_COUNTS:
+        return _position_counts(count, stored_values).astype(np.float32)
     return np.frombuffer(stored_weights, dtype="<f4")
+
+
+def _position_counts(count: int, stored_values) -> np.ndarray:
+    """Each posting's count of positions in a block stored as counts and deltas."""
+    stored_counts = stored_values[1]
+    return np.frombuffer(stored_counts, dtype=_UNSIGNED_BY_WIDTH[len(stored_counts) // count])
 
 
 def _kept(ids: np.ndarray, reader, wanted: np.ndarray | None) -> np.ndarray | None:
@@ -72,19 +76,21 @@ def _kept(ids: np.ndarray, reader, wanted: np.ndarray | None) -> np.ndarray | No
     return keep
 
 
-def term_arrays(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(segment-local ids as int32, weights as float32) of a term's live postings; empty arrays when absent.
+def term_arrays(reader, matcher) -> tuple[np.ndarray, np.ndarray]:
+    """(segment-local ids as int32, weights as float32) of the live postings of a term's `matcher` in `reader`.
+
+    `matcher` is None for a term the segment lacks (empty arrays): see term_lookups.
 
     Blocks written by codec.ArrayCodec are read straight into arrays; any
     other block is decoded by Whoosh's codec and gathered with one
     conversion per array, not one Python object per posting.
     """
-    matcher, leaf = _postings(reader, field, text)
+    leaf = _array_leaf(matcher)
     if leaf is not None:
         id_parts, weight_parts = [], []
-        for count, (stored_ids, stored_weights, _) in _raw_blocks(leaf, None):
+        for count, (stored_ids, stored_weights, stored_values) in _raw_blocks(leaf, None):
             id_parts.append(_block_ids(count, stored_ids))
-            weight_parts.append(_block_weights(count, stored_weights))
+            weight_parts.append(stored_weight_array(count, stored_weights, stored_values))
         ids, weights = _joined(id_parts, np.int32), _joined(weight_parts, np.float32)
         keep = _kept(ids, reader, None)
         return (ids, weights) if keep is None else (ids[keep], weights[keep])
@@ -103,36 +109,59 @@ def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def term_positions(
-    reader, field: str, text: str, wanted: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def term_positions(reader, matcher, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(segment-local ids, count of positions of each, all positions) of a PackedPositions term's live postings.
+
+    `matcher` is the term's in `reader`, None where the segment lacks it.
 
     With `wanted` (sorted segment-local ids), only those documents, and only
     the blocks that hold them are decoded: checking a phrase in a few
     candidates of a long posting list reads a few blocks.  Blocks written by
-    codec.ArrayCodec hold their values joined: a term's positions are one
-    numpy decode, whatever the number of postings.
+    codec.ArrayCodec hold their values as arrays: a block's positions are a
+    few numpy calls, whatever the number of postings (block_positions).
     """
     if wanted is not None and not len(wanted):
         return EMPTY_INT32, EMPTY_INT32, EMPTY_INT32
-    matcher, leaf = _postings(reader, field, text)
+    leaf = _array_leaf(matcher)
     if leaf is None:
         if matcher is None:
             return EMPTY_INT32, EMPTY_INT32, EMPTY_INT32
         return _public_positions(reader, matcher, wanted)
-    id_parts, length_parts, joined_parts = [], [], []
-    for count, (stored_ids, _, (lengths, joined)) in _raw_blocks(leaf, wanted):
+    id_parts, count_parts, position_parts = [], [], []
+    for count, (stored_ids, _, stored_values) in _raw_blocks(leaf, wanted):
         id_parts.append(_block_ids(count, stored_ids))
-        length_parts.append(lengths)
-        joined_parts.append(joined)
+        counts, positions = block_positions(count, stored_values)
+        count_parts.append(counts)
+        position_parts.append(positions)
     ids = _joined(id_parts, np.int32)
-    sizes = np.frombuffer(b"".join(length_parts), dtype="<u4").astype(np.int64) // 4
-    counts, positions = _split_packed(np.frombuffer(b"".join(joined_parts), dtype=">u4"), sizes)
+    counts, positions = _joined(count_parts, np.int32), _joined(position_parts, np.int32)
     keep = _kept(ids, reader, wanted)
     if keep is None:
         return ids, counts, positions
     return ids[keep], counts[keep], positions[np.repeat(keep, counts)]
+
+
+def block_positions(count: int, stored_values) -> tuple[np.ndarray, np.ndarray]:
+    """(count of positions of each posting, all positions) of one ArrayCodec block of `count` postings, as int32.
+
+    Reads both forms a block's positions may have (codec): counts and deltas, or the
+    older PackedPositions values joined with their lengths.
+    """
+    if not holds_position_deltas(stored_values):
+        lengths, joined = stored_values
+        sizes = np.frombuffer(lengths, dtype="<u4").astype(np.int64) // 4
+        return _split_packed(np.frombuffer(joined, dtype=">u4"), sizes)
+    stored_deltas = stored_values[2]
+    counts = _position_counts(count, stored_values).astype(np.int32)
+    total = len(stored_deltas) and int(counts.sum())
+    if not total:
+        return counts, EMPTY_INT32
+    running = np.zeros(total + 1, dtype=np.int64)  # the sum of the deltas before each one
+    np.cumsum(np.frombuffer(stored_deltas, dtype=_UNSIGNED_BY_WIDTH[len(stored_deltas) // total]), out=running[1:])
+    firsts = np.zeros(count, dtype=np.int64)
+    np.cumsum(counts[:-1], out=firsts[1:])
+    # Each posting's deltas start again from 0: its positions are the running sum less the sum before it.
+    return counts, (running[1:] - np.repeat(running[firsts], counts)).astype(np.int32)
 
 
 def _split_packed(flat: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

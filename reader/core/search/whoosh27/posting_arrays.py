@@ -6,7 +6,7 @@ with jieba.  Here a term's postings are a few arrays (`PostingArrays`) that
 come from the new documents (bulk_fields), from a segment being merged
 (`segment_term_arrays`) or from Whoosh's pool (`from_lists`), and are
 written as codec.ArrayCodec blocks by `write_terms`, many terms at once:
-no Python object per posting, and per block only the pickle, zlib and writes.  What is written is what
+no Python object per posting, and per block only the pickle, zlib (not for positions) and writes.  What is written is what
 ArrayPostingsWriter writes from the same postings (tests/core/test_index.py
 and test_segment_merging.py compare every posting and term info with
 Whoosh's own writer).
@@ -22,7 +22,16 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from reader.core.search.whoosh27.codec import DATA_PICKLE_PROTOCOL, ArrayLeafMatcher, compressed
+from reader.core.search.whoosh27.arrays import block_positions, stored_weight_array
+from reader.core.search.whoosh27.codec import (
+    DATA_PICKLE_PROTOCOL,
+    POSITION_DELTAS,
+    WEIGHTS_ARE_COUNTS,
+    ArrayLeafMatcher,
+    compressed,
+    holds_position_deltas,
+)
+from reader.core.search.whoosh27.fields import PackedPositions
 from reader.core.search.whoosh27.postings import matcher_blocks
 
 _EMPTY_IDS = np.empty(0, dtype=np.uint32)
@@ -176,13 +185,12 @@ def segment_term_arrays(codec, postfile, terminfo, format_, deleted: np.ndarray 
         stored_ids, stored_weights, stored_values = matcher._data
         deltas = np.frombuffer(stored_ids, dtype=_UNSIGNED_BY_WIDTH[len(stored_ids) // count])
         id_parts.append(np.cumsum(deltas, dtype=np.uint32))
-        if stored_weights is None:
-            weight_parts.append(np.ones(count, dtype=np.float32))
-        elif isinstance(stored_weights, float):
-            weight_parts.append(np.full(count, stored_weights, dtype=np.float32))
-        else:
-            weight_parts.append(np.frombuffer(stored_weights, dtype="<f4"))
-        if value_size is None:
+        weight_parts.append(stored_weight_array(count, stored_weights, stored_values))
+        if value_size is None and holds_position_deltas(stored_values):
+            lengths, data = _packed_values(*block_positions(count, stored_values))
+            length_parts.append(lengths)
+            value_parts.append(data)
+        elif value_size is None:
             lengths, data = stored_values
             length_parts.append(np.frombuffer(lengths, dtype="<u4"))
             value_parts.append(np.frombuffer(data, dtype=np.uint8))
@@ -202,6 +210,70 @@ def segment_term_arrays(codec, postfile, terminfo, format_, deleted: np.ndarray 
         if not keep.all():
             postings = postings.kept(keep)
     return postings
+
+
+def _packed_values(counts: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(byte length of each, all bytes) of the PackedPositions values of postings with these positions."""
+    starts = np.arange(len(counts), dtype=np.int64)
+    starts[1:] += np.cumsum(counts[:-1], dtype=np.int64)  # each value's count goes before its positions
+    words = np.empty(len(counts) + len(positions), dtype=">u4")
+    is_count = np.zeros(len(words), dtype=bool)
+    is_count[starts] = True
+    words[is_count] = counts
+    words[~is_count] = positions
+    return ((counts.astype(np.int64) + 1) * 4).astype("<u4"), words.view(np.uint8)
+
+
+class _PositionDeltas:
+    """The counts-and-deltas form (codec.POSITION_DELTAS) of postings' PackedPositions values, cut per block."""
+
+    def __init__(self, postings: PostingArrays, starts: np.ndarray, ends: np.ndarray) -> None:
+        words = np.frombuffer(postings.value_bytes(), dtype=">u4")
+        count_at = (postings.offsets[:-1] - postings.offsets[0]) // 4
+        counts = words[count_at].astype(np.int64)
+        is_position = np.ones(len(words), dtype=bool)
+        is_position[count_at] = False
+        positions = words[is_position].astype(np.int64)
+        firsts = np.zeros(len(counts) + 1, dtype=np.int64)  # where each posting's positions start; the end last
+        np.cumsum(counts, out=firsts[1:])
+        deltas = positions.copy()
+        deltas[1:] -= positions[:-1]
+        has_positions = counts > 0
+        deltas[firsts[:-1][has_positions]] = positions[firsts[:-1][has_positions]]  # each posting's first from 0
+        self.counts = counts
+        self.position_starts, self.position_ends = firsts[starts].tolist(), firsts[ends].tolist()
+        self.count_widths = _widths(np.maximum.reduceat(counts, starts))
+        self.delta_widths = [1] * len(starts)
+        if len(deltas):
+            block_starts = np.minimum(firsts[starts], len(deltas) - 1)
+            widest = np.maximum.reduceat(deltas, block_starts)
+            self.delta_widths = [
+                width if start < end else 1
+                for width, start, end in zip(_widths(widest), self.position_starts, self.position_ends, strict=True)
+            ]
+        self._counts = {width: counts.astype(f"<u{width}").tobytes() for width in set(self.count_widths)}
+        self._deltas = {width: deltas.astype(f"<u{width}").tobytes() for width in set(self.delta_widths)}
+
+    def block(self, number: int, start: int, end: int) -> tuple[str, bytes, bytes]:
+        """The stored values of the block of postings start to end (the `number`-th block)."""
+        count_width, delta_width = self.count_widths[number], self.delta_widths[number]
+        first, last = self.position_starts[number], self.position_ends[number]
+        return (
+            POSITION_DELTAS,
+            self._counts[count_width][start * count_width : end * count_width],
+            self._deltas[delta_width][first * delta_width : last * delta_width],
+        )
+
+
+def _writes_positions(fieldwriter) -> bool:
+    """Whether the field being written keeps positions (PackedPositions), stored as counts and deltas."""
+    field = getattr(fieldwriter, "_fieldobj", None)
+    return field is not None and isinstance(field.format, PackedPositions)
+
+
+def _widths(largest: np.ndarray) -> list[int]:
+    """Bytes of the narrowest unsigned integer holding each of `largest` (1, 2 or 4)."""
+    return np.where(largest < 1 << 8, 1, np.where(largest < 1 << 16, 2, 4)).tolist()
 
 
 def _concatenated(parts: list[np.ndarray], empty: np.ndarray) -> np.ndarray:
@@ -275,8 +347,7 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
     deltas = ids.copy()
     deltas[1:] -= ids[:-1]
     deltas[starts] = ids[starts]  # each block's first id is stored whole
-    widest = np.maximum.reduceat(deltas, starts)
-    widths = np.where(widest < 1 << 8, 1, np.where(widest < 1 << 16, 2, 4)).tolist()
+    widths = _widths(np.maximum.reduceat(deltas, starts))
     encoded_ids = {width: deltas.astype(f"<u{width}").tobytes() for width in set(widths)}
     heaviest = np.maximum.reduceat(weights, starts)
     lightest = np.minimum.reduceat(weights, starts)
@@ -293,9 +364,14 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
     else:
         shortest = [_NO_LENGTH] * len(starts)
         longest = [0] * len(starts)
+    position_deltas = counted = None
     if postings.offsets is None:
         size = postings.value_size
         value_bytes = postings.values.tobytes()
+    elif _writes_positions(fieldwriter):
+        position_deltas = _PositionDeltas(postings, starts, ends)
+        # Blocks whose weights are their counts of positions (a field boost of 1) store no weights of their own.
+        counted = np.logical_and.reduceat(weights == position_deltas.counts, starts).tolist()
     else:
         value_lengths = postings.value_lengths().astype("<u4").tobytes()
         value_bytes = postings.value_bytes().tobytes()
@@ -315,17 +391,22 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
             stored_ids = encoded_ids[width][start * width : end * width]
             if uniform[block]:
                 stored_weights = None if first_weights[block] == 1.0 else first_weights[block]
+            elif counted is not None and counted[block]:
+                stored_weights = WEIGHTS_ARE_COUNTS
             else:
                 stored_weights = weight_bytes[start * 4 : end * 4]
             if postings.offsets is None:
                 stored_values = value_bytes[start * size : end * size] if size else None
+            elif position_deltas is not None:
+                stored_values = position_deltas.block(block, start, end)
             else:
                 stored_values = (
                     value_lengths[start * 4 : end * 4],
                     value_bytes[value_offsets[start] : value_offsets[end]],
                 )
             data, level = compressed(
-                dumps((stored_ids, stored_weights, stored_values), DATA_PICKLE_PROTOCOL), compression
+                dumps((stored_ids, stored_weights, stored_values), DATA_PICKLE_PROTOCOL),
+                0 if position_deltas is not None else compression,
             )
             minlength = None if shortest[block] == _NO_LENGTH else shortest[block]
             maxweight = max(0.0, heaviest[block])
