@@ -133,7 +133,7 @@ class IssueRemoval(QObject):
         self.window.show_error(error)
 
     def _describe(self, record: IssueRecord) -> str:
-        publication = record.shown_publication or self.tr("publication unknown")
+        publication = record.shown_publication or self.tr("unknown publication")
         date = record.shown_date or self.tr("undated")
         # One text with its punctuation, so that the Chinese reads "文件 — 报刊，日期".
         line = self.tr("%1 — %2, %3")

@@ -84,7 +84,7 @@ class FacetsView(QWidget):
             )
         if facets.unknown_publication:
             entries.append(
-                html.escape(self.tr("no paper's name")) + "&nbsp;" + locale.toString(facets.unknown_publication)
+                html.escape(self.tr("unknown publication")) + "&nbsp;" + locale.toString(facets.unknown_publication)
             )
         self.publications.setText(self._line(self.tr("Papers:"), entries))
         years = [

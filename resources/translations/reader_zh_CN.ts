@@ -394,8 +394,8 @@
             <translation>另有 %1 种报纸（%2 篇）</translation>
         </message>
         <message>
-            <source>no paper's name</source>
-            <translation>报刊不详</translation>
+            <source>unknown publication</source>
+            <translation>未知报刊</translation>
         </message>
         <message>
             <source>Papers:</source>
@@ -403,7 +403,7 @@
         </message>
         <message>
             <source>undated</source>
-            <translation>日期不详</translation>
+            <translation>未注明日期</translation>
         </message>
         <message>
             <source>Years:</source>
@@ -481,11 +481,11 @@
         </message>
         <message>
             <source>unknown publication</source>
-            <translation>报刊不详</translation>
+            <translation>未知报刊</translation>
         </message>
         <message>
             <source>undated</source>
-            <translation>日期不详</translation>
+            <translation>未注明日期</translation>
         </message>
         <message>
             <source>rejected</source>
@@ -701,12 +701,12 @@
             <translation>这些期次已不在资料库中，未删除任何内容</translation>
         </message>
         <message>
-            <source>publication unknown</source>
-            <translation>报刊不详</translation>
+            <source>unknown publication</source>
+            <translation>未知报刊</translation>
         </message>
         <message>
             <source>undated</source>
-            <translation>日期不详</translation>
+            <translation>未注明日期</translation>
         </message>
         <message>
             <source>%1 — %2, %3</source>
@@ -1159,7 +1159,7 @@ publication:北碚报 — 只在这份报纸中</translation>
         </message>
         <message>
             <source>Type in the search box and press Enter.</source>
-            <extracomment>The query of the listed result (kept for "no article contains …"). Shown instead of a count while no result is listed. The paper the listed result was narrowed to, for "no article of … contains …".</extracomment>
+            <extracomment>The query of the listed result (kept for "no article contains …"). Shown instead of a count while no result is listed.</extracomment>
             <translation>在检索框中输入后按回车。</translation>
         </message>
         <message>
