@@ -217,9 +217,10 @@ def test_a_document_that_fails_half_way_leaves_no_postings_for_the_next_one(tmp_
 
 
 def test_segments_of_the_previous_block_format_read_and_merge_as_before(tmp_path, monkeypatch):
-    """Blocks pickled with protocol 2, compressed however short and with positions as lengths and values
-    (the codec before protocol 4, UNCOMPRESSED_BELOW and POSITION_DELTAS) read as Whoosh's own segments
-    of the same documents, and merge from arrays into what Whoosh's way merges them into."""
+    """Blocks pickled with protocol 2, compressed however short, with positions as lengths and values and
+    counts as four bytes each (the codec before protocol 4, UNCOMPRESSED_BELOW, POSITION_DELTAS and
+    FREQUENCY_COUNTS) read as Whoosh's own segments of the same documents, and merge from arrays into what
+    Whoosh's way merges them into."""
     texts = SAME_SPELLING_TEXTS + ["北碚區 核酸檢測\n25℃……ß", "", "㈱㈱ ℃℃"]
 
     def build(name: str, way: str) -> tuple[dict, dict, list]:
@@ -228,6 +229,7 @@ def test_segments_of_the_previous_block_format_read_and_merge_as_before(tmp_path
             old_format.setattr(codec, "DATA_PICKLE_PROTOCOL", 2)
             old_format.setattr(codec, "UNCOMPRESSED_BELOW", 0)
             old_format.setattr(codec, "_stores_position_deltas", lambda format_: False)  # positions as a pair
+            old_format.setattr(codec, "_stores_counts", lambda format_: False)  # counts as four bytes each
             for commit in range(2):
                 if way == "whoosh":
                     writer = ix.writer(**index_module._WRITER_OPTIONS)

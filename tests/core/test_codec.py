@@ -23,6 +23,8 @@ from reader.core.search.whoosh27.codec import (
     ArrayCodec,
     ArrayLeafMatcher,
     ArrayPostingsWriter,
+    frequency_counts,
+    holds_counts,
     holds_position_deltas,
     id_deltas,
     position_deltas,
@@ -79,7 +81,9 @@ def _public(reader, field, text):
     return ids, weights, values
 
 
-@pytest.mark.parametrize(("field", "text"), [("chars", "的"), ("words", "疫情"), ("headline_chars", "区")])
+@pytest.mark.parametrize(
+    ("field", "text"), [("chars", "的"), ("words", "疫情"), ("headline_chars", "区"), ("bigrams", "北碚")]
+)
 def test_numpy_reads_a_terms_weights_as_whooshs_api(array_index, field, text):
     with array_index.reader() as reader:
         assert reader.has_deletions()
@@ -195,16 +199,53 @@ def test_weights_that_are_the_counts_of_positions_are_not_stored_again(boost):
     assert list(matcher.all_items()) == [(doc, packed.encode(positions)) for doc, positions in enumerate(places)]
 
 
-def test_the_array_writer_cuts_positions_as_the_codec_does():
+#: Counts of every stored width.
+COUNTS = [1, 2, 255, 256, 65_535, 65_536, 3, 1, 7]
+
+
+@pytest.mark.parametrize("boost", [1.0, 3.0])
+def test_counts_of_every_width_round_trip_in_the_narrow_form(boost):
+    frequency = Frequency(field_boost=boost)
+    ids = list(range(0, 5 * len(COUNTS), 5))
+    weights = [count * boost for count in COUNTS]
+    values = [pack_uint(count) for count in COUNTS]
+    assert _round_trip(ids, weights, values, frequency) == list(zip(ids, weights, values, strict=True))
+    stored = frequency_counts(values)
+    assert holds_counts(stored)
+    assert arrays.stored_count_array(len(values), stored).tolist() == COUNTS
+
+
+def test_the_array_writer_cuts_counts_as_the_codec_does():
+    """write_terms' narrow counts (numpy, many blocks at once) are the codec's own, block by block."""
+    from reader.core.search.whoosh27.posting_arrays import _FrequencyCounts, from_lists
+
+    values = [pack_uint(count) for count in COUNTS * 3]
+    postings = from_lists(list(range(len(values))), [1.0] * len(values), values, 4)
+    starts, ends = np.array([0, 2, 9, 20]), np.array([2, 9, 20, len(values)])
+    counts = _FrequencyCounts(postings, starts)
+    for number, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        assert counts.block(number, start, end) == frequency_counts(values[start:end])
+
+
+@pytest.mark.parametrize(
+    ("lists", "starts"),
+    [
+        (POSITION_LISTS * 3, [0, 5, 9, 20]),
+        ([[0, 300], [], []], [0, 1, 2]),  # blocks without positions last: the widest delta is the one before
+        ([[1, 2, 70_000], [], []], [0, 1, 2]),
+        ([[], [5], [], [0, 70_000]], [0, 1, 2, 3]),
+    ],
+)
+def test_the_array_writer_cuts_positions_as_the_codec_does(lists, starts):
     """write_terms' counts and deltas (numpy, many blocks at once) are the codec's own, block by block."""
     from reader.core.search.whoosh27.posting_arrays import _PositionDeltas, from_lists
 
     packed = PackedPositions()
-    values = [packed.encode(places) for places in POSITION_LISTS * 3]
+    values = [packed.encode(places) for places in lists]
     postings = from_lists(list(range(len(values))), [1.0] * len(values), values, None)
-    starts, ends = np.array([0, 5, 9, 20]), np.array([5, 9, 20, len(values)])
-    deltas = _PositionDeltas(postings, starts, ends)
-    for number, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+    ends = starts[1:] + [len(values)]
+    deltas = _PositionDeltas(postings, np.array(starts), np.array(ends))
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
         assert deltas.block(number, start, end) == position_deltas(values[start:end])
 
 
@@ -227,3 +268,63 @@ def test_numpy_decodes_document_numbers_of_every_width(ids, width):
     stored = id_deltas(ids)
     assert stored.itemsize == width
     assert arrays._block_ids(len(ids), stored.tobytes()).astype(np.int64).tolist() == ids
+
+
+def test_segments_of_both_block_forms_read_into_the_same_arrays_as_whooshs_api(tmp_path, monkeypatch):
+    """A segment of the previous form (positions and counts as Whoosh's values, zlib) beside one of the
+    narrow forms, each with deletions: the search side's arrays of every term are what Whoosh reads."""
+    from whoosh.writing import NO_MERGE
+
+    from reader.core.search.whoosh27 import codec
+    from reader.core.search.whoosh27.term_lookups import TermLookups
+
+    from .test_bulk_postings import _document
+
+    seeds = [read_issue_file(str(path))[1] for path in sorted(seeds_dir().glob("*.txt"))]
+    texts = [seeds[n % len(seeds)][(n * 37) % 200 :] + "核酸检测" * (n % 3) for n in range(40)]
+    ix = create_index(tmp_path / "index")
+    with monkeypatch.context() as previous_form:
+        previous_form.setattr(codec, "_stores_position_deltas", lambda format_: False)
+        previous_form.setattr(codec, "_stores_counts", lambda format_: False)
+        writer = index_module.open_writer(ix, 0)
+        writer.writes_arrays = False  # the codec's own writer
+        for number, text in enumerate(texts[:20]):
+            writer.add_document(**_document(number, text))
+        writer.commit(mergetype=NO_MERGE)
+    writer = index_module.open_writer(ix, 0)
+    for number, text in enumerate(texts[20:], start=20):
+        writer.add_document(**_document(number, text))
+    writer.commit(mergetype=NO_MERGE)
+    writer = index_module.open_writer(ix, 0)
+    delete_issue(writer, "1")
+    writer.commit(mergetype=NO_MERGE)
+    with ix.searcher() as searcher:
+        readers = [sub.reader() for sub, _ in searcher.leaf_searchers()]
+        assert len(readers) == 2 and all(reader.has_deletions() for reader in readers)
+        lookups = TermLookups(readers)
+        forms = set()
+        for segment, reader in enumerate(readers):
+            for field in ("bigrams", "chars", "words"):
+                for term in list(reader.lexicon(field))[:150]:
+                    text = term.decode("utf-8")
+                    public_ids, public_weights, values = _public(reader, field, text)
+                    ids, weights = arrays.term_arrays(reader, lookups.postings(segment, field, text))
+                    assert ids.tolist() == public_ids
+                    assert weights.tolist() == pytest.approx(public_weights)
+                    leaf = lookups.postings(segment, field, text)
+                    leaf._read_data()
+                    forms.add((segment, field, type(leaf._data[2]).__name__))
+                    if field != "bigrams":
+                        continue
+                    decode = PackedPositions().decode_positions
+                    wanted = np.array(public_ids[::2], dtype=np.int32)
+                    for asked in (None, wanted):
+                        matcher = lookups.postings(segment, field, text)
+                        docs, counts, positions = arrays.term_positions(reader, matcher, asked)
+                        kept = [(doc, decode(value)) for doc, value in zip(public_ids, values, strict=True)]
+                        kept = [(doc, places) for doc, places in kept if asked is None or doc in set(wanted.tolist())]
+                        assert docs.tolist() == [doc for doc, _ in kept]
+                        assert counts.tolist() == [len(places) for _, places in kept]
+                        assert positions.tolist() == [position for _, places in kept for position in places]
+        assert {form for segment, _, form in forms if segment == 0} == {"bytes", "tuple"}  # the old pair, bytes
+        assert {form for segment, _, form in forms if segment == 1} == {"tuple"}  # the narrow forms

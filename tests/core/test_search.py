@@ -297,10 +297,21 @@ def test_a_prepared_searcher_reads_no_length_or_date_at_its_first_search(seeded_
     prepared.close()
 
 
-def test_a_long_term_is_ranked_on_postings_its_phrase_check_read(seeded_data_dir, monkeypatch):
-    """A term of four or more characters decodes only the bigrams that fix it: ranking's anchor is one of them."""
-    fresh = Searcher(resolve_paths(seeded_data_dir).index_dir)
+def test_a_long_term_is_ranked_on_postings_its_phrase_check_read(paths, tmp_path, monkeypatch):
+    """A term of four characters decodes only the bigrams that fix it (the first and the last), and ranking's
+    anchor is one of them, even where the middle bigram is the rarest (here 乙丙: one article; 甲乙 and 丙丁:
+    two each)."""
+    folder = tmp_path / "锚"
+    folder.mkdir()
+    for name, line in (("a.txt", "甲乙丙丁"), ("b.txt", "甲乙在前"), ("c.txt", "在后丙丁")):
+        (folder / name).write_text(f"标题{name[0]}\n\n本报讯 {line}。\n", encoding="utf-8")
+    library = Library(paths)
+    library.import_paths([str(folder)])
+    library.close()
+    fresh = Searcher(paths.index_dir)
     fresh.prepare()
+    postings = fresh._arrays()[0]
+    assert [postings.document_frequency("bigrams", gram) for gram in ("甲乙", "乙丙", "丙丁")] == [2, 1, 2]
     decoded = []
     original = posting_cache.term_positions
 
@@ -310,6 +321,12 @@ def test_a_long_term_is_ranked_on_postings_its_phrase_check_read(seeded_data_dir
         return original(reader, matcher, *rest)
 
     monkeypatch.setattr(posting_cache, "term_positions", noted)
-    assert fresh.search("核酸检测", limit=20).total
-    assert {text.decode("utf-8") for field, text in decoded if field == "bigrams"} == {"核酸", "检测"}
+    assert [hit.source for hit in fresh.search("甲乙丙丁", limit=20).hits] == ["a.txt"]
+    assert {text.decode("utf-8") for field, text in decoded if field == "bigrams"} == {"甲乙", "丙丁"}
     fresh.close()
+
+
+def test_a_searcher_and_its_posting_arrays_share_their_term_lookups(searcher):
+    """One look into the term dictionaries per term and view: the no-match check and the arrays ask the same."""
+    assert searcher.search("疫情", limit=1).total
+    assert searcher._arrays()[0].lookups is searcher._lookups

@@ -40,7 +40,11 @@ class PostingCache:
         self.searcher = searcher
         self.leaves = [(subsearcher.reader(), base) for subsearcher, base in searcher.leaf_searchers()]
         #: The view's term-dictionary entries, shared with the searcher that asked first whether a term exists.
-        self.lookups = lookups if lookups is not None else TermLookups([reader for reader, _ in self.leaves])
+        readers = [reader for reader, _ in self.leaves]
+        if lookups is not None and list(map(id, lookups.readers)) != list(map(id, readers)):
+            # Its entries would point into other segments' files.
+            raise ValueError("term lookups of another view of the index")
+        self.lookups = lookups if lookups is not None else TermLookups(readers)
         self.size = searcher.doc_count_all()
         self.budget = budget
         #: (field, term) -> (ids, weights); ("literal", field prefix, *tokens) -> (ids, no weights);

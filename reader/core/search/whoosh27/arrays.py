@@ -53,13 +53,13 @@ def stored_weight_array(count: int, stored_weights, stored_values) -> np.ndarray
         return np.ones(count, dtype=np.float32)
     if isinstance(stored_weights, float):
         return np.full(count, stored_weights, dtype=np.float32)
-    if stored_weights == WEIGHTS_ARE_COUNTS:
-        return _position_counts(count, stored_values).astype(np.float32)
+    if isinstance(stored_weights, str) and stored_weights == WEIGHTS_ARE_COUNTS:
+        return stored_count_array(count, stored_values).astype(np.float32)
     return np.frombuffer(stored_weights, dtype="<f4")
 
 
-def _position_counts(count: int, stored_values) -> np.ndarray:
-    """Each posting's count of positions in a block stored as counts and deltas."""
+def stored_count_array(count: int, stored_values) -> np.ndarray:
+    """Each posting's count in a block whose values are counts or positions in the narrow forms (codec)."""
     stored_counts = stored_values[1]
     return np.frombuffer(stored_counts, dtype=_UNSIGNED_BY_WIDTH[len(stored_counts) // count])
 
@@ -152,7 +152,7 @@ def block_positions(count: int, stored_values) -> tuple[np.ndarray, np.ndarray]:
         sizes = np.frombuffer(lengths, dtype="<u4").astype(np.int64) // 4
         return _split_packed(np.frombuffer(joined, dtype=">u4"), sizes)
     stored_deltas = stored_values[2]
-    counts = _position_counts(count, stored_values).astype(np.int32)
+    counts = stored_count_array(count, stored_values).astype(np.int32)
     total = len(stored_deltas) and int(counts.sum())
     if not total:
         return counts, EMPTY_INT32

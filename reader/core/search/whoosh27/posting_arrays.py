@@ -19,16 +19,19 @@ from pickle import dumps
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.formats import Frequency
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from reader.core.search.whoosh27.arrays import block_positions, stored_weight_array
+from reader.core.search.whoosh27.arrays import block_positions, stored_count_array, stored_weight_array
 from reader.core.search.whoosh27.codec import (
     DATA_PICKLE_PROTOCOL,
+    FREQUENCY_COUNTS,
     POSITION_DELTAS,
     WEIGHTS_ARE_COUNTS,
     ArrayLeafMatcher,
     compressed,
+    holds_counts,
     holds_position_deltas,
 )
 from reader.core.search.whoosh27.fields import PackedPositions
@@ -194,6 +197,9 @@ def segment_term_arrays(codec, postfile, terminfo, format_, deleted: np.ndarray 
             lengths, data = stored_values
             length_parts.append(np.frombuffer(lengths, dtype="<u4"))
             value_parts.append(np.frombuffer(data, dtype=np.uint8))
+        elif value_size and holds_counts(stored_values):
+            counts = stored_count_array(count, stored_values).astype(">u4")
+            value_parts.append(counts.view(np.uint8))
         elif value_size:
             value_parts.append(np.frombuffer(stored_values, dtype=np.uint8))
         matcher._next_block()
@@ -224,8 +230,26 @@ def _packed_values(counts: np.ndarray, positions: np.ndarray) -> tuple[np.ndarra
     return ((counts.astype(np.int64) + 1) * 4).astype("<u4"), words.view(np.uint8)
 
 
+class _FrequencyCounts:
+    """The narrow form (codec.FREQUENCY_COUNTS) of postings' Frequency values (uint32 counts), cut per block."""
+
+    compressed = True  # zlib as before: what it unpacks is now a third of what it was
+
+    def __init__(self, postings: PostingArrays, starts: np.ndarray) -> None:
+        self.counts = np.frombuffer(postings.values, dtype=">u4").astype(np.int64)
+        self.widths = _widths(np.maximum.reduceat(self.counts, starts))
+        self._counts = {width: self.counts.astype(f"<u{width}").tobytes() for width in set(self.widths)}
+
+    def block(self, number: int, start: int, end: int) -> tuple[str, bytes]:
+        """The stored values of the block of postings start to end (the `number`-th block)."""
+        width = self.widths[number]
+        return FREQUENCY_COUNTS, self._counts[width][start * width : end * width]
+
+
 class _PositionDeltas:
     """The counts-and-deltas form (codec.POSITION_DELTAS) of postings' PackedPositions values, cut per block."""
+
+    compressed = False  # about as small as zlib made the absolute positions, and no zlib to read them
 
     def __init__(self, postings: PostingArrays, starts: np.ndarray, ends: np.ndarray) -> None:
         words = np.frombuffer(postings.value_bytes(), dtype=">u4")
@@ -243,14 +267,13 @@ class _PositionDeltas:
         self.counts = counts
         self.position_starts, self.position_ends = firsts[starts].tolist(), firsts[ends].tolist()
         self.count_widths = _widths(np.maximum.reduceat(counts, starts))
-        self.delta_widths = [1] * len(starts)
-        if len(deltas):
-            block_starts = np.minimum(firsts[starts], len(deltas) - 1)
-            widest = np.maximum.reduceat(deltas, block_starts)
-            self.delta_widths = [
-                width if start < end else 1
-                for width, start, end in zip(_widths(widest), self.position_starts, self.position_ends, strict=True)
-            ]
+        # A 0 after the last delta: every block's start is then an index, even where the last blocks have
+        # no positions (reduceat's range of a block runs to the next block's start, so none is cut short).
+        widest = np.maximum.reduceat(np.append(deltas, 0), firsts[starts])
+        self.delta_widths = [
+            width if start < end else 1
+            for width, start, end in zip(_widths(widest), self.position_starts, self.position_ends, strict=True)
+        ]
         self._counts = {width: counts.astype(f"<u{width}").tobytes() for width in set(self.count_widths)}
         self._deltas = {width: deltas.astype(f"<u{width}").tobytes() for width in set(self.delta_widths)}
 
@@ -263,6 +286,12 @@ class _PositionDeltas:
             self._counts[count_width][start * count_width : end * count_width],
             self._deltas[delta_width][first * delta_width : last * delta_width],
         )
+
+
+def _writes_counts(fieldwriter, value_size: int) -> bool:
+    """Whether the field being written keeps counts (Whoosh's Frequency), stored in the narrow form."""
+    field = getattr(fieldwriter, "_fieldobj", None)
+    return field is not None and value_size == 4 and isinstance(field.format, Frequency)
 
 
 def _writes_positions(fieldwriter) -> bool:
@@ -364,19 +393,22 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
     else:
         shortest = [_NO_LENGTH] * len(starts)
         longest = [0] * len(starts)
-    position_deltas = counted = None
-    if postings.offsets is None:
+    narrow: _FrequencyCounts | _PositionDeltas | None = None
+    if postings.offsets is None and _writes_counts(fieldwriter, postings.value_size):
+        narrow = _FrequencyCounts(postings, starts)
+    elif postings.offsets is None:
         size = postings.value_size
         value_bytes = postings.values.tobytes()
     elif _writes_positions(fieldwriter):
-        position_deltas = _PositionDeltas(postings, starts, ends)
-        # Blocks whose weights are their counts of positions (a field boost of 1) store no weights of their own.
-        counted = np.logical_and.reduceat(weights == position_deltas.counts, starts).tolist()
+        narrow = _PositionDeltas(postings, starts, ends)
     else:
         value_lengths = postings.value_lengths().astype("<u4").tobytes()
         value_bytes = postings.value_bytes().tobytes()
         value_offsets = (postings.offsets - postings.offsets[0]).tolist()
 
+    # Blocks whose weights are their counts (a field boost of 1) store no weights of their own.
+    counted = np.logical_and.reduceat(weights == narrow.counts, starts).tolist() if narrow is not None else None
+    block_compression = compression if narrow is None or narrow.compressed else 0
     first_weights, heaviest = first_weights.astype(np.float64).tolist(), heaviest.astype(np.float64).tolist()
     firsts, lasts = ids[starts].tolist(), ids[ends - 1].tolist()
     starts, ends = starts.tolist(), ends.tolist()
@@ -395,18 +427,17 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
                 stored_weights = WEIGHTS_ARE_COUNTS
             else:
                 stored_weights = weight_bytes[start * 4 : end * 4]
-            if postings.offsets is None:
+            if narrow is not None:
+                stored_values = narrow.block(block, start, end)
+            elif postings.offsets is None:
                 stored_values = value_bytes[start * size : end * size] if size else None
-            elif position_deltas is not None:
-                stored_values = position_deltas.block(block, start, end)
             else:
                 stored_values = (
                     value_lengths[start * 4 : end * 4],
                     value_bytes[value_offsets[start] : value_offsets[end]],
                 )
             data, level = compressed(
-                dumps((stored_ids, stored_weights, stored_values), DATA_PICKLE_PROTOCOL),
-                0 if position_deltas is not None else compression,
+                dumps((stored_ids, stored_weights, stored_values), DATA_PICKLE_PROTOCOL), block_compression
             )
             minlength = None if shortest[block] == _NO_LENGTH else shortest[block]
             maxweight = max(0.0, heaviest[block])

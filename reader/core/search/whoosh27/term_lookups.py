@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from whoosh.reading import TermNotFound
 
-#: Terms kept per view before the entries are forgotten and read again: a reading room searching all
-#: day asks about tens of thousands of terms (query_words tries many candidate words), a few hundred
-#: bytes each.
-MAX_TERMS = 50_000
+#: Entries (terms times segments) kept per view before they are forgotten and read again: a reading
+#: room searching all day asks about tens of thousands of terms (query_words tries many candidate
+#: words), and an entry is a TermInfo of about 360 bytes: at most about 30 MB.
+MAX_ENTRIES = 80_000
 
 
 class _PublicEntry:
@@ -60,7 +60,7 @@ class TermLookups:
         key = (field, text)
         found = self._entries.get(key)
         if found is None:
-            if len(self._entries) >= MAX_TERMS:
+            if len(self._entries) * max(1, len(self.readers)) >= MAX_ENTRIES:
                 self._entries.clear()
             found = self._entries[key] = tuple(_entry(reader, field, text) for reader in self.readers)
         return found
