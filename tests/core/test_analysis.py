@@ -57,3 +57,24 @@ def test_characters_whose_form_is_longer_stay_one_token():
     # ß folds to "ss", ㈱ to "(株)": one position each, on the fast and the slow path alike.
     assert char_tokens("aß ㈱b") == ["a", "ss", " ", "(株)", "b"]
     assert char_tokens("ab\n\ncd ") == ["a", "b", None, None, "c", "d"]
+
+
+def test_han_forms_filled_at_once_are_the_forms_of_each_character_alone():
+    """Searcher.prepare folds the basic Han block with one OpenCC call: the same forms, character by character."""
+    from reader.core.search import analysis
+
+    analysis.fill_han_forms()
+    alone = {
+        "search": analysis.FormTable(one_to_one=False),
+        "one_to_one": analysis.FormTable(one_to_one=True),
+        "printed": analysis.FormTable(one_to_one=False, form=analysis.printed_form),
+    }
+    filled = {
+        "search": analysis.SEARCH_FORMS,
+        "one_to_one": analysis.ONE_TO_ONE_FORMS,
+        "printed": analysis.PRINTED_FORMS,
+    }
+    for code in range(0x4E00, 0xA000):
+        for name, table in alone.items():
+            assert dict.get(filled[name], code) == table[code], (chr(code), name)
+    assert analysis.SEARCH_FORMS[ord("區")] == "区" and analysis.PRINTED_FORMS[ord("區")] == "區"

@@ -228,8 +228,8 @@ def test_segments_of_the_previous_block_format_read_and_merge_as_before(tmp_path
         with monkeypatch.context() as old_format:
             old_format.setattr(codec, "DATA_PICKLE_PROTOCOL", 2)
             old_format.setattr(codec, "UNCOMPRESSED_BELOW", 0)
-            old_format.setattr(codec, "_stores_position_deltas", lambda format_: False)  # positions as a pair
-            old_format.setattr(codec, "_stores_counts", lambda format_: False)  # counts as four bytes each
+            old_format.setattr(codec, "stores_position_deltas", lambda format_: False)  # positions as a pair
+            old_format.setattr(codec, "stores_counts", lambda format_: False)  # counts as four bytes each
             for commit in range(2):
                 if way == "whoosh":
                     writer = ix.writer(**index_module._WRITER_OPTIONS)

@@ -120,6 +120,23 @@ def test_positions_of_a_few_documents_read_only_their_blocks(array_index, monkey
         assert len(read) == 2
 
 
+def _stored_blocks(ids, weights, values, format_) -> list[tuple]:
+    """The data tuples of the blocks ArrayPostingsWriter writes for one posting list, four postings a block."""
+    out = StructFile(BytesIO())
+    writer = ArrayPostingsWriter(out, blocklimit=4)
+    writer.start_postings(format_, W3TermInfo())
+    for doc, weight, value in zip(ids, weights, values, strict=True):
+        writer.add_posting(doc, weight, value)
+    offset, length = writer.finish_postings().extent()
+    matcher = ArrayLeafMatcher(BufferFile(out.file.getvalue()), offset, length, format_)
+    blocks = []
+    while matcher.is_active():
+        matcher._read_data()
+        blocks.append(matcher._data)
+        matcher._next_block()
+    return blocks
+
+
 def _round_trip(ids, weights, values, format_):
     """Write one posting list with ArrayPostingsWriter and read it back with ArrayLeafMatcher."""
     out = StructFile(BytesIO())
@@ -193,7 +210,7 @@ def test_weights_that_are_the_counts_of_positions_are_not_stored_again(boost):
     offset, length = writer.finish_postings().extent()
     matcher = ArrayLeafMatcher(BufferFile(out.file.getvalue()), offset, length, packed)
     matcher._read_data()
-    assert (matcher._data[1] == WEIGHTS_ARE_COUNTS) == (boost == 1.0)
+    assert (isinstance(matcher._data[1], str) and matcher._data[1] == WEIGHTS_ARE_COUNTS) == (boost == 1.0)
     assert arrays.stored_weight_array(50, *matcher._data[1:]).tolist() == [len(p) * boost for p in places]
     assert matcher.weight() == 1.0 * boost  # Whoosh's own reading of the first posting
     assert list(matcher.all_items()) == [(doc, packed.encode(positions)) for doc, positions in enumerate(places)]
@@ -213,6 +230,14 @@ def test_counts_of_every_width_round_trip_in_the_narrow_form(boost):
     stored = frequency_counts(values)
     assert holds_counts(stored)
     assert arrays.stored_count_array(len(values), stored).tolist() == COUNTS
+    # As the codec's writer stores them, four postings a block: each block's counts in its own width,
+    # and the weights not again where they are the counts (boost 1) and not all the same.
+    blocks = _stored_blocks(ids, weights, values, frequency)
+    assert all(holds_counts(values) for _, _, values in blocks)
+    assert [len(values[1]) // 4 for _, _, values in blocks[:2]] == [2, 4]
+    assert [len(values[1]) for _, _, values in blocks[2:]] == [1]
+    assert [isinstance(weights, str) for _, weights, _ in blocks[:2]] == [boost == 1.0] * 2
+    assert blocks[2][1] == 7 * boost  # one posting: a uniform weight, stored as one float first
 
 
 def test_the_array_writer_cuts_counts_as_the_codec_does():
@@ -221,7 +246,7 @@ def test_the_array_writer_cuts_counts_as_the_codec_does():
 
     values = [pack_uint(count) for count in COUNTS * 3]
     postings = from_lists(list(range(len(values))), [1.0] * len(values), values, 4)
-    starts, ends = np.array([0, 2, 9, 20]), np.array([2, 9, 20, len(values)])
+    starts, ends = np.array([0, 2, 4, 9, 20]), np.array([2, 4, 9, 20, len(values)])  # widths 1, 2, 4, 4, 4
     counts = _FrequencyCounts(postings, starts)
     for number, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
         assert counts.block(number, start, end) == frequency_counts(values[start:end])
@@ -284,8 +309,8 @@ def test_segments_of_both_block_forms_read_into_the_same_arrays_as_whooshs_api(t
     texts = [seeds[n % len(seeds)][(n * 37) % 200 :] + "核酸检测" * (n % 3) for n in range(40)]
     ix = create_index(tmp_path / "index")
     with monkeypatch.context() as previous_form:
-        previous_form.setattr(codec, "_stores_position_deltas", lambda format_: False)
-        previous_form.setattr(codec, "_stores_counts", lambda format_: False)
+        previous_form.setattr(codec, "stores_position_deltas", lambda format_: False)
+        previous_form.setattr(codec, "stores_counts", lambda format_: False)
         writer = index_module.open_writer(ix, 0)
         writer.writes_arrays = False  # the codec's own writer
         for number, text in enumerate(texts[:20]):
@@ -304,7 +329,7 @@ def test_segments_of_both_block_forms_read_into_the_same_arrays_as_whooshs_api(t
         lookups = TermLookups(readers)
         forms = set()
         for segment, reader in enumerate(readers):
-            for field in ("bigrams", "chars", "words"):
+            for field in ("bigrams", "chars", "words", "headline_words"):
                 for term in list(reader.lexicon(field))[:150]:
                     text = term.decode("utf-8")
                     public_ids, public_weights, values = _public(reader, field, text)
@@ -313,7 +338,11 @@ def test_segments_of_both_block_forms_read_into_the_same_arrays_as_whooshs_api(t
                     assert weights.tolist() == pytest.approx(public_weights)
                     leaf = lookups.postings(segment, field, text)
                     leaf._read_data()
-                    forms.add((segment, field, type(leaf._data[2]).__name__))
+                    stored_values, stored_weights = leaf._data[2], leaf._data[1]
+                    narrow = holds_counts(stored_values) or holds_position_deltas(stored_values)
+                    forms.add((segment, field, narrow))
+                    if field == "headline_words":  # weights of 3 x the count: never the marker
+                        assert not isinstance(stored_weights, str)
                     if field != "bigrams":
                         continue
                     decode = PackedPositions().decode_positions
@@ -326,5 +355,5 @@ def test_segments_of_both_block_forms_read_into_the_same_arrays_as_whooshs_api(t
                         assert docs.tolist() == [doc for doc, _ in kept]
                         assert counts.tolist() == [len(places) for _, places in kept]
                         assert positions.tolist() == [position for _, places in kept for position in places]
-        assert {form for segment, _, form in forms if segment == 0} == {"bytes", "tuple"}  # the old pair, bytes
-        assert {form for segment, _, form in forms if segment == 1} == {"tuple"}  # the narrow forms
+        assert {narrow for segment, _, narrow in forms if segment == 0} == {False}  # the previous forms
+        assert {narrow for segment, _, narrow in forms if segment == 1} == {True}  # the narrow ones

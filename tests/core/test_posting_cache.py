@@ -153,3 +153,24 @@ def test_term_lookups_on_an_empty_index(tmp_path):
     assert lookups.doc_frequency("chars", "的") == 0
     assert all(lookups.postings(segment, "chars", "的") is None for segment in range(len(readers)))
     searcher.close()
+
+
+def test_a_posting_cache_refuses_term_lookups_of_another_view(whoosh_searcher):
+    """Entries of other segments would read postings at the wrong places: refused, not trusted."""
+    from reader.core.search.whoosh27.term_lookups import TermLookups
+
+    readers = [sub.reader() for sub, _ in whoosh_searcher.leaf_searchers()]
+    with pytest.raises(ValueError):
+        PostingCache(whoosh_searcher, lookups=TermLookups(readers[::-1]))
+    assert PostingCache(whoosh_searcher, lookups=TermLookups(readers)).ids("chars", "的").size
+
+
+def test_term_lookups_forget_their_entries_past_the_bound(whoosh_searcher, monkeypatch):
+    from reader.core.search.whoosh27 import term_lookups
+
+    readers = [sub.reader() for sub, _ in whoosh_searcher.leaf_searchers()]
+    monkeypatch.setattr(term_lookups, "MAX_ENTRIES", 3 * len(readers))
+    lookups = term_lookups.TermLookups(readers)
+    frequencies = [lookups.doc_frequency("chars", char) for char in "的是在了和"]
+    assert len(lookups._entries) <= 3
+    assert frequencies == [whoosh_searcher.doc_frequency("chars", char) for char in "的是在了和"]

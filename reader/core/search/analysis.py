@@ -57,6 +57,15 @@ def to_simplified(text: str) -> str:
     return "".join(_to_simplified(char) or char for char in text)
 
 
+def to_simplified_list(chars: list[str]) -> list[str] | None:
+    """to_simplified of each of many single characters with one OpenCC call; None if OpenCC did not keep them apart."""
+    to_simplified("")  # loads OpenCC
+    forms = _to_simplified("\n".join(chars)).split("\n")
+    if len(forms) != len(chars):
+        return None
+    return [form or char for char, form in zip(chars, forms, strict=True)]
+
+
 def printed_form(char: str) -> str:
     """A character as printed, only made comparable: NFKC (full-width to half-width), case-folded."""
     return unicodedata.normalize("NFKC", char).casefold() or char
@@ -98,6 +107,29 @@ SEARCH_FORMS = FormTable(one_to_one=False)
 ONE_TO_ONE_FORMS = FormTable(one_to_one=True)
 #: Every character to its printed form (which variant a text uses: see CharField).
 PRINTED_FORMS = FormTable(one_to_one=False, form=printed_form)
+
+
+def fill_han_forms() -> None:
+    """Compute the forms of the whole basic block of Han characters (U+4E00-U+9FFF) now, with one OpenCC call.
+
+    One at a time, each character new to a process costs OpenCC a call of a
+    few µs: a fresh process's first searches paid about 5 ms each for the
+    characters of their snippets.  For a process that goes on searching (the
+    window's search thread, Searcher.prepare).  A character of this block
+    prints as itself (Unicode gives unified ideographs no compatibility
+    decomposition, and they have no case), and OpenCC folds a
+    newline-separated list one character at a time, as to_simplified does;
+    should it not keep them apart, the tables fill one at a time as before.
+    """
+    chars = list(map(chr, range(0x4E00, 0xA000)))
+    PRINTED_FORMS.update({ord(char): char for char in chars})
+    simplified = to_simplified_list(chars)
+    if simplified is None:
+        return
+    pairs = list(zip(chars, simplified, strict=True))
+    SEARCH_FORMS.update({ord(char): form for char, form in pairs})
+    ONE_TO_ONE_FORMS.update({ord(char): form if len(form) == 1 else char for char, form in pairs})
+
 
 #: Han characters: radicals (which PDF extraction often gives for ideographs), 々, 〇 and the Hangzhou
 #: numerals, the basic block, extension A, compatibility ideographs and the supplementary planes.

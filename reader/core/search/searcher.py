@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from whoosh.index import Index
 from whoosh.searching import Searcher as WhooshSearcher
 
-from reader.core.search.analysis import literal_index_terms
+from reader.core.search.analysis import fill_han_forms, literal_index_terms
 from reader.core.search.index_files import index_identity, open_index
 from reader.core.search.query import Query, Term, parse_query
 from reader.core.search.results import Hit, SearchResult
@@ -94,12 +94,15 @@ class Searcher:
         field lengths and, for a date: query, a date order or the facets, every
         document's date (~0.15 s at 10,000 issues).  A one-off command-line search needs
         none of it before it knows it has hits, so it does not call this.
+        Also folds every common Han character once (analysis.fill_han_forms):
+        a first search's snippets would otherwise fold them one by one.
         """
         _, norms = self._arrays()
         for field in ("words", "headline_words", "chars", "bigrams"):
             norms.norms(field)
         self._date_table()
         self._labels()
+        fill_han_forms()
 
     def refresh(self) -> None:
         """See the latest committed state of the index.

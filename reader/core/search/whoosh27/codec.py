@@ -187,14 +187,14 @@ def packed_positions(stored_values, postings: int) -> list[bytes]:
     return values
 
 
-def _stores_position_deltas(format_) -> bool:
+def stores_position_deltas(format_) -> bool:
     """Whether a field's positions are stored as counts and deltas (PackedPositions; fields imports no codec)."""
     from reader.core.search.whoosh27.fields import PackedPositions
 
     return isinstance(format_, PackedPositions)
 
 
-def _stores_counts(format_) -> bool:
+def stores_counts(format_) -> bool:
     """Whether a field's values are counts stored in the narrow form (Whoosh's Frequency: a uint32 each)."""
     return isinstance(format_, Frequency) and format_.fixed_value_size() == _INT_SIZE
 
@@ -217,9 +217,9 @@ class ArrayPostingsWriter(W3PostingsWriter):
     def _mini_values(self):
         fixedsize = self._format.fixed_value_size()
         if fixedsize is not None and fixedsize >= 0:
-            return frequency_counts(self._values) if _stores_counts(self._format) else super()._mini_values()
+            return frequency_counts(self._values) if stores_counts(self._format) else super()._mini_values()
         values = self._values
-        if _stores_position_deltas(self._format):
+        if stores_position_deltas(self._format):
             return position_deltas(values)
         return _little_endian_bytes(array("I", map(len, values))), b"".join(values)
 

@@ -19,10 +19,10 @@ from pickle import dumps
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
-from whoosh.formats import Frequency
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from reader.core.search.whoosh27 import codec
 from reader.core.search.whoosh27.arrays import block_positions, stored_count_array, stored_weight_array
 from reader.core.search.whoosh27.codec import (
     DATA_PICKLE_PROTOCOL,
@@ -34,7 +34,6 @@ from reader.core.search.whoosh27.codec import (
     holds_counts,
     holds_position_deltas,
 )
-from reader.core.search.whoosh27.fields import PackedPositions
 from reader.core.search.whoosh27.postings import matcher_blocks
 
 _EMPTY_IDS = np.empty(0, dtype=np.uint32)
@@ -289,15 +288,15 @@ class _PositionDeltas:
 
 
 def _writes_counts(fieldwriter, value_size: int) -> bool:
-    """Whether the field being written keeps counts (Whoosh's Frequency), stored in the narrow form."""
+    """Whether the field being written keeps counts, stored in the narrow form (as the codec's writer decides)."""
     field = getattr(fieldwriter, "_fieldobj", None)
-    return field is not None and value_size == 4 and isinstance(field.format, Frequency)
+    return field is not None and value_size == 4 and codec.stores_counts(field.format)
 
 
 def _writes_positions(fieldwriter) -> bool:
-    """Whether the field being written keeps positions (PackedPositions), stored as counts and deltas."""
+    """Whether the field being written keeps positions, stored as counts and deltas (as the codec's writer decides)."""
     field = getattr(fieldwriter, "_fieldobj", None)
-    return field is not None and isinstance(field.format, PackedPositions)
+    return field is not None and codec.stores_position_deltas(field.format)
 
 
 def _widths(largest: np.ndarray) -> list[int]:
