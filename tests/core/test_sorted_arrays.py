@@ -32,3 +32,21 @@ def test_empty_arrays():
     assert difference(some, empty).tolist() == [1, 5, 9]
     assert contains(empty, some).tolist() == [False, False, False]
     assert distinct(empty).tolist() == []
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("sizes", [(2_000, 2_500), (100, 5_000), (3_000, 40)])
+def test_an_intersection_merged_or_looked_up_gives_the_same(seed, sizes, monkeypatch):
+    """Arrays of like length are merged, a short one looked up in a long one: the same values, dtype kept."""
+    from reader.core.search import sorted_arrays
+
+    rng = np.random.default_rng(seed)
+    first = _sorted_distinct(rng, sizes[0], 1 << 40)
+    second = np.union1d(first[rng.random(len(first)) < 0.6], _sorted_distinct(rng, sizes[1], 1 << 40))
+    expected = np.intersect1d(first, second).tolist()
+    for ratio in (1, 16, 10**9):  # always looked up, the default, always merged
+        monkeypatch.setattr(sorted_arrays, "LOOKUP_RATIO", ratio)
+        found = intersect(first, second)
+        assert found.tolist() == expected and found.dtype == np.int64
+    ids = np.array([1, 4, 9], dtype=np.int32)
+    assert intersect(ids, np.array([4, 9, 12], dtype=np.int32)).dtype == np.int32

@@ -22,11 +22,28 @@ def contains(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
     return sorted_values[places] == items
 
 
+#: Past this ratio of lengths, an intersection looks the shorter array up in the longer (binary search);
+#: below it, it merges the two (one pass over both).
+LOOKUP_RATIO = 16
+
+
 def intersect(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """The values in both (each sorted and distinct), sorted; the shorter one is looked up in the longer."""
+    """The values in both (each sorted and distinct), sorted.
+
+    A short array is looked up in a long one; two of like length (a
+    phrase's start keys, 180,000 each for a common word at 10,000 issues)
+    are merged instead: joined, they are two sorted runs, which a stable sort
+    (timsort) merges in one pass, and a value in both then stands twice in a
+    row.  Twice as fast as the binary search, whose every probe misses the
+    cache.
+    """
     if len(first) > len(second):
         first, second = second, first
-    return first[contains(second, first)]
+    if len(first) * LOOKUP_RATIO < len(second) or first.dtype != second.dtype:
+        return first[contains(second, first)]
+    joined = np.concatenate((first, second))
+    joined.sort(kind="stable")
+    return joined[:-1][joined[1:] == joined[:-1]]
 
 
 def difference(values: np.ndarray, removed: np.ndarray) -> np.ndarray:
