@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.search.analysis import (
     bigram_tokens,
     char_tokens,
@@ -78,3 +80,12 @@ def test_han_forms_filled_at_once_are_the_forms_of_each_character_alone():
         for name, table in alone.items():
             assert dict.get(filled[name], code) == table[code], (chr(code), name)
     assert analysis.SEARCH_FORMS[ord("區")] == "区" and analysis.PRINTED_FORMS[ord("區")] == "區"
+
+
+def test_han_forms_are_filled_once_per_process(monkeypatch):
+    """Every refresh of the window's searcher readies it again: the process's tables are not folded again."""
+    from reader.core.search import analysis
+
+    analysis.fill_han_forms()
+    monkeypatch.setattr(analysis, "to_simplified_list", lambda chars: pytest.fail("folded again"))
+    analysis.fill_han_forms()

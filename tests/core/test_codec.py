@@ -19,7 +19,6 @@ from reader.core.search import index as index_module
 from reader.core.search.index import add_issue, create_index, delete_issue
 from reader.core.search.whoosh27 import arrays
 from reader.core.search.whoosh27.codec import (
-    WEIGHTS_ARE_COUNTS,
     ArrayCodec,
     ArrayLeafMatcher,
     ArrayPostingsWriter,
@@ -28,6 +27,7 @@ from reader.core.search.whoosh27.codec import (
     holds_position_deltas,
     id_deltas,
     position_deltas,
+    weights_are_counts,
 )
 from reader.core.search.whoosh27.fields import PackedPositions
 from reader.core.search.whoosh27.writer import TunedSegmentWriter
@@ -210,7 +210,7 @@ def test_weights_that_are_the_counts_of_positions_are_not_stored_again(boost):
     offset, length = writer.finish_postings().extent()
     matcher = ArrayLeafMatcher(BufferFile(out.file.getvalue()), offset, length, packed)
     matcher._read_data()
-    assert (isinstance(matcher._data[1], str) and matcher._data[1] == WEIGHTS_ARE_COUNTS) == (boost == 1.0)
+    assert weights_are_counts(matcher._data[1]) == (boost == 1.0)
     assert arrays.stored_weight_array(50, *matcher._data[1:]).tolist() == [len(p) * boost for p in places]
     assert matcher.weight() == 1.0 * boost  # Whoosh's own reading of the first posting
     assert list(matcher.all_items()) == [(doc, packed.encode(positions)) for doc, positions in enumerate(places)]

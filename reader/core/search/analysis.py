@@ -109,6 +109,9 @@ ONE_TO_ONE_FORMS = FormTable(one_to_one=True)
 PRINTED_FORMS = FormTable(one_to_one=False, form=printed_form)
 
 
+_han_filled = False
+
+
 def fill_han_forms() -> None:
     """Compute the forms of the whole basic block of Han characters (U+4E00-U+9FFF) now, with one OpenCC call.
 
@@ -121,6 +124,10 @@ def fill_han_forms() -> None:
     newline-separated list one character at a time, as to_simplified does;
     should it not keep them apart, the tables fill one at a time as before.
     """
+    global _han_filled
+    if _han_filled:  # the tables are the process's: a refreshed searcher finds them filled
+        return
+    _han_filled = True
     chars = list(map(chr, range(0x4E00, 0xA000)))
     PRINTED_FORMS.update({ord(char): char for char in chars})
     simplified = to_simplified_list(chars)

@@ -96,17 +96,18 @@ class DocSets:
         character of the phrase, so only those are checked, rarest first:
         the rarest one's documents and positions are decoded in one pass, and
         each further bigram's positions are read only for the candidates
-        still standing (posting_cache.positions) when they are under half
-        of its list; else its whole list is taken as it is, since picking
-        out most of it costs more than the intersection saves.  Positions
+        still standing when they are a small part of its list (only their
+        blocks are read: posting_cache.reads_part); else its whole list is
+        taken as it is, since picking them out of it costs more than the
+        intersection saves.  Positions
         become (document, start) keys, and each check is an intersection.
         """
         keys: np.ndarray | None = None
         candidates: np.ndarray | None = None
         for offset in self.checked_offsets(field, grams):
             gram = grams[offset]
-            if candidates is not None and len(candidates) * 2 > self.cache.document_frequency(field, gram):
-                candidates = None  # most of the list: the intersection below leaves out the rest anyway
+            if not self.cache.reads_part(field, gram, candidates):
+                candidates = None  # the whole list is decoded: the intersection below leaves out the rest anyway
             docs, counts, positions = self.cache.positions(field, gram, candidates)
             starts = _start_keys(docs, counts, positions, offset)
             keys = starts if keys is None else intersect(keys, starts)

@@ -30,6 +30,8 @@ from reader.core.search.whoosh27.term_lookups import TermLookups
 #: than to keep.
 CACHE_BYTES = 64 * 1024 * 1024
 EMPTY_IDS = np.empty(0, dtype=np.int32)
+#: positions() for some documents reads only their blocks when they are under 1 / PART_SHARE of the list.
+PART_SHARE = 4
 EMPTY_WEIGHTS = np.empty(0, dtype=np.float32)
 
 
@@ -134,7 +136,7 @@ class PostingCache:
         """
         key = ("positions", field, text)
         cached = self._arrays.get(key)
-        if cached is None and docs is not None and len(docs) * 4 < self.document_frequency(field, text):
+        if cached is None and self.reads_part(field, text, docs):
             return self._some_positions(field, text, docs)
         if cached is None:
             parts = []
@@ -154,6 +156,13 @@ class PostingCache:
         ids, counts, flat = cached
         wanted = contains(docs, ids)
         return ids[wanted], counts[wanted], flat[np.repeat(wanted, counts)]
+
+    def reads_part(self, field: str, text: str, docs: np.ndarray | None) -> bool:
+        """Whether positions() for `docs` reads only the blocks holding them: they are a small part of the list.
+
+        Else the whole list is decoded (a block's ids and positions are read together anyway).
+        """
+        return docs is not None and len(docs) * PART_SHARE < self.document_frequency(field, text)
 
     def _some_positions(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, ...]:
         """positions() of the sorted global `docs` only, reading only the blocks that hold them (not kept)."""

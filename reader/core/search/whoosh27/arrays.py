@@ -12,11 +12,12 @@ from collections.abc import Iterator
 import numpy as np
 from whoosh.util.numeric import byte_to_length
 
-from reader.core.search.whoosh27.codec import WEIGHTS_ARE_COUNTS, ArrayLeafMatcher, holds_position_deltas
+from reader.core.search.whoosh27.codec import ArrayLeafMatcher, holds_position_deltas, weights_are_counts
 from reader.core.search.whoosh27.postings import _leaf, deleted_documents, matcher_blocks
 
 EMPTY_INT32 = np.empty(0, dtype=np.int32)
-_UNSIGNED_BY_WIDTH = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
+#: numpy's little-endian unsigned integers by byte width, as the codec stores ids, counts and deltas.
+UNSIGNED_BY_WIDTH = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
 
 
 def _array_leaf(matcher) -> ArrayLeafMatcher | None:
@@ -43,7 +44,7 @@ def _raw_blocks(leaf: ArrayLeafMatcher, wanted: np.ndarray | None) -> Iterator[t
 
 
 def _block_ids(count: int, stored_ids: bytes) -> np.ndarray:
-    deltas = np.frombuffer(stored_ids, dtype=_UNSIGNED_BY_WIDTH[len(stored_ids) // count])
+    deltas = np.frombuffer(stored_ids, dtype=UNSIGNED_BY_WIDTH[len(stored_ids) // count])
     return np.cumsum(deltas, dtype=np.int32)
 
 
@@ -53,7 +54,7 @@ def stored_weight_array(count: int, stored_weights, stored_values) -> np.ndarray
         return np.ones(count, dtype=np.float32)
     if isinstance(stored_weights, float):
         return np.full(count, stored_weights, dtype=np.float32)
-    if isinstance(stored_weights, str) and stored_weights == WEIGHTS_ARE_COUNTS:
+    if weights_are_counts(stored_weights):
         return stored_count_array(count, stored_values).astype(np.float32)
     return np.frombuffer(stored_weights, dtype="<f4")
 
@@ -61,7 +62,7 @@ def stored_weight_array(count: int, stored_weights, stored_values) -> np.ndarray
 def stored_count_array(count: int, stored_values) -> np.ndarray:
     """Each posting's count in a block whose values are counts or positions in the narrow forms (codec)."""
     stored_counts = stored_values[1]
-    return np.frombuffer(stored_counts, dtype=_UNSIGNED_BY_WIDTH[len(stored_counts) // count])
+    return np.frombuffer(stored_counts, dtype=UNSIGNED_BY_WIDTH[len(stored_counts) // count])
 
 
 def _kept(ids: np.ndarray, reader, wanted: np.ndarray | None) -> np.ndarray | None:
@@ -150,21 +151,21 @@ def block_positions(count: int, stored_values) -> tuple[np.ndarray, np.ndarray]:
     if not holds_position_deltas(stored_values):
         lengths, joined = stored_values
         sizes = np.frombuffer(lengths, dtype="<u4").astype(np.int64) // 4
-        return _split_packed(np.frombuffer(joined, dtype=">u4"), sizes)
+        return split_packed(np.frombuffer(joined, dtype=">u4"), sizes)
     stored_deltas = stored_values[2]
     counts = stored_count_array(count, stored_values).astype(np.int32)
-    total = len(stored_deltas) and int(counts.sum())
+    total = int(counts.sum())
     if not total:
         return counts, EMPTY_INT32
     running = np.zeros(total + 1, dtype=np.int64)  # the sum of the deltas before each one
-    np.cumsum(np.frombuffer(stored_deltas, dtype=_UNSIGNED_BY_WIDTH[len(stored_deltas) // total]), out=running[1:])
+    np.cumsum(np.frombuffer(stored_deltas, dtype=UNSIGNED_BY_WIDTH[len(stored_deltas) // total]), out=running[1:])
     firsts = np.zeros(count, dtype=np.int64)
     np.cumsum(counts[:-1], out=firsts[1:])
     # Each posting's deltas start again from 0: its positions are the running sum less the sum before it.
     return counts, (running[1:] - np.repeat(running[firsts], counts)).astype(np.int32)
 
 
-def _split_packed(flat: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def split_packed(flat: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(count of each value, all positions) of PackedPositions values end to end; `sizes` in 32-bit words.
 
     Each value is its count, then its positions: the counts sit where each value starts.
@@ -188,7 +189,7 @@ def _public_positions(reader, matcher, wanted: np.ndarray | None) -> tuple[np.nd
         values.extend(block_values)
     id_array = np.array(ids, dtype=np.int32)
     sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
-    counts, positions = _split_packed(np.frombuffer(b"".join(values), dtype=">u4"), sizes)
+    counts, positions = split_packed(np.frombuffer(b"".join(values), dtype=">u4"), sizes)
     if wanted is None:
         return id_array, counts, positions
     keep = np.isin(id_array, wanted, assume_unique=True)

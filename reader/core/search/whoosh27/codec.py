@@ -85,6 +85,11 @@ def _is_marker(stored, marker: str) -> bool:
     return isinstance(stored, str) and stored == marker
 
 
+def weights_are_counts(stored_weights) -> bool:
+    """Whether a block's stored weights are the WEIGHTS_ARE_COUNTS marker (its values then hold the counts)."""
+    return _is_marker(stored_weights, WEIGHTS_ARE_COUNTS)
+
+
 def holds_counts(stored_values) -> bool:
     """Whether a block's stored values are a Frequency's counts in the narrow form."""
     return (
@@ -269,7 +274,7 @@ class ArrayLeafMatcher(W3LeafMatcher):
         if self._data is None:
             self._read_data()
         weights = self._data[1]
-        if isinstance(weights, str) and weights == WEIGHTS_ARE_COUNTS:
+        if weights_are_counts(weights):
             self._weights = array("f", stored_counts(self._data[2], self._blocklength))
         elif weights is None:
             self._weights = array("f", [1.0]) * self._blocklength

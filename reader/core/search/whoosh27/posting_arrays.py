@@ -23,7 +23,13 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 from reader.core.search.whoosh27 import codec
-from reader.core.search.whoosh27.arrays import block_positions, stored_count_array, stored_weight_array
+from reader.core.search.whoosh27.arrays import (
+    UNSIGNED_BY_WIDTH,
+    block_positions,
+    split_packed,
+    stored_count_array,
+    stored_weight_array,
+)
 from reader.core.search.whoosh27.codec import (
     DATA_PICKLE_PROTOCOL,
     FREQUENCY_COUNTS,
@@ -39,7 +45,6 @@ from reader.core.search.whoosh27.postings import matcher_blocks
 _EMPTY_IDS = np.empty(0, dtype=np.uint32)
 _EMPTY_WEIGHTS = np.empty(0, dtype=np.float32)
 _EMPTY_BYTES = np.empty(0, dtype=np.uint8)
-_UNSIGNED_BY_WIDTH = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
 
 
 @dataclass
@@ -185,7 +190,7 @@ def segment_term_arrays(codec, postfile, terminfo, format_, deleted: np.ndarray 
             matcher._read_data()
         count = matcher._blocklength
         stored_ids, stored_weights, stored_values = matcher._data
-        deltas = np.frombuffer(stored_ids, dtype=_UNSIGNED_BY_WIDTH[len(stored_ids) // count])
+        deltas = np.frombuffer(stored_ids, dtype=UNSIGNED_BY_WIDTH[len(stored_ids) // count])
         id_parts.append(np.cumsum(deltas, dtype=np.uint32))
         weight_parts.append(stored_weight_array(count, stored_weights, stored_values))
         if value_size is None and holds_position_deltas(stored_values):
@@ -252,11 +257,8 @@ class _PositionDeltas:
 
     def __init__(self, postings: PostingArrays, starts: np.ndarray, ends: np.ndarray) -> None:
         words = np.frombuffer(postings.value_bytes(), dtype=">u4")
-        count_at = (postings.offsets[:-1] - postings.offsets[0]) // 4
-        counts = words[count_at].astype(np.int64)
-        is_position = np.ones(len(words), dtype=bool)
-        is_position[count_at] = False
-        positions = words[is_position].astype(np.int64)
+        counts, positions = split_packed(words, postings.value_lengths() // 4)
+        counts, positions = counts.astype(np.int64), positions.astype(np.int64)
         firsts = np.zeros(len(counts) + 1, dtype=np.int64)  # where each posting's positions start; the end last
         np.cumsum(counts, out=firsts[1:])
         deltas = positions.copy()
