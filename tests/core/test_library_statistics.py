@@ -190,8 +190,18 @@ def test_an_older_library_gets_its_credits_counted_from_the_originals_and_stored
         assert library.catalog.credits() == {}
         assert len(read_statistics(library.catalog).uncounted) == 5
         progress = []
+        listed = []
+        whole_catalog = library.catalog.all
+        library.catalog.all = lambda: listed.append(1) or whole_catalog()
         statistics = library_statistics(library, progress=lambda done, total, name: progress.append((done, total)))
+        assert len(listed) == 1  # the records and the history are read once; only the reporters again
         assert statistics.stored and not statistics.uncounted and not statistics.stopped
+        again = read_statistics(library.catalog)  # everything now stored: what a later opening reads
+        assert (statistics.credits, statistics.uncredited, statistics.history) == (
+            again.credits,
+            again.uncredited,
+            again.history,
+        )
         assert len(statistics.counted) == 5
         assert progress[0] == (0, 5) and progress[-1] == (5, 5)
         assert library.catalog.credits() == expected  # kept: not read again next time

@@ -68,6 +68,8 @@ CREATE TABLE IF NOT EXISTS import_log (
     reason TEXT,
     detail TEXT NOT NULL DEFAULT '{}'
 );
+-- relocate_logged finds a file's newest row by its path once per file an inbox moves.
+CREATE INDEX IF NOT EXISTS import_log_source ON import_log (source);
 """
 
 #: Per issue, the articles credited to each reporter; the empty name counts those that credit no one.

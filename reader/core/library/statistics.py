@@ -17,7 +17,7 @@ import sqlite3
 import traceback
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
@@ -224,7 +224,7 @@ def read_statistics(catalog: Catalog, credits: Credits | None = None) -> Library
 
 def count_missing_credits(
     library: Library,
-    issue_ids: list[str],
+    records: list[IssueRecord],
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[Credits, bool, bool]:
@@ -250,17 +250,15 @@ def count_missing_credits(
                 store = False
         waiting.clear()
 
-    for done, issue_id in enumerate(issue_ids):
+    for done, record in enumerate(records):
         if cancelled and cancelled():
             stopped = True
             break
-        record = library.catalog.get(issue_id)
-        if record is None:  # removed meanwhile
-            continue
+        issue_id = record.id
         if progress:
-            progress(done, len(issue_ids), record.source)
-        # Whatever stops one issue being read (a missing copy, or a parser bug, as an import would reject it)
-        # leaves that issue uncounted, not the rest; it is tried again next time.
+            progress(done, len(records), record.source)
+        # Whatever stops one issue being read (a missing copy, a removed issue, or a parser bug, as an import
+        # would reject it) leaves that issue uncounted, not the rest; it is tried again next time.
         try:
             counted[issue_id] = waiting[issue_id] = issue_credits(library.load_issue(issue_id))
         except (ReaderError, KeyError, OSError):
@@ -273,7 +271,7 @@ def count_missing_credits(
             keep()
     keep()
     if progress and not stopped:
-        progress(len(issue_ids), len(issue_ids), "")
+        progress(len(records), len(records), "")
     return counted, store, stopped
 
 
@@ -292,7 +290,18 @@ def library_statistics(
     first = first or read_statistics(library.catalog, known)
     if not first.uncounted:
         return first
-    counted, stored, stopped = count_missing_credits(library, first.uncounted, progress, cancelled)
-    statistics = read_statistics(library.catalog, {**(known or {}), **counted})
-    statistics.counted, statistics.stored, statistics.stopped = counted, stored, stopped
-    return statistics
+    missing = [first.issues[issue_id] for issue_id in first.uncounted]
+    counted, stored, stopped = count_missing_credits(library, missing, progress, cancelled)
+    # Only the reporters change: the records, years and history just read serve again.
+    credits = {**(library.catalog.credits() or {}), **(known or {}), **counted}
+    credit_rows, uncredited = reporter_credits(list(first.issues.values()), credits)
+    uncounted = [issue_id for issue_id in first.issues if issue_id not in credits]
+    return replace(
+        first,
+        credits=credit_rows,
+        uncredited=uncredited,
+        uncounted=uncounted,
+        counted=counted,
+        stored=stored,
+        stopped=stopped,
+    )
