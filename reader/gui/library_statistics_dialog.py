@@ -194,14 +194,8 @@ class LibraryStatisticsDialog(QDialog):
         )
         align_headers(self.reporters_model, (1, 2), (3, 4))
         self.reporter_find.textChanged.connect(self._find_reporter)
-        self.reporters_view = table_view(page, self.reporters_model)
-        self.reporters_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         samples = {0: "欧阳某某某某", 1: "99,999", 2: "99,999", 3: "2022-12-31", 4: "2022-12-31"}
-        fit_columns(self.reporters_view, samples, stretch=5)
-        layout.addWidget(self.reporters_view, 1)
-        self.reporters_note = QLabel(page)
-        self.reporters_note.setWordWrap(True)
-        layout.addWidget(self.reporters_note)
+        self.reporters_view, self.reporters_note = _table_with_note(layout, self.reporters_model, 1, samples, 5)
         return page
 
     def _history_tab(self) -> QWidget:
@@ -215,15 +209,9 @@ class LibraryStatisticsDialog(QDialog):
             page,
             styled=self._outcome_looks,
         )
-        self.history_view = table_view(page, self.history_model)
-        self.history_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a file's number ends its name
-        self.history_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         samples = {0: "2022-12-31 23:59", 1: "北碚报_2021-11-09_第12版.txt", 2: self.wording.outcome(DUPLICATE) + "MM"}
-        fit_columns(self.history_view, samples, stretch=3)
-        layout.addWidget(self.history_view, 1)
-        self.history_note = QLabel(page)
-        self.history_note.setWordWrap(True)
-        layout.addWidget(self.history_note)
+        self.history_view, self.history_note = _table_with_note(layout, self.history_model, 0, samples, 3)
+        self.history_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a file's number ends its name
         return page
 
     def _progress_row(self) -> QHBoxLayout:
@@ -575,3 +563,18 @@ class LibraryStatisticsDialog(QDialog):
             HISTORY: self.tr("import history.csv"),
         }
         export_csv(self, self.window_, self.tr("Export as CSV"), names[tab], self.export_text(tab))
+
+
+def _table_with_note(
+    layout: QVBoxLayout, model: FigureTable, sort_column: int, samples: dict[int, str], stretch: int
+) -> tuple[QTableView, QLabel]:
+    """A table filling the rest of a tab's layout, largest first by `sort_column`, and a note under it."""
+    page = layout.parentWidget()
+    view = table_view(page, model)
+    view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)
+    fit_columns(view, samples, stretch=stretch)
+    layout.addWidget(view, 1)
+    note = QLabel(page)
+    note.setWordWrap(True)
+    layout.addWidget(note)
+    return view, note

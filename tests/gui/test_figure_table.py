@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from reader.gui.models.statistics_tables import (
     EXPORT_ROLE,
     LAST,
-    OUTCOME_ROLE,
     SORT_ROLE,
     FigureTable,
     date_figure,
@@ -64,9 +63,8 @@ def test_a_filter_lists_only_the_rows_it_keeps_and_new_rows_stay_filtered_and_so
 def test_cells_answer_the_roles_views_and_exports_ask():
     table = _table()
     made = figure("rejected")
-    made.outcome, made.tooltip = "rejected", "why"
+    made.tooltip = "why"
     table.set_rows([[made, number_figure(1234), date_figure("2021-10")]])
-    assert table.index(0, 0).data(OUTCOME_ROLE) == "rejected"
     assert table.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "why"
     assert table.index(0, 1).data(EXPORT_ROLE) == 1234
     assert table.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight

@@ -12,15 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
 
 #: The value a column sorts by (a number, a date, a time), where it is not the text shown.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The value a CSV export writes (a plain number, a whole path), where it is not the text shown.
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 2
-#: A history row's outcome (import_log's IMPORTED, DUPLICATE, REJECTED): what "Rejected files only" filters on.
-OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Sorts after every name: the unknown publication, undated rows.
 LAST = "\uffff"
 
@@ -34,9 +32,8 @@ class Figure:
     export: object
     alignment: Qt.AlignmentFlag | None = None
     tooltip: str | None = None
-    foreground: QColor | None = None
-    icon: QIcon | None = None
-    #: A history row's outcome (OUTCOME_ROLE), on the cell that shows it.
+    #: A history row's outcome (import_log's IMPORTED, DUPLICATE, REJECTED), on the cell that shows it: what
+    #: "Rejected files only" filters on, and what the dialog's `styled` colours and decorates.
     outcome: str | None = None
 
 
@@ -175,11 +172,8 @@ def _nothing(_made: Figure) -> None:
 _ROLE_VALUES: dict[int, Callable[[Figure], object]] = {
     SORT_ROLE: lambda made: made.sort,
     EXPORT_ROLE: lambda made: made.export,
-    OUTCOME_ROLE: lambda made: made.outcome,
     Qt.ItemDataRole.TextAlignmentRole: lambda made: made.alignment,
     Qt.ItemDataRole.ToolTipRole: lambda made: made.tooltip,
-    Qt.ItemDataRole.ForegroundRole: lambda made: made.foreground,
-    Qt.ItemDataRole.DecorationRole: lambda made: made.icon,
 }
 
 
