@@ -109,8 +109,14 @@ def test_numpy_reads_a_terms_positions_as_whooshs_api(array_index, share):
 
 def test_positions_of_a_few_documents_read_only_their_blocks(array_index, monkeypatch):
     read = []
-    original = ArrayLeafMatcher._read_data
-    monkeypatch.setattr(ArrayLeafMatcher, "_read_data", lambda leaf: read.append(1) or original(leaf))
+    original = arrays._raw_blocks
+
+    def counted(leaf, wanted):
+        for block in original(leaf, wanted):
+            read.append(1)
+            yield block
+
+    monkeypatch.setattr(arrays, "_raw_blocks", counted)
     with array_index.reader() as reader:
         all_ids, _, _ = arrays.term_positions(reader, reader.postings("bigrams", "北碚"))
         blocks = len(read)
@@ -286,13 +292,31 @@ def test_deltas_take_the_narrowest_width():
     [([0, 5, 255], 1), ([7, 300, 65_000], 2), ([1, 70_000, 5_000_000, 2**31 - 1], 4)],
 )
 def test_numpy_decodes_document_numbers_of_every_width(ids, width):
-    """The search side (arrays._block_ids) reads what the writer stores, whatever the width.
+    """The search side (arrays._run_ids) reads what the writer stores, whatever the width.
 
     (A segment's document numbers are below 2**31: search holds them as int32.)
     """
     stored = id_deltas(ids)
     assert stored.itemsize == width
-    assert arrays._block_ids(len(ids), stored.tobytes()).astype(np.int64).tolist() == ids
+    assert arrays._run_ids([(len(ids), (stored.tobytes(), None, None))]).astype(np.int64).tolist() == ids
+
+
+def test_numpy_decodes_a_list_of_blocks_of_mixed_widths_at_once():
+    """Blocks of one list decoded together: each block's deltas start again from 0, widths differ or agree."""
+    lists = [[0, 5, 255], [300, 301], [400, 65_000], [70_000, 5_000_000], [5_000_001], [2**31 - 1]]
+    blocks = [(len(ids), (id_deltas(ids).tobytes(), None, None)) for ids in lists]
+    assert arrays._run_ids(blocks).tolist() == [number for ids in lists for number in ids]
+    assert arrays._run_ids(blocks[:2]).tolist() == lists[0] + lists[1]  # one width: the joined path
+
+    cuts = [0, 2, 3, 6, len(POSITION_LISTS)]  # blocks of 2, 1, 3 and 2 postings: empty, wide and narrow
+    position_blocks = [
+        (end - start, (None, None, position_deltas([PackedPositions().encode(p) for p in POSITION_LISTS[start:end]])))
+        for start, end in zip(cuts, cuts[1:], strict=False)
+    ]
+    counts, positions = arrays._run_positions(position_blocks)
+    assert counts.tolist() == [len(places) for places in POSITION_LISTS]
+    assert positions.tolist() == [position for places in POSITION_LISTS for position in places]
+    assert positions.dtype == np.int32
 
 
 def test_segments_of_both_block_forms_read_into_the_same_arrays_as_whooshs_api(tmp_path, monkeypatch):
@@ -357,3 +381,71 @@ def test_segments_of_both_block_forms_read_into_the_same_arrays_as_whooshs_api(t
                         assert positions.tolist() == [position for _, places in kept for position in places]
         assert {narrow for segment, _, narrow in forms if segment == 0} == {False}  # the previous forms
         assert {narrow for segment, _, narrow in forms if segment == 1} == {True}  # the narrow ones
+
+
+def test_a_terms_segments_are_read_together_as_each_alone(tmp_path):
+    """list_arrays and list_positions decode all segments' blocks at once: over a view of three segments
+    (Whoosh's own codec between two of ours, a deletion in each), they give what each segment gives alone,
+    numbered from its base, and with a wanted subset only those documents."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from reader.core.search.whoosh27.term_lookups import TermLookups
+
+    ix = create_index(tmp_path / "index")
+    codecs = [
+        ArrayCodec(blocklimit=SMALL_BLOCKS),
+        W3Codec(blocklimit=SMALL_BLOCKS),
+        ArrayCodec(blocklimit=SMALL_BLOCKS),
+    ]
+    for segment, codec in enumerate(codecs):
+        writer = TunedSegmentWriter(ix, codec=codec, **index_module._WRITER_OPTIONS)
+        for number, issue in enumerate(_issues()[:4]):
+            add_issue(writer, f"{segment}-{number}", issue)
+        writer.commit(merge=False)
+    writer = TunedSegmentWriter(ix, **index_module._WRITER_OPTIONS)
+    for segment in range(len(codecs)):
+        delete_issue(writer, f"{segment}-1")
+    writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        leaves = [(sub.reader(), base) for sub, base in searcher.leaf_searchers()]
+        assert len(leaves) == 3 and all(reader.has_deletions() for reader, _ in leaves)
+        assert [isinstance(_leaf_of(reader), ArrayLeafMatcher) for reader, _ in leaves] == [True, False, True]
+        lookups = TermLookups([reader for reader, _ in leaves])
+        for field, text in (("bigrams", "北碚"), ("words", "疫情"), ("chars", "的"), ("headline_bigrams", "疫情")):
+
+            def segments(field=field, text=text):
+                return [
+                    (reader, lookups.postings(number, field, text), base)
+                    for number, (reader, base) in enumerate(leaves)
+                ]
+
+            alone = [(arrays.term_arrays(reader, matcher), base) for reader, matcher, base in segments()]
+            ids, weights = arrays.list_arrays(segments())
+            assert ids.tolist() == [doc + base for (part, _), base in alone for doc in part.tolist()]
+            assert weights.tolist() == [weight for (_, part), _ in alone for weight in part.tolist()]
+            assert len(ids) > 2 * SMALL_BLOCKS  # blocks from every segment
+            if "bigrams" not in field:
+                continue
+            wanted = ids[::3]
+            for asked in (None, wanted):
+                expected = []
+                for reader, matcher, base in segments():
+                    local = None if asked is None else asked[(asked >= base) & (asked < base + reader.doc_count_all())]
+                    docs, counts, positions = arrays.term_positions(
+                        reader, matcher, None if local is None else local - base
+                    )
+                    starts = np.concatenate(([0], np.cumsum(counts)))
+                    expected += [
+                        (doc + base, positions[starts[i] : starts[i + 1]].tolist()) for i, doc in enumerate(docs)
+                    ]
+                docs, counts, positions = arrays.list_positions(segments(), asked)
+                assert docs.tolist() == [doc for doc, _ in expected]
+                assert counts.tolist() == [len(places) for _, places in expected]
+                assert positions.tolist() == [place for _, places in expected for place in places]
+                assert asked is None or docs.tolist() == asked.tolist()
+
+
+def _leaf_of(reader):
+    """The leaf matcher of a common term in `reader` (which codec wrote the segment)."""
+    matcher = reader.postings("chars", "的")
+    return getattr(matcher, "child", matcher)

@@ -313,14 +313,13 @@ def test_a_long_term_is_ranked_on_postings_its_phrase_check_read(paths, tmp_path
     postings = fresh._arrays()[0]
     assert [postings.document_frequency("bigrams", gram) for gram in ("甲乙", "乙丙", "丙丁")] == [2, 1, 2]
     decoded = []
-    original = posting_cache.term_positions
+    original = posting_cache.list_positions
 
-    def noted(reader, matcher, *rest):
-        if matcher is not None:
-            decoded.append(matcher.term())
-        return original(reader, matcher, *rest)
+    def noted(segments, *rest):
+        decoded.extend(matcher.term() for _, matcher, _ in segments if matcher is not None)
+        return original(segments, *rest)
 
-    monkeypatch.setattr(posting_cache, "term_positions", noted)
+    monkeypatch.setattr(posting_cache, "list_positions", noted)
     assert [hit.source for hit in fresh.search("甲乙丙丁", limit=20).hits] == ["a.txt"]
     assert {text.decode("utf-8") for field, text in decoded if field == "bigrams"} == {"甲乙", "丙丁"}
     fresh.close()

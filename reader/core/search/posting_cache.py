@@ -21,7 +21,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 
 from reader.core.search.analysis import SEARCH_FORMS, VARIANT_MARK
 from reader.core.search.sorted_arrays import contains
-from reader.core.search.whoosh27.arrays import length_array, term_arrays, term_positions
+from reader.core.search.whoosh27.arrays import length_array, list_arrays, list_positions
 from reader.core.search.whoosh27.postings import deleted_documents
 from reader.core.search.whoosh27.term_lookups import TermLookups
 
@@ -73,20 +73,16 @@ class PostingCache:
         if cached is not None:
             self._arrays.move_to_end(key)
             return cached
-        id_parts, weight_parts = [], []
-        for segment, (reader, base) in enumerate(self.leaves):
-            ids, weights = term_arrays(reader, self.lookups.postings(segment, field, text))
-            if len(ids):
-                id_parts.append(ids + base if base else ids)
-                weight_parts.append(weights)
-        if not id_parts:
-            arrays = (EMPTY_IDS, EMPTY_WEIGHTS)
-        elif len(id_parts) == 1:
-            arrays = (id_parts[0], weight_parts[0])
-        else:
-            arrays = (np.concatenate(id_parts), np.concatenate(weight_parts))
+        arrays = list_arrays(self._segments(field, text))
         self._keep(key, arrays)
         return arrays
+
+    def _segments(self, field: str, text: str) -> list[tuple]:
+        """(reader, the term's matcher or None, base) of each segment, as arrays.list_* read a term."""
+        return [
+            (reader, self.lookups.postings(segment, field, text), base)
+            for segment, (reader, base) in enumerate(self.leaves)
+        ]
 
     def _positional(self, field: str) -> bool:
         """Whether the field's postings carry positions (the bigram fields), read from the schema once."""
@@ -139,15 +135,7 @@ class PostingCache:
         if cached is None and self.reads_part(field, text, docs):
             return self._some_positions(field, text, docs)
         if cached is None:
-            parts = []
-            for segment, (reader, base) in enumerate(self.leaves):
-                ids, counts, flat = term_positions(reader, self.lookups.postings(segment, field, text))
-                if len(ids):
-                    parts.append((ids + base if base else ids, counts, flat))
-            if not parts:
-                cached = (EMPTY_IDS, np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32))
-            else:
-                cached = tuple(np.concatenate(columns) for columns in zip(*parts, strict=True))
+            cached = list_positions(self._segments(field, text))
             self._keep(key, cached)
         else:
             self._arrays.move_to_end(key)
@@ -166,18 +154,11 @@ class PostingCache:
 
     def _some_positions(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, ...]:
         """positions() of the sorted global `docs` only, reading only the blocks that hold them (not kept)."""
-        parts = []
-        for segment, (reader, base) in enumerate(self.leaves):
-            low, high = np.searchsorted(docs, [base, base + reader.doc_count_all()])
-            if low == high:
-                continue
-            matcher = self.lookups.postings(segment, field, text)
-            ids, counts, flat = term_positions(reader, matcher, docs[low:high] - base)
-            if len(ids):
-                parts.append((ids + base, counts, flat))
-        if not parts:
-            return EMPTY_IDS, np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int32)
-        return tuple(np.concatenate(columns) for columns in zip(*parts, strict=True))
+        segments = [
+            (reader, self.lookups.postings(segment, field, text) if _holds_some(docs, reader, base) else None, base)
+            for segment, (reader, base) in enumerate(self.leaves)
+        ]
+        return list_positions(segments, docs)
 
     def lengths(self, field: str) -> np.ndarray:
         """Every document's length in `field` (float64, by global number)."""
@@ -221,3 +202,9 @@ class PostingCache:
                             forms.append(printed)
             self._variants = by_form
         return self._variants
+
+
+def _holds_some(docs: np.ndarray, reader, base: int) -> bool:
+    """Whether any of the sorted global `docs` is in the segment at `base` (else its postings need not be opened)."""
+    low, high = np.searchsorted(docs, [base, base + reader.doc_count_all()])
+    return bool(high > low)

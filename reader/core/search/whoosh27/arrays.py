@@ -7,15 +7,24 @@ the whoosh3 codec's private block attributes, with the public API as fallback.
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Iterator
+from io import BytesIO
+from pickle import load as load_pickle
+from pickle import loads
 
 import numpy as np
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.util.numeric import byte_to_length
 
+from reader.core.search.sorted_arrays import contains
 from reader.core.search.whoosh27.codec import ArrayLeafMatcher, holds_position_deltas, weights_are_counts
 from reader.core.search.whoosh27.postings import _leaf, deleted_documents, matcher_blocks
 
 EMPTY_INT32 = np.empty(0, dtype=np.int32)
+#: A posting block's length as Whoosh writes it before the block (StructFile.write_int).
+_BLOCK_LENGTH = struct.Struct("!i")
 #: numpy's little-endian unsigned integers by byte width, as the codec stores ids, counts and deltas.
 UNSIGNED_BY_WIDTH = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
 
@@ -27,25 +36,99 @@ def _array_leaf(matcher) -> ArrayLeafMatcher | None:
 
 
 def _raw_blocks(leaf: ArrayLeafMatcher, wanted: np.ndarray | None) -> Iterator[tuple[int, tuple]]:
-    """(posting count, stored tuple) of each block, skipping on its header a block holding no `wanted` id."""
-    position = 0
-    while leaf.is_active():
-        if wanted is not None:
-            if position >= len(wanted):
-                return
-            if leaf._maxid < wanted[position]:
-                leaf._next_block()
-                continue
-            position = int(np.searchsorted(wanted, leaf._maxid, side="right"))
-        if leaf._data is None:
-            leaf._read_data()
-        yield leaf._blocklength, leaf._data
-        leaf._next_block()
+    """(posting count, stored tuple) of each block, skipping on its header a block holding no `wanted` id.
+
+    The term's postings are read from the file at once and cut into blocks
+    here, as Whoosh lays them out (its magic, then per block: a signed
+    length, negative for the last; the pickled header; the data, zlib'd if
+    the header says so).  Whoosh's matcher reads each block with a seek and
+    two reads and unpickles its header from the file: two thirds of reading a
+    1,000-posting block of positions, before any decoding.
+    """
+    length = leaf._length  # Whoosh's term info reads it from disk as a 1-tuple (unpack_int without [0])
+    region = leaf._postfile.get(leaf._startoffset, length[0] if isinstance(length, tuple) else length)
+    headers = BytesIO(region)
+    start, position = len(WHOOSH3_HEADER_MAGIC), 0
+    while start < len(region):
+        (length,) = _BLOCK_LENGTH.unpack_from(region, start)  # of the header and data; negative: the last block
+        end = start + _BLOCK_LENGTH.size + abs(length)
+        headers.seek(start + _BLOCK_LENGTH.size)
+        count, max_id, _, compression, _, _ = load_pickle(headers)
+        if wanted is not None and position >= len(wanted):
+            return
+        if wanted is None or max_id >= wanted[position]:
+            if wanted is not None:
+                position = int(np.searchsorted(wanted, max_id, side="right"))
+            data = region[headers.tell() : end]
+            yield count, loads(zlib.decompress(data) if compression else data)
+        if length < 0:
+            return
+        start = end
 
 
-def _block_ids(count: int, stored_ids: bytes) -> np.ndarray:
-    deltas = np.frombuffer(stored_ids, dtype=UNSIGNED_BY_WIDTH[len(stored_ids) // count])
-    return np.cumsum(deltas, dtype=np.int32)
+def _unsigned_run(parts: list[bytes], lengths: list[int]) -> np.ndarray:
+    """Narrow unsigned arrays end to end as one int64 array: each part holds `lengths[i]` numbers of one width.
+
+    The codec stores each block's numbers in the narrowest width that holds
+    them (a part's width is its byte length over its count); the blocks of
+    one list mostly share a width, and then the bytes are joined and read at once.
+    """
+    widths = {len(part) // length for part, length in zip(parts, lengths, strict=True) if length}
+    if len(widths) <= 1:
+        width = widths.pop() if widths else 1
+        return np.frombuffer(b"".join(parts), dtype=UNSIGNED_BY_WIDTH[width]).astype(np.int64)
+    return np.concatenate(
+        [
+            np.frombuffer(part, dtype=UNSIGNED_BY_WIDTH[len(part) // length]).astype(np.int64)
+            for part, length in zip(parts, lengths, strict=True)
+            if length
+        ]
+    )
+
+
+def restarting_cumsum(deltas: np.ndarray, starts: np.ndarray, origins: np.ndarray | None = None) -> np.ndarray:
+    """Running sums of `deltas` (int64, changed in place) that start again at each offset in `starts`.
+
+    `starts` are sorted, distinct, the first 0, each run non-empty: a
+    posting list's document numbers restart at each block, a posting's
+    positions at each posting.  Each run starts from 0, or from its value in
+    `origins` (a block's segment base: global document numbers).  One cumsum
+    for the whole list instead of one per run: each run's first delta is made
+    to cancel the sum of the run before it.  (The sums of the runs are read
+    off a first cumsum: np.add.reduceat took three times as long as both.)
+    """
+    if len(starts) > 1:
+        running_at_ends = np.cumsum(deltas)[starts[1:] - 1]
+        deltas[starts[1:]] -= np.diff(running_at_ends, prepend=0)
+    if origins is not None and len(starts):
+        deltas[starts] += np.diff(origins, prepend=0)
+    return np.cumsum(deltas)
+
+
+def _exclusive_cumsum(counts: np.ndarray) -> np.ndarray:
+    """Where each run starts when runs of these lengths lie end to end."""
+    starts = np.zeros(len(counts), dtype=np.int64)
+    if len(counts) > 1:
+        np.cumsum(counts[:-1], out=starts[1:])
+    return starts
+
+
+def _run_ids(blocks: list[tuple[int, tuple]], bases: list[int] | None = None) -> np.ndarray:
+    """The document numbers (int32) of blocks read by _raw_blocks, end to end: each block's deltas start from 0.
+
+    With `bases` (each block's segment base), global numbers.
+    """
+    lengths = [count for count, _ in blocks]
+    deltas = _unsigned_run([data[0] for _, data in blocks], lengths)
+    origins = None if bases is None else np.array(bases, dtype=np.int64)
+    return restarting_cumsum(deltas, _exclusive_cumsum(np.array(lengths, dtype=np.int64)), origins).astype(np.int32)
+
+
+def _run_weights(blocks: list[tuple[int, tuple]]) -> np.ndarray:
+    """The float32 weights of blocks read by _raw_blocks, end to end (counts read at once where they are the weights)."""
+    if blocks and all(weights_are_counts(data[1]) for _, data in blocks):
+        return _unsigned_run([data[2][1] for _, data in blocks], [count for count, _ in blocks]).astype(np.float32)
+    return _joined([stored_weight_array(count, *data[1:]) for count, data in blocks], np.float32)
 
 
 def stored_weight_array(count: int, stored_weights, stored_values) -> np.ndarray:
@@ -65,43 +148,82 @@ def stored_count_array(count: int, stored_values) -> np.ndarray:
     return np.frombuffer(stored_counts, dtype=UNSIGNED_BY_WIDTH[len(stored_counts) // count])
 
 
-def _kept(ids: np.ndarray, reader, wanted: np.ndarray | None) -> np.ndarray | None:
-    """Which of `ids` to keep (live, and wanted if asked), or None for all of them."""
-    deleted = deleted_documents(reader)
-    keep = None
-    if deleted:
-        keep = ~np.isin(ids, np.fromiter(deleted, dtype=np.int32, count=len(deleted)))
-    if wanted is not None:
-        is_wanted = np.isin(ids, wanted, assume_unique=True)
-        keep = is_wanted if keep is None else keep & is_wanted
-    return keep
+class _SegmentRun:
+    """Blocks of a term in consecutive ArrayCodec segments, decoded as one list of global document numbers.
+
+    A term's list is spread over the index's segments (six at 10,000 issues);
+    decoded segment by segment, a short list (a headline bigram) cost its
+    dozen numpy calls six times over.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[int, tuple]] = []
+        self.bases: list[int] = []
+        self.deleted: list[np.ndarray] = []
+
+    def add(self, reader, base: int, blocks: Iterator[tuple[int, tuple]]) -> None:
+        added = list(blocks)
+        self.blocks += added
+        self.bases += [base] * len(added)
+        deleted = deleted_documents(reader)
+        if deleted and added:
+            self.deleted.append(np.fromiter(deleted, dtype=np.int32, count=len(deleted)) + base)
+
+    def ids(self) -> np.ndarray:
+        return _run_ids(self.blocks, self.bases)
+
+    def kept(self, ids: np.ndarray, wanted: np.ndarray | None) -> np.ndarray | None:
+        """Which of `ids` to keep (live, and wanted if asked), or None for all of them."""
+        keep = None
+        if self.deleted:
+            keep = ~np.isin(ids, np.concatenate(self.deleted))
+        if wanted is not None:
+            is_wanted = contains(wanted, ids)
+            keep = is_wanted if keep is None else keep & is_wanted
+        return keep
+
+
+def list_arrays(segments: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """(global ids as int32, weights as float32) of a term's live postings in `segments`.
+
+    `segments` are (reader, the term's matcher in it or None, base) in base
+    order.  Blocks written by codec.ArrayCodec are read straight into arrays,
+    all segments' at once; any other block is decoded by Whoosh's codec and
+    gathered with one conversion per array, not one Python object per posting.
+    """
+    pieces: list[tuple[np.ndarray, np.ndarray]] = []
+    run = _SegmentRun()
+    for reader, matcher, base in segments:
+        leaf = _array_leaf(matcher)
+        if leaf is not None:
+            run.add(reader, base, _raw_blocks(leaf, None))
+        elif matcher is not None:
+            pieces.append(_run_arrays(run))
+            run = _SegmentRun()
+            ids, weights = _public_arrays(reader, matcher)
+            pieces.append((ids + base, weights))
+    pieces.append(_run_arrays(run))
+    return _joined([ids for ids, _ in pieces], np.int32), _joined([weights for _, weights in pieces], np.float32)
+
+
+def _run_arrays(run: _SegmentRun) -> tuple[np.ndarray, np.ndarray]:
+    ids, weights = run.ids(), _run_weights(run.blocks)
+    keep = run.kept(ids, None)
+    return (ids, weights) if keep is None else (ids[keep], weights[keep])
+
+
+def _public_arrays(reader, matcher) -> tuple[np.ndarray, np.ndarray]:
+    id_list: list[int] = []
+    weight_list: list[float] = []
+    for block_ids, block_weights, _ in matcher_blocks(matcher, deleted_documents(reader), True, False):
+        id_list.extend(block_ids)
+        weight_list.extend(block_weights)
+    return np.array(id_list, dtype=np.int32), np.array(weight_list, dtype=np.float32)
 
 
 def term_arrays(reader, matcher) -> tuple[np.ndarray, np.ndarray]:
-    """(segment-local ids as int32, weights as float32) of the live postings of a term's `matcher` in `reader`.
-
-    `matcher` is None for a term the segment lacks (empty arrays): see term_lookups.
-
-    Blocks written by codec.ArrayCodec are read straight into arrays; any
-    other block is decoded by Whoosh's codec and gathered with one
-    conversion per array, not one Python object per posting.
-    """
-    leaf = _array_leaf(matcher)
-    if leaf is not None:
-        id_parts, weight_parts = [], []
-        for count, (stored_ids, stored_weights, stored_values) in _raw_blocks(leaf, None):
-            id_parts.append(_block_ids(count, stored_ids))
-            weight_parts.append(stored_weight_array(count, stored_weights, stored_values))
-        ids, weights = _joined(id_parts, np.int32), _joined(weight_parts, np.float32)
-        keep = _kept(ids, reader, None)
-        return (ids, weights) if keep is None else (ids[keep], weights[keep])
-    id_list: list[int] = []
-    weight_list: list[float] = []
-    if matcher is not None:
-        for block_ids, block_weights, _ in matcher_blocks(matcher, deleted_documents(reader), True, False):
-            id_list.extend(block_ids)
-            weight_list.extend(block_weights)
-    return np.array(id_list, dtype=np.int32), np.array(weight_list, dtype=np.float32)
+    """list_arrays of one segment: segment-local ids; `matcher` None for a term the segment lacks."""
+    return list_arrays([(reader, matcher, 0)])
 
 
 def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
@@ -110,36 +232,52 @@ def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def term_positions(reader, matcher, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(segment-local ids, count of positions of each, all positions) of a PackedPositions term's live postings.
+def list_positions(segments: list[tuple], wanted: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """(global ids, count of positions of each, all positions) of a PackedPositions term's live postings.
 
-    `matcher` is the term's in `reader`, None where the segment lacks it.
+    `segments` are (reader, the term's matcher in it or None, base) in base order.
 
-    With `wanted` (sorted segment-local ids), only those documents, and only
+    With `wanted` (sorted global ids), only those documents, and only
     the blocks that hold them are decoded: checking a phrase in a few
     candidates of a long posting list reads a few blocks.  Blocks written by
-    codec.ArrayCodec hold their values as arrays: a block's positions are a
-    few numpy calls, whatever the number of postings (block_positions).
+    codec.ArrayCodec hold their values as arrays: all the blocks of all the
+    segments are decoded with a few numpy calls together (_run_positions).
     """
     if wanted is not None and not len(wanted):
         return EMPTY_INT32, EMPTY_INT32, EMPTY_INT32
-    leaf = _array_leaf(matcher)
-    if leaf is None:
-        if matcher is None:
-            return EMPTY_INT32, EMPTY_INT32, EMPTY_INT32
-        return _public_positions(reader, matcher, wanted)
-    id_parts, count_parts, position_parts = [], [], []
-    for count, (stored_ids, _, stored_values) in _raw_blocks(leaf, wanted):
-        id_parts.append(_block_ids(count, stored_ids))
-        counts, positions = block_positions(count, stored_values)
-        count_parts.append(counts)
-        position_parts.append(positions)
-    ids = _joined(id_parts, np.int32)
-    counts, positions = _joined(count_parts, np.int32), _joined(position_parts, np.int32)
-    keep = _kept(ids, reader, wanted)
+    pieces: list[tuple[np.ndarray, ...]] = []
+    run = _SegmentRun()
+    for reader, matcher, base in segments:
+        local = None
+        if wanted is not None:
+            low, high = np.searchsorted(wanted, [base, base + reader.doc_count_all()])
+            if low == high:
+                continue
+            local = wanted[low:high] - base
+        leaf = _array_leaf(matcher)
+        if leaf is not None:
+            run.add(reader, base, _raw_blocks(leaf, local))
+        elif matcher is not None:
+            pieces.append(_run_positions_kept(run, wanted))
+            run = _SegmentRun()
+            ids, counts, positions = _public_positions(reader, matcher, local)
+            pieces.append((ids + base, counts, positions))
+    pieces.append(_run_positions_kept(run, wanted))
+    return tuple(_joined([piece[column] for piece in pieces], np.int32) for column in range(3))
+
+
+def _run_positions_kept(run: _SegmentRun, wanted: np.ndarray | None) -> tuple[np.ndarray, ...]:
+    ids = run.ids()
+    counts, positions = _run_positions(run.blocks)
+    keep = run.kept(ids, wanted)
     if keep is None:
         return ids, counts, positions
     return ids[keep], counts[keep], positions[np.repeat(keep, counts)]
+
+
+def term_positions(reader, matcher, wanted: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """list_positions of one segment: segment-local ids and `wanted`; `matcher` None where the segment lacks the term."""
+    return list_positions([(reader, matcher, 0)], wanted)
 
 
 def block_positions(count: int, stored_values) -> tuple[np.ndarray, np.ndarray]:
@@ -152,17 +290,26 @@ def block_positions(count: int, stored_values) -> tuple[np.ndarray, np.ndarray]:
         lengths, joined = stored_values
         sizes = np.frombuffer(lengths, dtype="<u4").astype(np.int64) // 4
         return split_packed(np.frombuffer(joined, dtype=">u4"), sizes)
-    stored_deltas = stored_values[2]
-    counts = stored_count_array(count, stored_values).astype(np.int32)
-    total = int(counts.sum())
-    if not total:
-        return counts, EMPTY_INT32
-    running = np.zeros(total + 1, dtype=np.int64)  # the sum of the deltas before each one
-    np.cumsum(np.frombuffer(stored_deltas, dtype=UNSIGNED_BY_WIDTH[len(stored_deltas) // total]), out=running[1:])
-    firsts = np.zeros(count, dtype=np.int64)
-    np.cumsum(counts[:-1], out=firsts[1:])
-    # Each posting's deltas start again from 0: its positions are the running sum less the sum before it.
-    return counts, (running[1:] - np.repeat(running[firsts], counts)).astype(np.int32)
+    return _run_positions([(count, (None, None, stored_values))])
+
+
+def _run_positions(blocks: list[tuple[int, tuple]]) -> tuple[np.ndarray, np.ndarray]:
+    """(counts, positions) as int32 of blocks read by _raw_blocks, end to end (block_positions of each, joined).
+
+    Blocks in the counts-and-deltas form are decoded together: the counts
+    and deltas of all of them are read at once and summed in one pass
+    (restarting_cumsum), instead of a dozen numpy calls per block.
+    """
+    if not all(holds_position_deltas(data[2]) for _, data in blocks):
+        decoded = [block_positions(count, data[2]) for count, data in blocks]
+        return _joined([counts for counts, _ in decoded], np.int32), _joined([flat for _, flat in decoded], np.int32)
+    counts = _unsigned_run([data[2][1] for _, data in blocks], [count for count, _ in blocks])
+    ends = np.cumsum([count for count, _ in blocks], dtype=np.int64)
+    block_totals = np.diff(np.cumsum(counts)[ends - 1], prepend=0) if blocks else counts  # positions per block
+    deltas = _unsigned_run([data[2][2] for _, data in blocks], block_totals.tolist())
+    firsts = _exclusive_cumsum(counts)
+    positions = restarting_cumsum(deltas, firsts[counts > 0])  # each posting's deltas start from 0
+    return counts.astype(np.int32), positions.astype(np.int32)
 
 
 def split_packed(flat: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
