@@ -389,7 +389,7 @@ def test_a_terms_segments_are_read_together_as_each_alone(tmp_path):
     numbered from its base, and with a wanted subset only those documents."""
     from whoosh.codec.whoosh3 import W3Codec
 
-    from reader.core.search.whoosh27.term_lookups import TermLookups
+    from reader.core.search.whoosh27.term_lookups import PostingRegion, TermLookups
 
     ix = create_index(tmp_path / "index")
     codecs = [
@@ -423,6 +423,17 @@ def test_a_terms_segments_are_read_together_as_each_alone(tmp_path):
             ids, weights = arrays.list_arrays(segments())
             assert ids.tolist() == [doc + base for (part, _), base in alone for doc in part.tolist()]
             assert weights.tolist() == [weight for (_, part), _ in alone for weight in part.tolist()]
+
+            # As search asks for them: regions of our segments (no matcher opened), Whoosh's matcher for its own.
+            def sources(field=field, text=text):  # a matcher is read once: fresh ones for each read
+                return [(reader, lookups.source(n, field, text), base) for n, (reader, base) in enumerate(leaves)]
+
+            assert [isinstance(source, PostingRegion) for _, source, _ in sources()] == [True, False, True]
+            assert [part.tolist() for part in arrays.list_arrays(sources())] == [ids.tolist(), weights.tolist()]
+            if "bigrams" in field:
+                assert [part.tolist() for part in arrays.list_positions(sources(), ids[1::2])] == [
+                    part.tolist() for part in arrays.list_positions(segments(), ids[1::2])
+                ]
             assert len(ids) > 2 * SMALL_BLOCKS  # blocks from every segment
             if "bigrams" not in field:
                 continue

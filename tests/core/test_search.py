@@ -313,15 +313,15 @@ def test_a_long_term_is_ranked_on_postings_its_phrase_check_read(paths, tmp_path
     postings = fresh._arrays()[0]
     assert [postings.document_frequency("bigrams", gram) for gram in ("甲乙", "乙丙", "丙丁")] == [2, 1, 2]
     decoded = []
-    original = posting_cache.list_positions
+    original = postings.lookups.source
 
-    def noted(segments, *rest):
-        decoded.extend(matcher.term() for _, matcher, _ in segments if matcher is not None)
-        return original(segments, *rest)
+    def noted(segment, field, text):  # the postings of a term are asked for only to be read
+        decoded.append((field, text))
+        return original(segment, field, text)
 
-    monkeypatch.setattr(posting_cache, "list_positions", noted)
+    monkeypatch.setattr(postings.lookups, "source", noted)
     assert [hit.source for hit in fresh.search("甲乙丙丁", limit=20).hits] == ["a.txt"]
-    assert {text.decode("utf-8") for field, text in decoded if field == "bigrams"} == {"甲乙", "丙丁"}
+    assert {text for field, text in decoded if field == "bigrams"} == {"甲乙", "丙丁"}
     fresh.close()
 
 
@@ -329,3 +329,18 @@ def test_a_searcher_and_its_posting_arrays_share_their_term_lookups(searcher):
     """One look into the term dictionaries per term and view: the no-match check and the arrays ask the same."""
     assert searcher.search("疫情", limit=1).total
     assert searcher._arrays()[0].lookups is searcher._lookups
+
+
+@pytest.mark.parametrize("query", ['"新冠病毒疫苗"', "北碚 疫情", '"区委副书记" OR 志愿', "核酸检测 -疫苗", "的"])
+def test_scoring_only_the_matches_ranks_as_scoring_every_posting(searcher, monkeypatch, query):
+    """A selective query's terms are scored for its matches only (looked up in the postings): the same
+    order and scores as scoring each term's whole posting list."""
+    from reader.core.search import ranking
+
+    def ranked(share):
+        monkeypatch.setattr(ranking, "MATCHES_SHARE", share)
+        searcher._reset_caches()
+        return [(hit.issue, hit.ordinal, hit.score) for hit in searcher.search(query, limit=None).hits]
+
+    looked_up, everything = ranked(0), ranked(10**9)  # 0: always looked up; 10**9: never
+    assert looked_up and looked_up == everything

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.search.snippets import find_matches, make_snippet
 
 
@@ -41,3 +43,22 @@ def test_a_match_never_runs_across_a_line_break():
     """Search never matches across paragraphs, so neither does the snippet (spaces between Han may be layout, a break is not)."""
     assert make_snippet("北碚\n区政府", ["北碚区"]).spans == ()
     assert make_snippet("北碚 区政府", ["北碚区"]).marked() == "«北碚 区»政府"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "北碚區核酸檢測　ＡＢＣ１２３ Straße ㎡ ㈱",  # traditional, full-width, several-character forms kept
+        "记者 熊辉\n摄影 童 茜\r\n",
+        "𠀀 extension B beside 區",  # outside the BMP: str.translate does it
+        "a\udcff b",  # a lone surrogate (text decoded with surrogateescape)
+    ],
+)
+def test_the_fold_table_folds_as_the_translate_table(text):
+    from reader.core.search.analysis import ONE_TO_ONE_FORMS
+    from reader.core.search.fold_table import fold_one_to_one
+
+    assert fold_one_to_one(text) == text.translate(ONE_TO_ONE_FORMS)
+    assert fold_one_to_one(text) == text.translate(ONE_TO_ONE_FORMS)  # again, from the filled array
+    assert len(fold_one_to_one(text)) == len(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reader.core.search.sorted_arrays import contains, difference, distinct, intersect
+from reader.core.search.sorted_arrays import contains, difference, distinct, intersect, lookup, union
 
 
 def _sorted_distinct(rng, size, high):
@@ -21,6 +21,10 @@ def test_the_same_as_numpys_set_operations(seed):
     assert intersect(second, first).tolist() == np.intersect1d(first, second).tolist()
     assert difference(first, second).tolist() == np.setdiff1d(first, second).tolist()
     assert contains(first, second).tolist() == np.isin(second, first).tolist()
+    assert union(first, second).tolist() == union(second, first).tolist() == np.union1d(first, second).tolist()
+    places, found = lookup(first, second)
+    assert found.tolist() == np.isin(second, first).tolist()
+    assert first[places[found]].tolist() == second[found].tolist()
     repeated = np.sort(rng.integers(0, 50, int(rng.integers(0, 200))))
     assert distinct(repeated).tolist() == np.unique(repeated).tolist()
 
@@ -32,6 +36,8 @@ def test_empty_arrays():
     assert difference(some, empty).tolist() == [1, 5, 9]
     assert contains(empty, some).tolist() == [False, False, False]
     assert distinct(empty).tolist() == []
+    assert union(empty, some).tolist() == union(some, empty).tolist() == [1, 5, 9]
+    assert [part.tolist() for part in lookup(empty, some)] == [[0, 0, 0], [False, False, False]]
 
 
 @pytest.mark.parametrize("seed", range(10))

@@ -94,7 +94,10 @@ class FormTable(dict):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        form = self.form(char)
+        try:
+            form = self.form(char)
+        except UnicodeError:  # a lone surrogate (text decoded with surrogateescape): OpenCC cannot encode it
+            form = char
         if self.one_to_one and len(form) != 1:
             form = char
         self[code] = form

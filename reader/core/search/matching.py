@@ -23,7 +23,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from reader.core.search.analysis import literal_index_terms
 from reader.core.search.posting_cache import EMPTY_IDS, PostingCache
 from reader.core.search.query import DateRange, Query, Term
-from reader.core.search.sorted_arrays import difference, distinct, intersect
+from reader.core.search.sorted_arrays import difference, distinct, intersect, union
 from reader.core.search.whoosh27.arrays import column_texts
 
 #: Bits of a (document, start position) key kept for the position: an article under 4 G characters.
@@ -163,7 +163,7 @@ def _union(arrays: Iterable[np.ndarray]) -> np.ndarray:
     """The sorted union of sorted document arrays (an OR)."""
     found = EMPTY_IDS
     for ids in arrays:
-        found = ids if not len(found) else np.union1d(found, ids)
+        found = union(found, ids)
     return found
 
 

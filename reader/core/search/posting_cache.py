@@ -78,9 +78,9 @@ class PostingCache:
         return arrays
 
     def _segments(self, field: str, text: str) -> list[tuple]:
-        """(reader, the term's matcher or None, base) of each segment, as arrays.list_* read a term."""
+        """(reader, the term's postings or None, base) of each segment, as arrays.list_* read a term."""
         return [
-            (reader, self.lookups.postings(segment, field, text), base)
+            (reader, self.lookups.source(segment, field, text), base)
             for segment, (reader, base) in enumerate(self.leaves)
         ]
 
@@ -155,7 +155,7 @@ class PostingCache:
     def _some_positions(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, ...]:
         """positions() of the sorted global `docs` only, reading only the blocks that hold them (not kept)."""
         segments = [
-            (reader, self.lookups.postings(segment, field, text) if _holds_some(docs, reader, base) else None, base)
+            (reader, self.lookups.source(segment, field, text) if _holds_some(docs, reader, base) else None, base)
             for segment, (reader, base) in enumerate(self.leaves)
         ]
         return list_positions(segments, docs)

@@ -34,13 +34,16 @@ from reader.core.search.matching import DocSets
 from reader.core.search.posting_cache import PostingCache
 from reader.core.search.query import Query, Term
 from reader.core.search.query_words import query_words
-from reader.core.search.sorted_arrays import intersect
+from reader.core.search.sorted_arrays import intersect, lookup
 
 K1 = 1.2
 B = 0.75
 HEADLINE_WORD_WEIGHT = 3.0
 HEADLINE_BONUS = 4.0
 ANCHOR_WEIGHT = 0.2
+#: A term's BM25 is worked out for the matches only (looked up in its postings) when they are under
+#: 1 / MATCHES_SHARE of them; else for every posting, which costs less than the look-ups.
+MATCHES_SHARE = 4
 
 
 class LengthNorms:
@@ -60,10 +63,12 @@ class LengthNorms:
 class Ranker:
     """Scores the documents of one query on one searcher, as arrays indexed by document number."""
 
-    def __init__(self, cache: PostingCache, norms: LengthNorms, docsets: DocSets) -> None:
+    def __init__(self, cache: PostingCache, norms: LengthNorms, docsets: DocSets, matches: np.ndarray) -> None:
         self.cache = cache
         self.length_norms = norms
         self.docsets = docsets
+        #: The query's matches (sorted): the only documents whose scores are read.
+        self.matches = matches
         self.documents = max(1, cache.searcher.doc_count())
 
     def _idf(self, field: str, text: str) -> float:
@@ -71,12 +76,21 @@ class Ranker:
         return math.log(1.0 + (self.documents - frequency + 0.5) / (frequency + 0.5))
 
     def _add_bm25(self, scores: np.ndarray, field: str, text: str, weight: float) -> None:
+        """Add the term's BM25 to the scores of the matches (self.matches) that have it.
+
+        Only the matches' scores are ever read: where they are a small part of
+        the term's postings (a phrase and a common word of it), they are looked
+        up in the postings and only theirs are worked out.
+        """
         idf = self._idf(field, text) * weight
         if idf <= 0:
             return
         ids, weights = self.cache.postings(field, text)
         if not len(ids):
             return
+        if len(self.matches) * MATCHES_SHARE < len(ids):
+            places, found = lookup(ids, self.matches)
+            ids, weights = self.matches[found], weights[places[found]]
         tf = weights.astype(np.float64)
         scores[ids] += idf * (K1 + 1) * tf / (tf + self.length_norms.norms(field)[ids])
 
@@ -86,7 +100,7 @@ class Ranker:
         return query_words(text, lambda word: self.cache.document_frequency("words", word), total)
 
     def scores(self, query: Query) -> np.ndarray:
-        """Every document's score (0.0 where no ranking clause reaches); only the matches' count."""
+        """Scores by document number; only the matches' are worked out (the rest stay 0.0 or partial)."""
         scores = np.zeros(self.cache.size, dtype=np.float64)
         for term in query.positive_terms():
             field, keys = literal_index_terms(term.text, term.headline_only)

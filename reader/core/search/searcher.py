@@ -186,7 +186,7 @@ class Searcher:
             matches = intersect(matches, docsets.publications([publication]))
         if not len(matches):
             return SearchResult(text, 0, [])
-        ranker = Ranker(postings, norms, docsets)
+        ranker = Ranker(postings, norms, docsets, matches)
         scores = ranker.scores(parsed)
         printed = ranker.printed_form_matches(parsed)
         end = None if limit is None else offset + limit

@@ -7,7 +7,7 @@ one-to-one forms are applied, so offsets stay those of the original text (the
 rare characters NFKC expands, ㎡ -> m2, are still found by search, just not
 highlighted).  Whoosh's
 own highlighter re-analyses whole documents and costs ~60 ms per page of hits;
-this is one `str.translate` and one regular expression per article.
+this is one fold (fold_table) and one regular expression per article.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.search.analysis import ONE_TO_ONE_FORMS, is_han, literal_tokens
+from reader.core.search.analysis import is_han, literal_tokens
 
 MARK_OPEN = "«"
 MARK_CLOSE = "»"
@@ -65,8 +65,10 @@ def find_matches(text: str, terms: list[str]) -> list[tuple[int, int]]:
     patterns = [pattern for pattern in map(_pattern, terms) if pattern]
     if not patterns:
         return []
+    from reader.core.search.fold_table import fold_one_to_one  # numpy: not for a search without hits
+
     regex = re.compile("|".join(sorted(patterns, key=len, reverse=True)))
-    return [match.span() for match in regex.finditer(text.translate(ONE_TO_ONE_FORMS))]
+    return [match.span() for match in regex.finditer(fold_one_to_one(text))]
 
 
 def _densest_start(starts: list[int], width: int) -> int:

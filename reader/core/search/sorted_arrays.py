@@ -15,11 +15,19 @@ import numpy as np
 
 def contains(sorted_values: np.ndarray, items: np.ndarray) -> np.ndarray:
     """For each of `items`, whether it is in `sorted_values` (sorted, any order of items)."""
+    return lookup(sorted_values, items)[1]
+
+
+def lookup(sorted_values: np.ndarray, items: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of `items`, where it is in `sorted_values` (sorted) and whether it is there at all.
+
+    The places of items not there are meaningless (0 or the next larger value's).
+    """
     if not len(sorted_values) or not len(items):
-        return np.zeros(len(items), dtype=bool)
+        return np.zeros(len(items), dtype=np.intp), np.zeros(len(items), dtype=bool)
     places = np.searchsorted(sorted_values, items)
     places[places == len(sorted_values)] = 0
-    return sorted_values[places] == items
+    return places, sorted_values[places] == items
 
 
 #: Past this ratio of lengths, an intersection looks the shorter array up in the longer (binary search);
@@ -44,6 +52,17 @@ def intersect(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     joined = np.concatenate((first, second))
     joined.sort(kind="stable")
     return joined[:-1][joined[1:] == joined[:-1]]
+
+
+def union(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The values in either (each sorted and distinct), sorted: the two runs merged by a stable sort, then
+    each value once.  np.union1d sorts the joined arrays from scratch: 14 times as long for two lists of
+    70,000 documents (an OR of two common words at 10,000 issues)."""
+    if not len(first) or not len(second):
+        return second if not len(first) else first
+    joined = np.concatenate((first, second))
+    joined.sort(kind="stable")
+    return distinct(joined)
 
 
 def difference(values: np.ndarray, removed: np.ndarray) -> np.ndarray:

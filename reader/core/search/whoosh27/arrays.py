@@ -21,6 +21,7 @@ from whoosh.util.numeric import byte_to_length
 from reader.core.search.sorted_arrays import contains
 from reader.core.search.whoosh27.codec import ArrayLeafMatcher, holds_position_deltas, weights_are_counts
 from reader.core.search.whoosh27.postings import _leaf, deleted_documents, matcher_blocks
+from reader.core.search.whoosh27.term_lookups import PostingRegion
 
 EMPTY_INT32 = np.empty(0, dtype=np.int32)
 #: A posting block's length as Whoosh writes it before the block (StructFile.write_int).
@@ -29,13 +30,17 @@ _BLOCK_LENGTH = struct.Struct("!i")
 UNSIGNED_BY_WIDTH = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
 
 
-def _array_leaf(matcher) -> ArrayLeafMatcher | None:
-    """The matcher's ArrayLeafMatcher, or None for any other kind (or no matcher: an absent term)."""
-    leaf = _leaf(matcher) if matcher is not None else None
-    return leaf if isinstance(leaf, ArrayLeafMatcher) else None
+def _region(source) -> PostingRegion | None:
+    """Where the postings of `source` (a PostingRegion, or a matcher) lie, if ArrayCodec wrote them; else None."""
+    if source is None or isinstance(source, PostingRegion):
+        return source
+    leaf = _leaf(source)
+    if not isinstance(leaf, ArrayLeafMatcher):
+        return None
+    return PostingRegion.at(leaf._postfile, leaf._startoffset, leaf._length)
 
 
-def _raw_blocks(leaf: ArrayLeafMatcher, wanted: np.ndarray | None) -> Iterator[tuple[int, tuple]]:
+def _raw_blocks(where: PostingRegion, wanted: np.ndarray | None) -> Iterator[tuple[int, tuple]]:
     """(posting count, stored tuple) of each block, skipping on its header a block holding no `wanted` id.
 
     The term's postings are read from the file at once and cut into blocks
@@ -45,8 +50,7 @@ def _raw_blocks(leaf: ArrayLeafMatcher, wanted: np.ndarray | None) -> Iterator[t
     two reads and unpickles its header from the file: two thirds of reading a
     1,000-posting block of positions, before any decoding.
     """
-    length = leaf._length  # Whoosh's term info reads it from disk as a 1-tuple (unpack_int without [0])
-    region = leaf._postfile.get(leaf._startoffset, length[0] if isinstance(length, tuple) else length)
+    region = where.postfile.get(where.offset, where.length)
     headers = BytesIO(region)
     start, position = len(WHOOSH3_HEADER_MAGIC), 0
     while start < len(region):
@@ -186,21 +190,22 @@ class _SegmentRun:
 def list_arrays(segments: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
     """(global ids as int32, weights as float32) of a term's live postings in `segments`.
 
-    `segments` are (reader, the term's matcher in it or None, base) in base
-    order.  Blocks written by codec.ArrayCodec are read straight into arrays,
+    `segments` are (reader, the term's postings in it, base) in base order:
+    the postings as TermLookups.source gives them (a PostingRegion, a Whoosh
+    matcher, or None where the segment lacks the term).  Blocks written by codec.ArrayCodec are read straight into arrays,
     all segments' at once; any other block is decoded by Whoosh's codec and
     gathered with one conversion per array, not one Python object per posting.
     """
     pieces: list[tuple[np.ndarray, np.ndarray]] = []
     run = _SegmentRun()
-    for reader, matcher, base in segments:
-        leaf = _array_leaf(matcher)
-        if leaf is not None:
-            run.add(reader, base, _raw_blocks(leaf, None))
-        elif matcher is not None:
+    for reader, postings, base in segments:
+        where = _region(postings)
+        if where is not None:
+            run.add(reader, base, _raw_blocks(where, None))
+        elif postings is not None:
             pieces.append(_run_arrays(run))
             run = _SegmentRun()
-            ids, weights = _public_arrays(reader, matcher)
+            ids, weights = _public_arrays(reader, postings)
             pieces.append((ids + base, weights))
     pieces.append(_run_arrays(run))
     return _joined([ids for ids, _ in pieces], np.int32), _joined([weights for _, weights in pieces], np.float32)
@@ -222,7 +227,7 @@ def _public_arrays(reader, matcher) -> tuple[np.ndarray, np.ndarray]:
 
 
 def term_arrays(reader, matcher) -> tuple[np.ndarray, np.ndarray]:
-    """list_arrays of one segment: segment-local ids; `matcher` None for a term the segment lacks."""
+    """list_arrays of one segment: segment-local ids; `matcher` (or a PostingRegion) None for a term it lacks."""
     return list_arrays([(reader, matcher, 0)])
 
 
@@ -235,7 +240,7 @@ def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
 def list_positions(segments: list[tuple], wanted: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
     """(global ids, count of positions of each, all positions) of a PackedPositions term's live postings.
 
-    `segments` are (reader, the term's matcher in it or None, base) in base order.
+    `segments` are (reader, the term's postings in it, base) in base order, as for list_arrays.
 
     With `wanted` (sorted global ids), only those documents, and only
     the blocks that hold them are decoded: checking a phrase in a few
@@ -247,20 +252,20 @@ def list_positions(segments: list[tuple], wanted: np.ndarray | None = None) -> t
         return EMPTY_INT32, EMPTY_INT32, EMPTY_INT32
     pieces: list[tuple[np.ndarray, ...]] = []
     run = _SegmentRun()
-    for reader, matcher, base in segments:
+    for reader, postings, base in segments:
         local = None
         if wanted is not None:
             low, high = np.searchsorted(wanted, [base, base + reader.doc_count_all()])
             if low == high:
                 continue
             local = wanted[low:high] - base
-        leaf = _array_leaf(matcher)
-        if leaf is not None:
-            run.add(reader, base, _raw_blocks(leaf, local))
-        elif matcher is not None:
+        where = _region(postings)
+        if where is not None:
+            run.add(reader, base, _raw_blocks(where, local))
+        elif postings is not None:
             pieces.append(_run_positions_kept(run, wanted))
             run = _SegmentRun()
-            ids, counts, positions = _public_positions(reader, matcher, local)
+            ids, counts, positions = _public_positions(reader, postings, local)
             pieces.append((ids + base, counts, positions))
     pieces.append(_run_positions_kept(run, wanted))
     return tuple(_joined([piece[column] for piece in pieces], np.int32) for column in range(3))

@@ -18,12 +18,35 @@ command line's search for a name the archive never printed stays cheap.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from whoosh.reading import TermNotFound
+
+from reader.core.search.whoosh27.codec import ArrayCodec
 
 #: Entries (terms times segments) kept per view before they are forgotten and read again: a reading
 #: room searching all day asks about tens of thousands of terms (query_words tries many candidate
 #: words), and an entry is a TermInfo of about 360 bytes: at most about 30 MB.
 MAX_ENTRIES = 80_000
+
+
+class PostingRegion(NamedTuple):
+    """Where a term's postings lie in a segment written by codec.ArrayCodec (whoosh27.arrays reads them).
+
+    Search reads such postings straight from the file: a Whoosh matcher would
+    read the first block's header on opening (two seeks, three reads) only
+    for search to read the region again.
+    """
+
+    postfile: object
+    offset: int
+    length: int
+
+    @classmethod
+    def at(cls, postfile, offset: int, length) -> PostingRegion:
+        """The region as Whoosh's TermInfo or matcher gives it: a term info read from disk has its length as a
+        1-tuple (Whoosh's unpack_int without [0])."""
+        return cls(postfile, offset, length[0] if isinstance(length, tuple) else length)
 
 
 class _PublicEntry:
@@ -80,3 +103,15 @@ class TermLookups:
         tbytes = reader._text_to_bytes(field, text)
         terms = reader._terms
         return terms._codec.postings_reader(terms._postfile, entry, reader.schema[field].format, term=(field, tbytes))
+
+    def source(self, segment: int, field: str, text: str):
+        """The term's postings in the `segment`-th reader for whoosh27.arrays: a PostingRegion where
+        ArrayCodec wrote them, else Whoosh's matcher (postings()), None where the segment lacks the term."""
+        entry = self.entries(field, text)[segment]
+        if entry is None:
+            return None
+        terms = getattr(self.readers[segment], "_terms", None)
+        codec = getattr(terms, "_codec", None)
+        if not isinstance(codec, ArrayCodec) or isinstance(entry, _PublicEntry) or entry.is_inlined():
+            return self.postings(segment, field, text)
+        return PostingRegion.at(terms._postfile, *entry.extent())
