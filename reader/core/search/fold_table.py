@@ -34,10 +34,19 @@ class _FoldArray:
             return text.translate(ONE_TO_ONE_FORMS)
         unknown = codes[~self.known[codes]]
         if len(unknown):
-            for code in np.unique(unknown).tolist():
+            # (Not np.unique: its first call imports numpy.ma, 20 ms of a first search.)
+            for code in set(unknown.tolist()):
                 self.forms[code] = ord(ONE_TO_ONE_FORMS[code])  # one character: the table keeps offsets
                 self.known[code] = True  # after its form: another thread sees the form once it sees this
         return self.forms[codes].tobytes().decode("utf-32-le")
+
+    def copy_known(self) -> None:
+        """Take every form the table holds already (after analysis.fill_han_forms: all common Han characters)."""
+        pairs = [(code, form) for code, form in list(ONE_TO_ONE_FORMS.items()) if code < _PLANE]
+        if pairs:
+            codes = np.fromiter((code for code, _ in pairs), dtype=np.int64, count=len(pairs))
+            self.forms[codes] = np.fromiter((ord(form) for _, form in pairs), dtype=np.uint32, count=len(pairs))
+            self.known[codes] = True
 
 
 _TABLE = _FoldArray()
@@ -46,3 +55,9 @@ _TABLE = _FoldArray()
 def fold_one_to_one(text: str) -> str:
     """`text.translate(ONE_TO_ONE_FORMS)`: the same characters, at the same offsets."""
     return _TABLE.fold(text)
+
+
+def fill() -> None:
+    """Copy the forms known now into the array (Searcher.prepare, after fill_han_forms): a first page's
+    snippets would otherwise copy their characters one at a time."""
+    _TABLE.copy_known()

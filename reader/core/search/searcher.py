@@ -91,18 +91,24 @@ class Searcher:
         For a process that goes on searching (the window calls it on its search
         thread, while the reader looks at the first article): otherwise its first
         search pays for importing numpy (~0.1 s), reading every document's
-        field lengths and, for a date: query, a date order or the facets, every
-        document's date (~0.15 s at 10,000 issues).  A one-off command-line search needs
-        none of it before it knows it has hits, so it does not call this.
-        Also folds every common Han character once (analysis.fill_han_forms):
-        a first search's snippets would otherwise fold them one by one.
+        field lengths, the printed variants the index holds
+        (ranking.printed_form_matches) and, for a date: query, a date order or
+        the facets, every document's date (~0.15 s at 10,000 issues).  A one-off
+        command-line search needs none of it before it knows it has hits, so it
+        does not call this.
+        Also folds every common Han character once (analysis.fill_han_forms, and
+        fold_table for snippets): a first search's snippets would otherwise fold them one by one.
         """
-        _, norms = self._arrays()
+        postings, norms = self._arrays()
         for field in ("words", "headline_words", "chars", "bigrams"):
             norms.norms(field)
+        postings.variant_forms()
         self._date_table()
         self._labels()
         fill_han_forms()
+        from reader.core.search import fold_table
+
+        fold_table.fill()
 
     def refresh(self) -> None:
         """See the latest committed state of the index.
