@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.filedb.structfile import BufferFile, StructFile
-from whoosh.formats import Frequency
+from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
 from reader.config import seeds_dir
@@ -191,17 +191,23 @@ def test_positions_of_every_width_round_trip_as_counts_and_deltas():
     assert positions.tolist() == [position for places in POSITION_LISTS for position in places]
 
 
-def test_blocks_of_positions_are_stored_uncompressed_and_others_compressed():
+def test_blocks_of_positions_and_counts_are_stored_uncompressed_and_others_compressed():
     out = StructFile(BytesIO())
     writer = ArrayPostingsWriter(out, blocklimit=1024, compression=3)
-    for format_, value in ((PackedPositions(), PackedPositions().encode([4, 9])), (Frequency(), pack_uint(2))):
+    positions = PackedPositions().encode([4, 9])
+    formats = [
+        (PackedPositions(), positions, positions),
+        (Frequency(), pack_uint(2), pack_uint(2)),
+        (Existence(), b"", None),
+    ]
+    for format_, value, read in formats:
         writer.start_postings(format_, W3TermInfo())
         for doc in range(500):
             writer.add_posting(doc * 7, 2.0 + doc % 3, value)
         offset, length = writer.finish_postings().extent()
         matcher = ArrayLeafMatcher(BufferFile(out.file.getvalue()), offset, length, format_)
-        assert bool(matcher._compression) == (not isinstance(format_, PackedPositions))
-        assert matcher.value() == value
+        assert bool(matcher._compression) == isinstance(format_, Existence)
+        assert matcher.value() == read
 
 
 @pytest.mark.parametrize("boost", [1.0, 2.0])

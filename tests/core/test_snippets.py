@@ -56,8 +56,8 @@ def test_a_match_never_runs_across_a_line_break():
     ],
 )
 def test_the_fold_table_folds_as_the_translate_table(text):
-    from reader.core.search.analysis import ONE_TO_ONE_FORMS
     from reader.core.search import fold_table
+    from reader.core.search.analysis import ONE_TO_ONE_FORMS
     from reader.core.search.fold_table import fold_one_to_one
 
     assert fold_one_to_one(text) == text.translate(ONE_TO_ONE_FORMS)

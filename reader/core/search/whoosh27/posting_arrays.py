@@ -237,7 +237,7 @@ def _packed_values(counts: np.ndarray, positions: np.ndarray) -> tuple[np.ndarra
 class _FrequencyCounts:
     """The narrow form (codec.FREQUENCY_COUNTS) of postings' Frequency values (uint32 counts), cut per block."""
 
-    compressed = True  # zlib as before: what it unpacks is now a third of what it was
+    compressed = False  # as the codec's writer decides (codec.stored_uncompressed)
 
     def __init__(self, postings: PostingArrays, starts: np.ndarray) -> None:
         self.counts = np.frombuffer(postings.values, dtype=">u4").astype(np.int64)
@@ -253,7 +253,7 @@ class _FrequencyCounts:
 class _PositionDeltas:
     """The counts-and-deltas form (codec.POSITION_DELTAS) of postings' PackedPositions values, cut per block."""
 
-    compressed = False  # about as small as zlib made the absolute positions, and no zlib to read them
+    compressed = False  # as the codec's writer decides (codec.stored_uncompressed)
 
     def __init__(self, postings: PostingArrays, starts: np.ndarray, ends: np.ndarray) -> None:
         words = np.frombuffer(postings.value_bytes(), dtype=">u4")
