@@ -72,6 +72,7 @@ from reader.core.library.import_log import REJECTED  # noqa: E402
 from reader.core.library.library import Library  # noqa: E402
 from reader.gui.app import install_translator, settings_for  # noqa: E402
 from reader.gui.dialogs import CorrectionDialog, FolderPathDialog  # noqa: E402
+from reader.gui.import_report import ImportWording  # noqa: E402
 from reader.gui.main_window import MainWindow  # noqa: E402
 from reader.gui.reading_room_lock import PasswordDialog  # noqa: E402
 
@@ -378,7 +379,7 @@ def library_statistics(window: MainWindow, shots: Shooter, scratch: Path) -> Non
         (
             history.index(row, 2)
             for row in range(history.rowCount())
-            if history.index(row, 2).data() == dialog.wording.outcome(REJECTED)
+            if history.index(row, 2).data() == ImportWording().outcome(REJECTED)
         ),
         None,
     )

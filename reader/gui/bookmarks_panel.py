@@ -34,7 +34,7 @@ from reader.core.library.bookmarks import Bookmark
 from reader.core.reading import article_view
 from reader.core.spreadsheets import CSV_ENCODING
 from reader.gui.citations import interface_language
-from reader.gui.dialogs import EXPORT_FOLDER_SETTING, choose_paths, choose_save_path, save_folder
+from reader.gui.dialogs import EXPORT_FOLDER_SETTING, choose_paths, choose_save_path, save_folder, write_export
 from reader.gui.plain_text import text_tooltip
 
 if TYPE_CHECKING:
@@ -219,12 +219,8 @@ class BookmarksPanel(QDockWidget):
             data = self.bookmarks.to_markdown(listed, language, self.window_.citations.style).encode("utf-8")
         else:
             data = self.bookmarks.to_csv(listed, language).encode(CSV_ENCODING)
-        try:
-            path.write_bytes(data)
-        except OSError as error:
-            self.window_.show_not_saved(path, error)
+        if not write_export(self.window_, path, data):
             return
-        self.window_.settings.setValue(EXPORT_FOLDER_SETTING, str(path.parent))
         self.window_.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
 
     def save_pdf(self) -> None:

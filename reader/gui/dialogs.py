@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ErrorKind
+from reader.core.files import write_atomically
 from reader.core.library.catalog import IssueRecord
 from reader.core.library.library import CORRECTABLE, CORRECTED_DATE
 from reader.core.spreadsheets import CSV_ENCODING
@@ -133,15 +134,26 @@ def export_csv(parent: QWidget, window, caption: str, file_name: str, text: str)
         str(Path(save_folder(settings, EXPORT_FOLDER_SETTING)) / file_name),
         "csv",
     )
-    if not target:
+    if not target or not write_export(window, Path(target), text.encode(CSV_ENCODING)):
         return None
+    return Path(target)
+
+
+def write_export(window, target: Path, data: bytes) -> bool:
+    """Write an export the reader chose to save; remember its folder for the next export.
+
+    Written whole or not at all (core.files.write_atomically): a full USB
+    stick or a file held open by a spreadsheet leaves an earlier export of
+    the same name as it was, not half of a new one.  A failure is said in
+    the window (`show_not_saved`) and returns False.
+    """
     try:
-        Path(target).write_bytes(text.encode(CSV_ENCODING))
+        write_atomically(target, data)
     except OSError as error:
         window.show_not_saved(target, error)
-        return None
-    settings.setValue(EXPORT_FOLDER_SETTING, str(Path(target).parent))
-    return Path(target)
+        return False
+    window.settings.setValue(EXPORT_FOLDER_SETTING, str(target.parent))
+    return True
 
 
 def choose_save_path(parent: QWidget | None, caption: str, name_filter: str, suggested: str, suffix: str) -> str | None:

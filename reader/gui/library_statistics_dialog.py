@@ -16,7 +16,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,7 +109,6 @@ class LibraryStatisticsDialog(QDialog):
             IMPORTED: style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
         }
         self.reading_room = window.kiosk is not None
-        self.wording = ImportWording(self)
         self.setWindowTitle(self.tr("Library Statistics"))
         self.setSizeGripEnabled(True)
         layout = QVBoxLayout(self)
@@ -209,7 +208,11 @@ class LibraryStatisticsDialog(QDialog):
             page,
             styled=self._outcome_looks,
         )
-        samples = {0: "2022-12-31 23:59", 1: "北碚报_2021-11-09_第12版.txt", 2: self.wording.outcome(DUPLICATE) + "MM"}
+        samples = {
+            0: "2022-12-31 23:59",
+            1: "北碚报_2021-11-09_第12版.txt",
+            2: ImportWording(self).outcome(DUPLICATE) + "MM",
+        }
         self.history_view, self.history_note = _table_with_note(layout, self.history_model, 0, samples, 3)
         self.history_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a file's number ends its name
         return page
@@ -244,21 +247,14 @@ class LibraryStatisticsDialog(QDialog):
         self._again = False
         library = self.window_.library
         known = dict(self._known)
-        self._start(lambda job: self._with_history(read_statistics(library.catalog, known)), self._read)
+        # Parentless, made here on the GUI thread: the rows are worded on the statistics thread, and the dialog
+        # (with its children) may be closed and deleted meanwhile.
+        wording = None if self.reading_room else ImportWording()
+        self._start(lambda job: _with_history(read_statistics(library.catalog, known), wording, job), self._read)
 
     def _start(self, work, done) -> None:
         jobs = self.window_.jobs
         self.job = jobs.start(jobs.statistics, work, done, self._failed, self._progress)
-
-    def _with_history(self, statistics: LibraryStatistics) -> tuple[LibraryStatistics, list | None]:
-        """The figures and the history's rows, made where the figures are: on the statistics thread.
-
-        An archive's history holds a row per file ever imported (10,000 and more):
-        made on the GUI thread they took half a second at every refresh.
-        """
-        if self.reading_room or self._closed:  # no history shown, or nothing shown at all any more
-            return statistics, None
-        return statistics, self.history_rows(statistics)
 
     def _read(self, counted: tuple[LibraryStatistics, list | None]) -> None:
         """The catalog's figures: shown at once; the reporters of older issues are counted next."""
@@ -460,21 +456,6 @@ class LibraryStatisticsDialog(QDialog):
         needle = text.strip().casefold()
         self.reporters_model.set_filter((lambda row: needle in row[0].text.casefold()) if needle else None)
 
-    def history_rows(self, statistics: LibraryStatistics) -> list:
-        """The Import History's rows: plain cells, made on any thread (icons and colours come at painting)."""
-        rows = []
-        for event in statistics.history:
-            when = QDateTime.fromMSecsSinceEpoch(round(event.at * 1000)).toString(TIME_FORMAT)
-            path = printable_name(event.source)
-            name = printable_name(Path(event.source).name)
-            outcome = figure(self.wording.outcome(event.outcome) if event.outcome in OUTCOMES else event.outcome)
-            outcome.outcome = event.outcome
-            detail = self.event_detail(event, statistics)
-            file_cell, detail_cell = figure(name, name, path), figure(detail)
-            file_cell.tooltip, detail_cell.tooltip = text_tooltip(path), text_tooltip(detail)
-            rows.append([figure(when, event.at), file_cell, outcome, detail_cell])
-        return rows
-
     def _outcome_looks(self, made, role: int) -> object:
         """A history row's outcome cell: its icon, and the error colour of the theme shown for a rejected file."""
         if made.outcome is None:
@@ -488,23 +469,6 @@ class LibraryStatisticsDialog(QDialog):
     def _show_history(self, rows: list) -> None:
         self.history_model.set_rows(rows)
         self.history_note.setText(self._history_note())
-
-    def event_detail(self, event: ImportEvent, statistics: LibraryStatistics) -> str:
-        """Why a file was rejected, or the issue it became or matched, in the import report's words."""
-        record = statistics.issues.get(event.issue) if event.issue else None
-        if event.outcome == REJECTED:
-            try:
-                return describe(ErrorKind(event.reason), event.detail)
-            except ValueError:  # a reason a later version of the reader wrote
-                return event.reason or ""
-        if event.outcome == DUPLICATE:
-            return self.wording.duplicate_detail(record, str(event.detail.get("existing", "")))
-        articles = int(event.detail.get("articles", 0) or 0)
-        damaged = int(event.detail.get("damaged_characters", 0) or 0)
-        detail = self.wording.imported_detail(record, event.issue or "", articles, damaged)
-        if record is None:
-            detail += self.tr("; removed from the library since")
-        return detail
 
     def _history_note(self) -> str:
         """How many files were rejected, and what the history cannot tell: files rejected before it was kept."""
@@ -578,3 +542,54 @@ def _table_with_note(
     note.setWordWrap(True)
     layout.addWidget(note)
     return view, note
+
+
+def _with_history(
+    statistics: LibraryStatistics, wording: ImportWording | None, job
+) -> tuple[LibraryStatistics, list | None]:
+    """The figures and the history's rows (None without `wording`: no history shown), made where the figures
+    are: on the statistics thread.
+
+    An archive's history holds a row per file ever imported (10,000 and more):
+    made on the GUI thread they took half a second at every refresh.
+    """
+    if wording is None or job.cancelled:  # no history shown, or the dialog closed
+        return statistics, None
+    return statistics, history_rows(statistics, wording)
+
+
+def history_rows(statistics: LibraryStatistics, wording: ImportWording) -> list:
+    """The Import History's rows: plain cells, made on any thread (icons and colours come at painting).
+
+    `wording` is an ImportWording of no parent: it outlives a dialog closed while the rows are made.
+    """
+    rows = []
+    for event in statistics.history:
+        when = QDateTime.fromMSecsSinceEpoch(round(event.at * 1000)).toString(TIME_FORMAT)
+        path = printable_name(event.source)
+        name = printable_name(Path(event.source).name)
+        outcome = figure(wording.outcome(event.outcome) if event.outcome in OUTCOMES else event.outcome)
+        outcome.outcome = event.outcome
+        detail = event_detail(event, statistics, wording)
+        file_cell, detail_cell = figure(name, name, path), figure(detail)
+        file_cell.tooltip, detail_cell.tooltip = text_tooltip(path), text_tooltip(detail)
+        rows.append([figure(when, event.at), file_cell, outcome, detail_cell])
+    return rows
+
+
+def event_detail(event: ImportEvent, statistics: LibraryStatistics, wording: ImportWording) -> str:
+    """Why a file was rejected, or the issue it became or matched, in the import report's words."""
+    record = statistics.issues.get(event.issue) if event.issue else None
+    if event.outcome == REJECTED:
+        try:
+            return describe(ErrorKind(event.reason), event.detail)
+        except ValueError:  # a reason a later version of the reader wrote
+            return event.reason or ""
+    if event.outcome == DUPLICATE:
+        return wording.duplicate_detail(record, str(event.detail.get("existing", "")))
+    articles = int(event.detail.get("articles", 0) or 0)
+    damaged = int(event.detail.get("damaged_characters", 0) or 0)
+    detail = wording.imported_detail(record, event.issue or "", articles, damaged)
+    if record is None:
+        detail += QCoreApplication.translate("LibraryStatisticsDialog", "; removed from the library since")
+    return detail

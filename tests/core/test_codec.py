@@ -107,12 +107,12 @@ def test_numpy_reads_a_terms_positions_as_whooshs_api(array_index, share):
         assert positions.tolist() == [position for doc in ids.tolist() for position in expected[doc]]
 
 
-def test_positions_of_a_few_documents_read_only_their_blocks(array_index, monkeypatch):
+def test_positions_of_a_few_documents_decode_only_their_blocks(array_index, monkeypatch):
     read = []
     original = arrays._raw_blocks
 
-    def counted(leaf, wanted):
-        for block in original(leaf, wanted):
+    def counted(region, wanted):
+        for block in original(region, wanted):
             read.append(1)
             yield block
 
@@ -314,7 +314,8 @@ def test_numpy_decodes_a_list_of_blocks_of_mixed_widths_at_once():
     assert arrays._run_ids(blocks).tolist() == [number for ids in lists for number in ids]
     assert arrays._run_ids(blocks[:2]).tolist() == lists[0] + lists[1]  # one width: the joined path
 
-    cuts = [0, 2, 3, 6, len(POSITION_LISTS)]  # blocks of 2, 1, 3 and 2 postings: empty, wide and narrow
+    # Blocks of 1, 1, 1, 3 and 2 postings: one whose only posting has no positions (no deltas at all), wide, narrow.
+    cuts = [0, 1, 2, 3, 6, len(POSITION_LISTS)]
     position_blocks = [
         (end - start, (None, None, position_deltas([PackedPositions().encode(p) for p in POSITION_LISTS[start:end]])))
         for start, end in zip(cuts, cuts[1:], strict=False)

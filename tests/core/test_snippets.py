@@ -51,6 +51,7 @@ def test_a_match_never_runs_across_a_line_break():
         "",
         "北碚區核酸檢測　ＡＢＣ１２３ Straße ㎡ ㈱",  # traditional, full-width, several-character forms kept
         "记者 熊辉\n摄影 童 茜\r\n",
+        "\u346e\u3493區",  # BMP characters whose forms lie outside it (extension B): the array holds them
         "𠀀 extension B beside 區",  # outside the BMP: str.translate does it
         "a\udcff b",  # a lone surrogate (text decoded with surrogateescape)
     ],

@@ -145,3 +145,27 @@ def test_bookmarked_articles_make_one_pdf(qtbot, window, monkeypatch, tmp_path):
     assert 0 <= first < second
     assert len(reads) == 1 and reads[0] is not threading.main_thread()
     assert [b.ordinal for b in window.library.bookmarks.all() if b.issue_id == issue_id] == [1, 4]
+
+
+def test_an_export_that_fails_leaves_the_earlier_file_whole(qtbot, window, monkeypatch, tmp_path):
+    """Written whole or not at all: a disk that fills mid-write keeps the earlier export of that name."""
+    import os
+
+    import_and_wait(qtbot, window, [str(SEED_001)])
+    _open(qtbot, window, 4)
+    window.bookmarks_panel.bookmark_article()
+    target = tmp_path / "书签.csv"
+    target.write_bytes(b"an earlier export")
+    monkeypatch.setattr(bookmarks_panel, "choose_save_path", lambda *args: str(target))
+    refused = []
+    monkeypatch.setattr(window, "show_not_saved", lambda path, error: refused.append((path, error)))
+    real_fsync = os.fsync
+
+    def full_disk(descriptor):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    window.bookmarks_panel.export()
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert target.read_bytes() == b"an earlier export"
+    assert [path for path, _ in refused] == [target] and sorted(tmp_path.iterdir()) == [target]

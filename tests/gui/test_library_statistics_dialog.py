@@ -320,3 +320,25 @@ def test_the_history_names_where_an_inbox_file_went_not_the_inbox(qtbot, window,
     ]
     assert dialog.history_view.model().index(rejected[0], 1).data(EXPORT_ROLE) == str(rejected_to)  # and the CSV
     dialog.close()
+
+
+def test_the_history_is_worded_without_the_dialog_so_closing_it_meanwhile_is_safe(qtbot, archive):
+    """The rows are made on the statistics thread with a parentless wording: a dialog closed and deleted
+    meanwhile takes nothing they use with it (its own wording object would go with it)."""
+    import threading
+
+    from reader.gui.import_report import ImportWording
+    from reader.gui.library_statistics_dialog import history_rows
+
+    dialog = _opened(qtbot, archive)
+    statistics = dialog.statistics
+    shown_rows = [_column(dialog.history_view, column) for column in range(4)]
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: archive.library_statistics is None or not archive.library_statistics.isVisible())
+    made = []
+    wording = ImportWording()
+    thread = threading.Thread(target=lambda: made.append(history_rows(statistics, wording)))
+    thread.start()
+    thread.join()
+    assert [[row[column].text for row in made[0]] for column in range(4)] == shown_rows

@@ -22,8 +22,9 @@ class _FoldArray:
     """Each BMP code point's one-to-one searchable form, copied from ONE_TO_ONE_FORMS as characters turn up."""
 
     def __init__(self) -> None:
-        self.forms = np.arange(_PLANE, dtype=np.uint32)
+        self.forms = np.arange(_PLANE, dtype=np.uint32)  # uint32: some BMP characters fold outside it
         self.known = np.zeros(_PLANE, dtype=bool)
+        self._copied = 0  # the table's size at the last copy_known
 
     def fold(self, text: str) -> str:
         try:
@@ -41,8 +42,16 @@ class _FoldArray:
         return self.forms[codes].tobytes().decode("utf-32-le")
 
     def copy_known(self) -> None:
-        """Take every form the table holds already (after analysis.fill_han_forms: all common Han characters)."""
-        pairs = [(code, form) for code, form in list(ONE_TO_ONE_FORMS.items()) if code < _PLANE]
+        """Take every form the table holds already (after analysis.fill_han_forms: all common Han characters).
+
+        Again only when the table has grown since: the window readies its
+        searcher after every import (Searcher.prepare), and a copy is 10-20 ms.
+        """
+        if len(ONE_TO_ONE_FORMS) == self._copied:
+            return
+        items = list(ONE_TO_ONE_FORMS.items())
+        self._copied = len(items)
+        pairs = [(code, form) for code, form in items if code < _PLANE]
         if pairs:
             codes = np.fromiter((code for code, _ in pairs), dtype=np.int64, count=len(pairs))
             self.forms[codes] = np.fromiter((ord(form) for _, form in pairs), dtype=np.uint32, count=len(pairs))

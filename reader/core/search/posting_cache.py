@@ -1,8 +1,8 @@
 """Posting lists of one searcher as numpy arrays of global document numbers, decoded once and kept.
 
 Why: matching and ranking are set operations and sums over posting lists.
-Done on arrays they run in native code; the cost left is decoding the
-blocks (zlib per block of whoosh27.writer.BLOCK_POSTINGS), paid once per term and view of
+Done on arrays they run in native code; the cost left is reading and
+decoding the blocks (whoosh27.arrays), paid once per term and view of
 the index: the arrays are kept, least recently used dropped first, within
 a memory budget.  A searcher's refresh (a new view) starts a new cache.
 

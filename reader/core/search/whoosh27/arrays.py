@@ -1,8 +1,12 @@
 """Posting lists, field lengths and positions read into numpy arrays (search; posting_cache keeps them).
 
 Apart from postings.py so that a window that has not searched yet does not
-load numpy (writing the index uses it too: posting_arrays, bulk_fields).  Like postings.py it reads
-the whoosh3 codec's private block attributes, with the public API as fallback.
+load numpy (writing the index uses it too: posting_arrays, bulk_fields).
+Postings written by codec.ArrayCodec are read from the file as Whoosh lays
+them out (_raw_blocks) and decoded for all of a term's segments at once
+(list_arrays, list_positions); other segments go through Whoosh's matcher
+(the public API and postings.py).  term_arrays and term_positions are the
+same for one segment.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ def _raw_blocks(where: PostingRegion, wanted: np.ndarray | None) -> Iterator[tup
     1,000-posting block of positions, before any decoding.
     """
     region = where.postfile.get(where.offset, where.length)
+    if region[: len(WHOOSH3_HEADER_MAGIC)] != WHOOSH3_HEADER_MAGIC:  # as Whoosh's matcher checks
+        raise ValueError(f"no posting list at offset {where.offset} (block tag {region[:4]!r})")
     headers = BytesIO(region)
     start, position = len(WHOOSH3_HEADER_MAGIC), 0
     while start < len(region):
@@ -333,7 +339,7 @@ def split_packed(flat: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 def _public_positions(reader, matcher, wanted: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """term_positions for blocks of any other codec: Whoosh decodes them, the values are joined once."""
+    """list_positions for a segment of any other codec: Whoosh decodes its blocks, the values are joined once."""
     ids: list[int] = []
     values: list[bytes] = []
     for block_ids, _, block_values in matcher_blocks(matcher, deleted_documents(reader), False, True):

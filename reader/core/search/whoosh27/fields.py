@@ -40,7 +40,7 @@ class PackedPositions(Positions):
     read it), then each position, absolute.  Why: a phrase check reads the
     positions of thousands of candidates; pickled, each value was a
     pickle.loads, where these decode a whole block at once with numpy
-    (whoosh27.arrays.term_positions).  They are also smaller (8 bytes for
+    (whoosh27.arrays.list_positions).  They are also smaller (8 bytes for
     one position instead of 12).  Whoosh's public API reads them through
     this format's decode_positions.
     """

@@ -39,6 +39,7 @@ from reader.core.search.whoosh27.codec import (
     compressed,
     holds_counts,
     holds_position_deltas,
+    stored_uncompressed,
 )
 from reader.core.search.whoosh27.postings import matcher_blocks
 
@@ -237,8 +238,6 @@ def _packed_values(counts: np.ndarray, positions: np.ndarray) -> tuple[np.ndarra
 class _FrequencyCounts:
     """The narrow form (codec.FREQUENCY_COUNTS) of postings' Frequency values (uint32 counts), cut per block."""
 
-    compressed = False  # as the codec's writer decides (codec.stored_uncompressed)
-
     def __init__(self, postings: PostingArrays, starts: np.ndarray) -> None:
         self.counts = np.frombuffer(postings.values, dtype=">u4").astype(np.int64)
         self.widths = _widths(np.maximum.reduceat(self.counts, starts))
@@ -252,8 +251,6 @@ class _FrequencyCounts:
 
 class _PositionDeltas:
     """The counts-and-deltas form (codec.POSITION_DELTAS) of postings' PackedPositions values, cut per block."""
-
-    compressed = False  # as the codec's writer decides (codec.stored_uncompressed)
 
     def __init__(self, postings: PostingArrays, starts: np.ndarray, ends: np.ndarray) -> None:
         words = np.frombuffer(postings.value_bytes(), dtype=">u4")
@@ -409,7 +406,6 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
 
     # Blocks whose weights are their counts (a field boost of 1) store no weights of their own.
     counted = np.logical_and.reduceat(weights == narrow.counts, starts).tolist() if narrow is not None else None
-    block_compression = compression if narrow is None or narrow.compressed else 0
     first_weights, heaviest = first_weights.astype(np.float64).tolist(), heaviest.astype(np.float64).tolist()
     firsts, lasts = ids[starts].tolist(), ids[ends - 1].tolist()
     starts, ends = starts.tolist(), ends.tolist()
@@ -438,7 +434,8 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
                     value_bytes[value_offsets[start] : value_offsets[end]],
                 )
             data, level = compressed(
-                dumps((stored_ids, stored_weights, stored_values), DATA_PICKLE_PROTOCOL), block_compression
+                dumps((stored_ids, stored_weights, stored_values), DATA_PICKLE_PROTOCOL),
+                0 if stored_uncompressed(stored_values) else compression,  # the codec's writer's rule
             )
             minlength = None if shortest[block] == _NO_LENGTH else shortest[block]
             maxweight = max(0.0, heaviest[block])
