@@ -286,16 +286,11 @@ class _PositionDeltas:
         )
 
 
-def _writes_counts(fieldwriter, value_size: int) -> bool:
-    """Whether the field being written keeps counts, stored in the narrow form (as the codec's writer decides)."""
+def _field_format(fieldwriter):
+    """The format of the field being written (None if the writer does not say): which narrow form it stores,
+    as the codec's writer decides (codec.stores_counts, codec.stores_position_deltas)."""
     field = getattr(fieldwriter, "_fieldobj", None)
-    return field is not None and value_size == 4 and codec.stores_counts(field.format)
-
-
-def _writes_positions(fieldwriter) -> bool:
-    """Whether the field being written keeps positions, stored as counts and deltas (as the codec's writer decides)."""
-    field = getattr(fieldwriter, "_fieldobj", None)
-    return field is not None and codec.stores_position_deltas(field.format)
+    return None if field is None else field.format
 
 
 def _widths(largest: np.ndarray) -> list[int]:
@@ -392,12 +387,13 @@ def write_terms(fieldwriter, terms: list[bytes], parts: list[PostingArrays], fie
         shortest = [_NO_LENGTH] * len(starts)
         longest = [0] * len(starts)
     narrow: _FrequencyCounts | _PositionDeltas | None = None
-    if postings.offsets is None and _writes_counts(fieldwriter, postings.value_size):
+    format_ = _field_format(fieldwriter)
+    if postings.offsets is None and postings.value_size == 4 and format_ is not None and codec.stores_counts(format_):
         narrow = _FrequencyCounts(postings, starts)
     elif postings.offsets is None:
         size = postings.value_size
         value_bytes = postings.values.tobytes()
-    elif _writes_positions(fieldwriter):
+    elif format_ is not None and codec.stores_position_deltas(format_):
         narrow = _PositionDeltas(postings, starts, ends)
     else:
         value_lengths = postings.value_lengths().astype("<u4").tobytes()
