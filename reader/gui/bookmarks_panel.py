@@ -34,6 +34,7 @@ from reader.core.library.bookmarks import Bookmark
 from reader.core.reading import article_view
 from reader.core.spreadsheets import CSV_ENCODING
 from reader.gui.citations import interface_language
+from reader.gui.common_wording import unknown_publication
 from reader.gui.dialogs import EXPORT_FOLDER_SETTING, choose_paths, choose_save_path, save_folder, write_export
 from reader.gui.plain_text import text_tooltip
 
@@ -108,7 +109,7 @@ class BookmarksPanel(QDockWidget):
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         groups: dict[str, QTreeWidgetItem] = {}
         for bookmark in self.bookmarks.matching(self.find.text()):
-            publication = bookmark.publication or self.tr("Unknown publication")
+            publication = bookmark.publication or unknown_publication()
             group = groups.get(publication)
             if group is None:
                 group = groups[publication] = QTreeWidgetItem(self.tree, [publication])

@@ -36,6 +36,7 @@ from reader.core.filenames import printable_name
 from reader.core.library.catalog import IssueRecord
 from reader.core.library.import_log import DUPLICATE, IMPORTED, REJECTED
 from reader.core.library.library import ImportReport
+from reader.gui.common_wording import undated, unknown_publication
 from reader.gui.messages import describe
 from reader.gui.plain_text import text_tooltip
 
@@ -90,8 +91,8 @@ class ImportWording(QObject):
 
     def issue(self, record: IssueRecord) -> str:
         """An issue as a librarian names it: publication and date."""
-        publication = record.shown_publication or self.tr("unknown publication")
-        date = record.shown_date or self.tr("undated")
+        publication = record.shown_publication or unknown_publication(in_sentence=True)
+        date = record.shown_date or undated(in_sentence=True)
         return f"{publication} {date}"
 
     def outcome(self, outcome: str) -> str:

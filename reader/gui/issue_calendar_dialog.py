@@ -35,6 +35,7 @@ from reader.core.library.issue_calendar import (
     issue_calendars,
     missing_csv,
 )
+from reader.gui.common_wording import unknown_publication
 from reader.gui.dialogs import export_csv
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class IssueCalendarDialog(QDialog):
         choose = QHBoxLayout()
         self.publication = QComboBox(self)
         for name in self.calendars:
-            self.publication.addItem(name or self.tr("Unknown publication"), name)
+            self.publication.addItem(name or unknown_publication(), name)
         self.year = QComboBox(self)
         choose.addWidget(QLabel(self.tr("Publication"), self))
         choose.addWidget(self.publication, 1)

@@ -42,6 +42,7 @@ from reader.core.filenames import printable_name
 from reader.core.library.import_log import DUPLICATE, IMPORTED, OUTCOMES, REJECTED, ImportEvent
 from reader.core.library.statistics import ALL, LibraryStatistics, library_statistics, read_statistics
 from reader.core.spreadsheets import csv_text
+from reader.gui.common_wording import undated, unknown_publication
 from reader.gui.dialogs import export_csv, screen_room
 from reader.gui.import_report import ImportWording
 from reader.gui.messages import describe
@@ -98,9 +99,6 @@ class LibraryStatisticsDialog(QDialog):
         self._closed = False
         #: The reader cancelled the count of older issues: a later refresh (an import) does not start it again.
         self._declined = False
-        #: Credits counted from originals that could not be stored (a library that may only be read): kept by the
-        #: window for its session, so that a reading room reads its archive once, not at every opening.
-        self._known: dict = window.counted_credits
         style = self.style()
         #: The history's outcome icons, made here on the GUI thread (the rows are made on the statistics thread).
         self._outcome_icons = {
@@ -246,11 +244,10 @@ class LibraryStatisticsDialog(QDialog):
             return
         self._again = False
         library = self.window_.library
-        known = dict(self._known)
         # Parentless, made here on the GUI thread: the rows are worded on the statistics thread, and the dialog
         # (with its children) may be closed and deleted meanwhile.
         wording = None if self.reading_room else ImportWording()
-        self._start(lambda job: _with_history(read_statistics(library.catalog, known), wording, job), self._read)
+        self._start(lambda job: _with_history(read_statistics(library.catalog), wording, job), self._read)
 
     def _start(self, work, done) -> None:
         jobs = self.window_.jobs
@@ -267,14 +264,13 @@ class LibraryStatisticsDialog(QDialog):
             return
         if statistics.uncounted and not self._declined:
             library = self.window_.library
-            known = dict(self._known)
             self.progress.setRange(0, 0)
             self.progress_label.setText(self.tr("Counting the reporters of issues imported before they were counted…"))
             self.cancel_button.setEnabled(True)
             self._show_progress(True)
             # The catalog's figures just read serve again; counting changes the reporters, not the history.
             self._start(
-                lambda job: library_statistics(library, job.report, lambda: job.cancelled, known, first=statistics),
+                lambda job: library_statistics(library, job.report, lambda: job.cancelled, first=statistics),
                 self._counted,
             )
         self.show_statistics(statistics, history)
@@ -295,8 +291,6 @@ class LibraryStatisticsDialog(QDialog):
         if self._closed:
             return
         self._show_progress(False)
-        if not statistics.stored:
-            self._known.update(statistics.counted)
         if self._again:
             self.refresh()
             return
@@ -334,7 +328,7 @@ class LibraryStatisticsDialog(QDialog):
 
     # -- showing ------------------------------------------------------------------------------------
     def publication_name(self, publication: object) -> str:
-        return publication or self.tr("Unknown publication")
+        return publication or unknown_publication()
 
     def show_statistics(self, statistics: LibraryStatistics, history: list | None = None) -> None:
         """Fill the tabs with `statistics` and the history's `history_rows` (None: the history listed stays).
@@ -374,7 +368,7 @@ class LibraryStatisticsDialog(QDialog):
             for item in row:
                 item.setFont(bold)
             for year_row in years:
-                year = str(year_row.year) if year_row.year is not None else self.tr("Undated")
+                year = str(year_row.year) if year_row.year is not None else undated()
                 year_item = cell(year, year_row.year if year_row.year is not None else 99999, year)
                 numbers = [number_cell(year_row.issues), number_cell(year_row.articles)]
                 parent.appendRow([year_item, *numbers, date_cell(year_row.first), date_cell(year_row.last)])

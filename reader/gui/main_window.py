@@ -110,9 +110,6 @@ class MainWindow(QMainWindow):
         self.searcher = LiveSearcher(paths.index_dir, self.jobs)
         self.issues = IssueLoader(library.load_issue, self.jobs, self)
         self.history = History()
-        #: Reporters counted from the originals of an older library that may not be written (statistics):
-        #: kept for the window's session, so that they are read once.
-        self.counted_credits: dict = {}
         #: The issue calendar and the statistics dialog, while open (None until first asked for).
         self.issue_calendar: QWidget | None = None
         self.library_statistics: QWidget | None = None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QMessageBox
 
 from reader.core.library.catalog import IssueRecord
 from reader.core.library.removal import RemovalReport
+from reader.gui.common_wording import undated, unknown_publication
 from reader.gui.workers import Job
 
 if TYPE_CHECKING:
@@ -133,8 +134,8 @@ class IssueRemoval(QObject):
         self.window.show_error(error)
 
     def _describe(self, record: IssueRecord) -> str:
-        publication = record.shown_publication or self.tr("unknown publication")
-        date = record.shown_date or self.tr("undated")
+        publication = record.shown_publication or unknown_publication(in_sentence=True)
+        date = record.shown_date or undated(in_sentence=True)
         # One text with its punctuation, so that the Chinese reads "文件 — 报刊，日期".
         line = self.tr("%1 — %2, %3")
         return line.replace("%1", record.source).replace("%2", publication).replace("%3", date)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reader.core.search.results import Facets
+from reader.gui.common_wording import undated, unknown_publication
 from reader.gui.timeline_chart import TimelineChart
 
 #: Papers named with their counts; the rest are summed up ("and 12 more papers").
@@ -84,7 +85,9 @@ class FacetsView(QWidget):
             )
         if facets.unknown_publication:
             entries.append(
-                html.escape(self.tr("unknown publication")) + "&nbsp;" + locale.toString(facets.unknown_publication)
+                html.escape(unknown_publication(in_sentence=True))
+                + "&nbsp;"
+                + locale.toString(facets.unknown_publication)
             )
         self.publications.setText(self._line(self.tr("Papers:"), entries))
         years = [
@@ -92,7 +95,7 @@ class FacetsView(QWidget):
             for year, count in facets.years
         ]
         if facets.undated:
-            years.append(html.escape(self.tr("undated")) + "&nbsp;" + locale.toString(facets.undated))
+            years.append(html.escape(undated(in_sentence=True)) + "&nbsp;" + locale.toString(facets.undated))
         self.years.setText(self._line(self.tr("Years:"), years))
         self.years.setVisible(bool(years))
         self.timeline.set_months(facets.first_month, facets.months)

@@ -52,10 +52,6 @@
             <translation>导入…</translation>
         </message>
         <message>
-            <source>Unknown publication</source>
-            <translation>未知报刊</translation>
-        </message>
-        <message>
             <source>(untitled)</source>
             <translation>（无标题）</translation>
         </message>
@@ -149,6 +145,25 @@
         <message>
             <source>Article copied with its citation</source>
             <translation>已复制文章及出处</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommonWording</name>
+        <message>
+            <source>unknown publication</source>
+            <translation>未知报刊</translation>
+        </message>
+        <message>
+            <source>Unknown publication</source>
+            <translation>未知报刊</translation>
+        </message>
+        <message>
+            <source>undated</source>
+            <translation>未注明日期</translation>
+        </message>
+        <message>
+            <source>Undated</source>
+            <translation>未注明日期</translation>
         </message>
     </context>
     <context>
@@ -394,16 +409,8 @@
             <translation>另有 %1 种报纸（%2 篇）</translation>
         </message>
         <message>
-            <source>unknown publication</source>
-            <translation>未知报刊</translation>
-        </message>
-        <message>
             <source>Papers:</source>
             <translation>报纸：</translation>
-        </message>
-        <message>
-            <source>undated</source>
-            <translation>未注明日期</translation>
         </message>
         <message>
             <source>Years:</source>
@@ -478,14 +485,6 @@
         <message>
             <source>; %1 imported with damaged characters</source>
             <translation>；%1 个文件导入时有损坏的字符</translation>
-        </message>
-        <message>
-            <source>unknown publication</source>
-            <translation>未知报刊</translation>
-        </message>
-        <message>
-            <source>undated</source>
-            <translation>未注明日期</translation>
         </message>
         <message>
             <source>rejected</source>
@@ -568,10 +567,6 @@
             <source>Issue Calendar</source>
             <extracomment>Day states and their colours (legible on the light and the dark theme alike).</extracomment>
             <translation>期次日历</translation>
-        </message>
-        <message>
-            <source>Unknown publication</source>
-            <translation>未知报刊</translation>
         </message>
         <message>
             <source>Publication</source>
@@ -701,14 +696,6 @@
             <translation>这些期次已不在资料库中，未删除任何内容</translation>
         </message>
         <message>
-            <source>unknown publication</source>
-            <translation>未知报刊</translation>
-        </message>
-        <message>
-            <source>undated</source>
-            <translation>未注明日期</translation>
-        </message>
-        <message>
             <source>%1 — %2, %3</source>
             <translation>%1 — %2，%3</translation>
         </message>
@@ -716,16 +703,8 @@
     <context>
         <name>IssueTreeModel</name>
         <message>
-            <source>Undated</source>
-            <extracomment>Stable across rebuilds (publication, year, month or issue id), to restore expansion. Issue nodes by issue id, for the titles that arrive later and for finding an article.</extracomment>
-            <translation>未注明日期</translation>
-        </message>
-        <message>
-            <source>Unknown publication</source>
-            <translation>未知报刊</translation>
-        </message>
-        <message>
             <source>%n articles</source>
+            <extracomment>Stable across rebuilds (publication, year, month or issue id), to restore expansion. Issue nodes by issue id, for the titles that arrive later and for finding an article.</extracomment>
             <translation>%n 篇</translation>
         </message>
         <message>
@@ -878,16 +857,8 @@
             <translation>正在取消…</translation>
         </message>
         <message>
-            <source>Unknown publication</source>
-            <translation>未知报刊</translation>
-        </message>
-        <message>
             <source>%1 publications, %2 issues, %3 articles; %4 reporters credited</source>
             <translation>%1 种报刊，%2 期，%3 篇文章；署名记者 %4 人</translation>
-        </message>
-        <message>
-            <source>Undated</source>
-            <translation>未注明日期</translation>
         </message>
         <message>
             <source>, </source>

@@ -353,8 +353,38 @@ def test_a_read_only_catalog_of_an_older_version_gives_what_it_can(seeded_paths,
         assert not any(event.logged for event in statistics.history)
         assert not statistics.uncounted and not statistics.stored and len(statistics.counted) == 5
         assert statistics.reporters()  # counted for this reading, in memory
-        again = library_statistics(library, known=statistics.counted)
-        assert not again.counted and not again.uncounted  # given back: not read again
+        assert library.catalog.credits() == statistics.counted  # kept in memory for the session
+        again = library_statistics(library)
+        assert not again.counted and not again.uncounted  # not read again
     finally:
         library.close()
     assert snapshot(seeded_paths.data_dir) == before
+
+
+def test_credits_that_cannot_be_written_are_kept_for_the_session(seeded_paths, monkeypatch):
+    """A full disk (or a catalog another process holds) while storing counted credits: the count is not
+    lost; they are not stored, and they are not read from the originals again in this session."""
+    import contextlib
+    import sqlite3
+
+    from reader.core.library.catalog import Catalog
+
+    library = Library(seeded_paths)
+    expected = dict(library.catalog.credits())
+    library.close()
+    _make_old(seeded_paths)
+    library = Library(seeded_paths)
+    try:
+
+        def full_disk(self, credits):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(Catalog, "_write_credits", full_disk)
+        statistics = library_statistics(library)
+        assert not statistics.stored and len(statistics.counted) == 5 and not statistics.uncounted
+        assert library.catalog.credits() == expected  # in memory
+        assert not library_statistics(library).counted  # not read again
+    finally:
+        library.close()
+    with contextlib.closing(sqlite3.connect(seeded_paths.catalog_file)) as db:
+        assert not db.execute("SELECT COUNT(*) FROM credits").fetchone()[0]  # nothing half stored

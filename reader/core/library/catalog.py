@@ -149,6 +149,9 @@ class Catalog:
         self._guard = threading.RLock()
         self.read_only = read_only
         self._path = path
+        #: Credits counted that could not be stored (a catalog that may only be read, a write that failed): kept
+        #: for this session, so that a reading room reads its older issues once, not at every look at them.
+        self._unstored_credits: Credits = {}
         if read_only:
             self._db = open_read_only(path, SCHEMA)
         else:
@@ -322,19 +325,34 @@ class Catalog:
 
     @_serialized
     def credits(self) -> Credits | None:
-        """Every counted issue's credits; None where the catalog has no such table (read only, older)."""
+        """Every counted issue's credits, with those kept unstored (set_credits); None where there are none and
+        the catalog has no such table (read only, older)."""
         if not self.has_table("credits"):
-            return None
+            return dict(self._unstored_credits) if self._unstored_credits else None
         found: Credits = {}
         for issue_id, reporter, articles in self._db.execute("SELECT issue, reporter, articles FROM credits"):
             found.setdefault(issue_id, {})[reporter] = int(articles)
+        found.update(self._unstored_credits)
         return found
 
     @_serialized
-    def set_credits(self, credits: Credits) -> None:
-        """Store the credits of issues counted after their import (those no longer listed are left out)."""
-        with self._db:
-            self._write_credits(credits)
+    def set_credits(self, credits: Credits) -> bool:
+        """Store the credits of issues counted after their import (those no longer listed are left out).
+
+        Where the catalog may only be read, or the write fails (a full disk,
+        a catalog another process holds), they are kept in memory for this
+        session instead, and credits() gives them all the same.  Returns
+        whether they were stored.
+        """
+        if not self.read_only:
+            try:
+                with self._db:
+                    self._write_credits(credits)
+                return True
+            except sqlite3.Error:
+                pass
+        self._unstored_credits.update(credits)
+        return False
 
     @_serialized
     def log_imports(self, rows: list[LogRow]) -> None:

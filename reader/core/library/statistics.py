@@ -13,7 +13,6 @@ was kept are listed from their catalog rows, without the files rejected then.
 
 from __future__ import annotations
 
-import sqlite3
 import traceback
 from collections import defaultdict
 from collections.abc import Callable
@@ -84,9 +83,10 @@ class LibraryStatistics:
         history_since: when the log's first entry was written, None while it has none.
         uncounted: ids of issues whose reporters are not counted (their original could not be read,
             or the count was stopped).
-        counted: the credits counted from originals this time (give them back as `known` where they
-            could not be stored, so that they are not counted again).
-        stored: what was counted is kept in the catalog (False: the library may only be read here).
+        counted: the credits counted from originals this time (where they could not be stored the
+            catalog keeps them for the session: Catalog.set_credits).
+        stored: what was counted is stored in the catalog (False: the library may only be read here,
+            or writing failed).
         stopped: the count was stopped on request.
     """
 
@@ -199,15 +199,13 @@ def import_history(records: list[IssueRecord], log: list | None) -> list[ImportE
     return sorted(events, key=lambda event: -event.at)
 
 
-def read_statistics(catalog: Catalog, credits: Credits | None = None) -> LibraryStatistics:
-    """The statistics from the catalog alone (quick: no issue is read); `credits` adds counts made elsewhere.
+def read_statistics(catalog: Catalog) -> LibraryStatistics:
+    """The statistics from the catalog alone (quick: no issue is read).
 
     Issues the catalog has no credits for are listed in `uncounted`.
     """
     records = catalog.all()
     stored = catalog.credits() or {}
-    if credits:
-        stored = {**stored, **credits}
     log = catalog.import_log()
     credit_rows, uncredited = reporter_credits(records, stored)
     return LibraryStatistics(
@@ -231,9 +229,10 @@ def count_missing_credits(
     """Count the reporters of issues imported before credits were kept, from their originals.
 
     Returns (the credits counted, whether they are stored in the catalog,
-    whether the count was stopped).  Stored every STORE_EVERY issues where the
-    library may be written, so that a stop keeps what was done; an original
-    that cannot be read (missing, unplugged) is left uncounted.
+    whether the count was stopped).  Stored every STORE_EVERY issues (in
+    memory for the session where the library may only be read), so that a
+    stop keeps what was done; an original that cannot be read (missing,
+    unplugged) is left uncounted.
     """
     counted: Credits = {}
     waiting: Credits = {}
@@ -243,11 +242,8 @@ def count_missing_credits(
 
     def keep() -> None:
         nonlocal store
-        if store and waiting:
-            try:
-                library.catalog.set_credits(waiting)
-            except sqlite3.Error:  # a full disk, a catalog another process holds: counted again next time
-                store = False
+        if waiting:  # kept in memory where they cannot be stored (Catalog.set_credits): not read again this session
+            store = library.catalog.set_credits(waiting) and store
         waiting.clear()
 
     for done, record in enumerate(records):
@@ -279,21 +275,19 @@ def library_statistics(
     library: Library,
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    known: Credits | None = None,
     first: LibraryStatistics | None = None,
 ) -> LibraryStatistics:
     """The whole statistics: from the catalog, the reporters of issues not counted yet read from their originals.
 
-    `known`: credits counted before and not stored (a library that may only be read), not counted again.
-    `first`: read_statistics(catalog, known) when the caller has it already (the catalog is not read again).
+    `first`: read_statistics(catalog) when the caller has it already (the catalog is not read again).
     """
-    first = first or read_statistics(library.catalog, known)
+    first = first or read_statistics(library.catalog)
     if not first.uncounted:
         return first
     missing = [first.issues[issue_id] for issue_id in first.uncounted]
     counted, stored, stopped = count_missing_credits(library, missing, progress, cancelled)
     # Only the reporters change: the records, years and history just read serve again.
-    credits = {**(library.catalog.credits() or {}), **(known or {}), **counted}
+    credits = {**(library.catalog.credits() or {}), **counted}
     credit_rows, uncredited = reporter_credits(list(first.issues.values()), credits)
     uncounted = [issue_id for issue_id in first.issues if issue_id not in credits]
     return replace(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QObject, Qt
 
 from reader.core.library.catalog import IssueRecord
+from reader.gui.common_wording import undated, unknown_publication
 from reader.gui.plain_text import text_tooltip
 
 UNDATED = "undated"
@@ -82,8 +83,8 @@ class IssueTreeModel(QAbstractItemModel):
                 index[key] = node
             return index[key]
 
-        undated_label = self.tr("Undated")
-        unknown_label = self.tr("Unknown publication")
+        undated_label = undated()
+        unknown_label = unknown_publication()
         # Labels made once each, not once per issue: the tree of a 10,000-issue archive is built at start.
         years = _Labels(self.year_label)
         months = _Labels(self.month_label)
