@@ -129,6 +129,14 @@ def article_html(
 
 #: The anchor at the start of each article of an issue shown whole: ARTICLE_ANCHOR + its ordinal.
 ARTICLE_ANCHOR = "article-"
+#: The anchor where an article's text starts, after its header line: BODY_ANCHOR + its ordinal.
+BODY_ANCHOR = "body-"
+#: What a kept reading place (ArticlePane.place_to_keep) counts from: its article's start (the top is in
+#: its kicker or title), its article's text after the header line, or the whole issue's start (places
+#: kept by earlier versions).  Not the whole issue: the header lines say the paper, the date and "article
+#: 3 of 9" in the interface language, so a place counted from the issue's start drifted when the language
+#: or a corrected date changed the lines above it.
+HEAD, BODY, ISSUE = 0, 1, 2
 
 
 def issue_html(
@@ -141,12 +149,20 @@ def issue_html(
         if number:
             parts.append('<hr class="article"/><p>&nbsp;</p>')
         body = _article_body(view, needles, match_lengths, meta_labels, position=True)
-        # Inside the article's first paragraph: Qt drops an empty anchor that stands before a paragraph.
-        opening = body[0].index(">") + 1
-        body[0] = f'{body[0][:opening]}<a name="{ARTICLE_ANCHOR}{view.ordinal}"></a>{body[0][opening:]}'
+        # Inside a paragraph: Qt drops an empty anchor that stands before one.
+        body[0] = _anchored(body[0], f"{ARTICLE_ANCHOR}{view.ordinal}")
+        text_starts = next(number for number, part in enumerate(body) if part.endswith("<hr/>")) + 1
+        if text_starts < len(body):
+            body[text_starts] = _anchored(body[text_starts], f"{BODY_ANCHOR}{view.ordinal}")
         parts += body
     parts.append("</body></html>")
     return "".join(parts), match_lengths
+
+
+def _anchored(paragraph: str, name: str) -> str:
+    """The paragraph's HTML with an anchor at the start of its text."""
+    opening = paragraph.index(">") + 1
+    return f'{paragraph[:opening]}<a name="{name}"></a>{paragraph[opening:]}'
 
 
 def anchor_positions(document: QTextDocument) -> dict[str, int]:
@@ -195,6 +211,7 @@ class ArticlePane(QTextBrowser):
         self.views: list[ArticleView] | None = None
         #: In a whole issue: where each article starts in the document, in order, and the ordinals.
         self._article_starts: list[int] = []
+        self._text_starts: dict[int, int] = {}  # where each article's text starts, after its header line
         self._article_ordinals: list[int] = []
         #: The pane is scrolling itself (a new text, a place, an article or a match asked for): not the reader.
         self._self_scrolling = False
@@ -240,16 +257,16 @@ class ArticlePane(QTextBrowser):
         ordinal: int,
         needles: list[str],
         meta_labels: dict[str, str],
-        place: int | None = None,
+        place: tuple[int, int] | None = None,
     ) -> None:
         """A whole issue as one scroll: at article `ordinal` (its first match when `needles` mark any there
-        or after it), or at `place`, a reading position (reading_place) remembered from before."""
+        or after it), or at `place` in it, a reading position (place_to_keep) remembered from before."""
         self.views = list(views)
         self.view, self._needles, self._meta_labels = self.views[ordinal], list(needles), meta_labels
         self._current, self._returned_to = -1, None
         self._render()
         if place is not None:
-            self._return_to((place, 0))
+            self._return_to((self._position_of(ordinal, place), 0))
         else:
             self.go_to_article(ordinal)
         later = [number for number, (start, _) in enumerate(self._matches) if start >= self.article_start(ordinal)]
@@ -283,8 +300,28 @@ class ArticlePane(QTextBrowser):
         self.verticalScrollBar().setRange(0, max(0, int(document.size().height()) - self.viewport().height()))
 
     def reading_place(self) -> int:
-        """The document position of the character at the top of the view (to come back to it later)."""
+        """The document position of the character at the top of the view."""
         return self._reading_place()[0]
+
+    def place_to_keep(self) -> tuple[int, int]:
+        """Where the reader is in the issue shown whole, to come back to in a later session: (HEAD or BODY,
+        characters from there) in the open article, counted so that its header lines do not count."""
+        position = self.reading_place()
+        ordinal = self.view.ordinal if self.view is not None else 0
+        text_start = self._text_starts.get(ordinal)
+        if text_start is not None and position >= text_start:
+            return BODY, position - text_start
+        return HEAD, position - self.article_start(ordinal)
+
+    def _position_of(self, ordinal: int, place: tuple[int, int]) -> int:
+        """The document position of a kept place (place_to_keep) in article `ordinal`."""
+        counted_from, offset = place
+        if counted_from == ISSUE:
+            return offset
+        start = self.article_start(ordinal)
+        if counted_from == BODY:
+            start = self._text_starts.get(ordinal, start)
+        return max(0, start + offset)
 
     def _article_at(self, position: int) -> int:
         """In a whole issue, the ordinal of the article the document position `position` is in."""
@@ -385,6 +422,9 @@ class ArticlePane(QTextBrowser):
         )
         self._article_starts = [position for position, _ in articles]
         self._article_ordinals = [ordinal for _, ordinal in articles]
+        self._text_starts = {
+            int(name[len(BODY_ANCHOR) :]): position for name, position in starts.items() if name.startswith(BODY_ANCHOR)
+        }
         self._matches = [
             (starts[f"{MATCH_ANCHOR}{number}"], starts[f"{MATCH_ANCHOR}{number}"] + length)
             for number, length in enumerate(lengths)

@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         """Keep where the reader is in the issue shown whole (reading_positions)."""
         if self._whole_issue_id is not None and self.article.views is not None and self.article.view is not None:
             self.reading_positions.remember(
-                self._whole_issue_id, self.article.view.ordinal, self.article.reading_place()
+                self._whole_issue_id, self.article.view.ordinal, self.article.place_to_keep()
             )
 
     def open_article(
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
         ordinal: int,
         remember: bool = True,
         needles: tuple[str, ...] = (),
-        place: int | None = None,
+        place: tuple[int, int] | None = None,
     ) -> None:
         """Show an article, highlighting `needles` (given only for a hit), and select it in the tree.
 
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
         ordinal: int,
         remember: bool,
         needles: tuple[str, ...],
-        place: int | None = None,
+        place: tuple[int, int] | None = None,
     ) -> None:
         if not 0 <= ordinal < len(issue.articles):
             return

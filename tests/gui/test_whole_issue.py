@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog
 
+from reader.gui.article_view import BODY, HEAD, ISSUE
 from reader.gui.main_window import MainWindow
 from reader.gui.reading_positions import KEPT, ReadingPositions
 from tests.gui.conftest import close_window, open_window, ready_window, shown
@@ -116,14 +117,16 @@ def test_reading_positions_keep_the_most_recent_issues(qtbot, seeded_paths):
     window = open_window(qtbot, seeded_paths)
     positions = ReadingPositions(window.settings)
     for number in range(KEPT + 5):
-        positions.remember(f"issue-{number}", 1, number)
-    positions.remember("issue-0", 2, 7)  # read again: most recent
+        positions.remember(f"issue-{number}", 1, (BODY, number))
+    positions.remember("issue-0", 2, (HEAD, 7))  # read again: most recent
     positions.save()
     kept = ReadingPositions(window.settings)
-    assert kept.get("issue-0") == (2, 7)
-    assert kept.get("issue-1") is None and kept.get(f"issue-{KEPT + 4}") == (1, KEPT + 4)
+    assert kept.get("issue-0") == (2, (HEAD, 7))
+    assert kept.get("issue-1") is None and kept.get(f"issue-{KEPT + 4}") == (1, (BODY, KEPT + 4))
     window.settings.setValue("reading_positions", "not json")
     assert ReadingPositions(window.settings).get("issue-0") is None
+    window.settings.setValue("reading_positions", '{"issue-0": [2, 700]}')  # as an earlier version kept it
+    assert ReadingPositions(window.settings).get("issue-0") == (2, (ISSUE, 700))
     close_window(window)
 
 
@@ -216,4 +219,36 @@ def test_the_issue_open_at_closing_reopens_where_it_was_left(qtbot, seeded_paths
     again.restore_last_article()
     qtbot.waitUntil(lambda: again.opening is None and again.current == (issue, 6), timeout=10000)
     assert abs(again.article.reading_place() - place) < 40  # the same line, give or take
+    close_window(again)
+
+
+def test_a_place_kept_under_one_header_comes_back_under_another(qtbot, seeded_paths, monkeypatch):
+    """The header lines above the place changed between sessions (the interface's language, a corrected
+    date): the reader comes back to the same text, not to a place moved by the difference."""
+    window = open_window(qtbot, seeded_paths)
+    window.resize(1000, 700)
+    window.set_whole_issue(True)
+    issue = _issue(window, "000")
+    _open(qtbot, window, issue, 6)
+    pane = window.article
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.value() + 400)
+    qtbot.waitUntil(lambda: window.current == (issue, 6) and pane.reading_place() > pane.article_start(6) + 100)
+    text = pane.toPlainText()
+    at_top = text[pane.reading_place() : pane.reading_place() + 12]
+    close_window(window)
+
+    labels = MainWindow.meta_labels
+    monkeypatch.setattr(  # every header line some 40 characters longer, as another language may make them
+        MainWindow, "meta_labels", lambda self: {key: value + " " + "·" * 40 for key, value in labels(self).items()}
+    )
+    again = open_window(qtbot, seeded_paths)
+    again.resize(1000, 700)
+    again.restore_last_article()
+    qtbot.waitUntil(lambda: again.opening is None and again.current == (issue, 6), timeout=10000)
+    pane = again.article
+    assert "·" * 40 in pane.toPlainText()
+    place = pane.reading_place()
+    # The same text at the top, give or take part of a line (the view scrolls by lines).
+    assert at_top in pane.toPlainText()[place - 40 : place + 52]
     close_window(again)
