@@ -93,7 +93,7 @@ def lock(lock_file: Path, password: str) -> None:
     """Set the lock with `password` (raises ValueError when it is too short, OSError when it cannot be written)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"a reading-room password has at least {MIN_PASSWORD_LENGTH} characters")
-    write_atomically(lock_file, json.dumps({"password": password_hash(password)}).encode("utf-8"))
+    write_atomically(lock_file, json.dumps({"password": password_hash(password)}).encode("utf-8"), private=True)
 
 
 def unlock(lock_file: Path, password: str) -> bool:

@@ -437,10 +437,17 @@ class LibraryStatisticsDialog(QDialog):
         elif uncounted:
             text = self.tr("The reporters of %1 issues imported before they were counted are being read.")
             notes.append(text.replace("%1", locale.toString(uncounted)))
-        if statistics.counted and not statistics.stored:
+        if statistics.counted and not statistics.stored and self.window_.library.read_only:
             notes.append(
                 self.tr(
                     "The library can only be read here: these reporters are counted again when the reader is next started."
+                )
+            )
+        elif statistics.counted and not statistics.stored:
+            notes.append(
+                self.tr(
+                    "These reporters could not be saved in the catalog (is the disk full?): they are counted again "
+                    "when the reader is next started."
                 )
             )
         return " ".join(notes)

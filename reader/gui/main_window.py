@@ -487,7 +487,9 @@ class MainWindow(QMainWindow):
         place: tuple[int, int] | None = None,
     ) -> None:
         if not 0 <= ordinal < len(issue.articles):
-            return
+            if place is None or not issue.articles:
+                return
+            ordinal, place = 0, None  # a kept place in an article the issue no longer has: its start instead
         self._remember_place()  # of the issue the pane leaves, or of the place it leaves in it
         self.current = (issue_id, ordinal)
         if remember:

@@ -753,7 +753,7 @@
         <name>LibraryStatisticsDialog</name>
         <message>
             <source>Library Statistics</source>
-            <extracomment>The dialog's size where the screen allows it. The tabs, by name (the history is left out in reading-room mode). The library changed while a count ran: count again when it is over. The reader cancelled the count of older issues: a later refresh (an import) does not start it again. Credits counted from originals that could not be stored (a library that may only be read): kept by the window for its session, so that a reading room reads its archive once, not at every opening. The history's outcome icons, made here on the GUI thread (the rows are made on the statistics thread).</extracomment>
+            <extracomment>The dialog's size where the screen allows it. The tabs, by name (the history is left out in reading-room mode). The library changed while a count ran: count again when it is over. The reader cancelled the count of older issues: a later refresh (an import) does not start it again. The history's outcome icons, made here on the GUI thread (the rows are made on the statistics thread).</extracomment>
             <translation>文库统计</translation>
         </message>
         <message>
@@ -885,6 +885,10 @@
             <translation>此处只能读取文库：这些记者会在下次启动本程序时重新统计。</translation>
         </message>
         <message>
+            <source>These reporters could not be saved in the catalog (is the disk full?): they are counted again when the reader is next started.</source>
+            <translation>这些记者未能存入目录（磁盘是否已满？）：下次启动阅读器时会重新统计。</translation>
+        </message>
+        <message>
             <source>; removed from the library since</source>
             <translation>；之后已从文库中移除</translation>
         </message>
@@ -929,7 +933,7 @@
         <name>MainWindow</name>
         <message>
             <source>Newspaper Reader</source>
-            <extracomment>How long a closing window waits for running jobs to stop (they stop between two issues). Beside the library: which files of the user's watched folders were already handled. Reporters counted from the originals of an older library that may not be written (statistics): kept for the window's session, so that they are read once. The issue calendar and the statistics dialog, while open (None until first asked for). The article shown: (issue id, ordinal). The catalog's records the tree shows (read off the GUI thread at start, again after each write). The article the reader asked for last, shown once its issue is read (see open_article). Issues are shown whole, as one scroll (View → Whole Issue), with each one's place remembered. The issue the pane shows whole, if it does.</extracomment>
+            <extracomment>How long a closing window waits for running jobs to stop (they stop between two issues). Beside the library: which files of the user's watched folders were already handled. The issue calendar and the statistics dialog, while open (None until first asked for). The article shown: (issue id, ordinal). The catalog's records the tree shows (read off the GUI thread at start, again after each write). The article the reader asked for last, shown once its issue is read (see open_article). Issues are shown whole, as one scroll (View → Whole Issue), with each one's place remembered. The issue the pane shows whole, if it does.</extracomment>
             <translation>报刊阅览</translation>
         </message>
         <message>

@@ -363,10 +363,12 @@ def test_a_read_only_catalog_of_an_older_version_gives_what_it_can(seeded_paths,
 
 def test_credits_that_cannot_be_written_are_kept_for_the_session(seeded_paths, monkeypatch):
     """A full disk (or a catalog another process holds) while storing counted credits: the count is not
-    lost; they are not stored, and they are not read from the originals again in this session."""
+    lost; they are not stored (the failed transaction rolled back), no further write is tried for the same
+    count (each would wait for the lock), and they are not read from the originals again in this session."""
     import contextlib
     import sqlite3
 
+    from reader.core.library import statistics as statistics_module
     from reader.core.library.catalog import Catalog
 
     library = Library(seeded_paths)
@@ -374,17 +376,36 @@ def test_credits_that_cannot_be_written_are_kept_for_the_session(seeded_paths, m
     library.close()
     _make_old(seeded_paths)
     library = Library(seeded_paths)
+    tried = []
+    write = Catalog._write_credits
     try:
 
         def full_disk(self, credits):
+            tried.append(len(credits))
+            write(self, credits)  # written, then the disk fills: the transaction must roll back
             raise sqlite3.OperationalError("database or disk is full")
 
         monkeypatch.setattr(Catalog, "_write_credits", full_disk)
+        monkeypatch.setattr(statistics_module, "STORE_EVERY", 2)
         statistics = library_statistics(library)
         assert not statistics.stored and len(statistics.counted) == 5 and not statistics.uncounted
+        assert tried == [2]  # the first batch failed: the others were kept in memory without trying
         assert library.catalog.credits() == expected  # in memory
         assert not library_statistics(library).counted  # not read again
     finally:
         library.close()
     with contextlib.closing(sqlite3.connect(seeded_paths.catalog_file)) as db:
         assert not db.execute("SELECT COUNT(*) FROM credits").fetchone()[0]  # nothing half stored
+
+
+def test_credits_kept_in_memory_yield_to_stored_ones_and_go_with_their_issue(seeded_paths):
+    library = Library(seeded_paths)
+    try:
+        first, second = (record.id for record in library.records()[:2])
+        stored = library.catalog.credits()[first]
+        library.catalog.set_credits({first: {"旧": 1}, second: {"旧": 1}}, store=False)  # counted, not stored
+        assert library.catalog.credits()[first] == stored  # the stored count is the newer one
+        library.catalog.remove([second])
+        assert second not in library.catalog.credits()
+    finally:
+        library.close()

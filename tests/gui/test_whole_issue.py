@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog
 
@@ -248,7 +249,16 @@ def test_a_place_kept_under_one_header_comes_back_under_another(qtbot, seeded_pa
     qtbot.waitUntil(lambda: again.opening is None and again.current == (issue, 6), timeout=10000)
     pane = again.article
     assert "·" * 40 in pane.toPlainText()
-    place = pane.reading_place()
+    place = pane.cursorForPosition(QPoint(0, 0)).position()  # the character at the top of the view itself
     # The same text at the top, give or take part of a line (the view scrolls by lines).
     assert at_top in pane.toPlainText()[place - 40 : place + 52]
     close_window(again)
+
+
+def test_a_place_in_an_article_the_issue_no_longer_has_opens_the_issue_at_its_start(qtbot, whole):
+    """The issue was parsed again into fewer articles since (or the setting was damaged): it still opens."""
+    window = whole
+    issue = _issue(window, "000")
+    window.reading_positions.remember(issue, 99, (BODY, 5))
+    window.open_issue(issue)
+    qtbot.waitUntil(lambda: window.opening is None and window.current == (issue, 0), timeout=10000)

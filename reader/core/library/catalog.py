@@ -296,6 +296,8 @@ class Catalog:
 
     def _delete_issues(self, issue_ids: list[str]) -> None:
         """The issues' rows and their credits (inside the caller's transaction)."""
+        for issue_id in issue_ids:
+            self._unstored_credits.pop(issue_id, None)
         self._db.executemany("DELETE FROM issues WHERE id = ?", [(i,) for i in issue_ids])
         self._db.executemany("DELETE FROM credits WHERE issue = ?", [(i,) for i in issue_ids])
 
@@ -332,19 +334,19 @@ class Catalog:
         found: Credits = {}
         for issue_id, reporter, articles in self._db.execute("SELECT issue, reporter, articles FROM credits"):
             found.setdefault(issue_id, {})[reporter] = int(articles)
-        found.update(self._unstored_credits)
-        return found
+        return {**self._unstored_credits, **found}  # stored ones are newer (a re-parse, a re-import)
 
     @_serialized
-    def set_credits(self, credits: Credits) -> bool:
+    def set_credits(self, credits: Credits, store: bool = True) -> bool:
         """Store the credits of issues counted after their import (those no longer listed are left out).
 
-        Where the catalog may only be read, or the write fails (a full disk,
-        a catalog another process holds), they are kept in memory for this
-        session instead, and credits() gives them all the same.  Returns
-        whether they were stored.
+        Where the catalog may only be read, the write fails (a full disk, a
+        catalog another process holds) or `store` is False (an earlier write
+        of the same count failed: not another 30 s wait for the lock), they
+        are kept in memory for this session instead, and credits() gives
+        them all the same.  Returns whether they were stored.
         """
-        if not self.read_only:
+        if store and not self.read_only:
             try:
                 with self._db:
                     self._write_credits(credits)

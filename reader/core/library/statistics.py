@@ -243,7 +243,7 @@ def count_missing_credits(
     def keep() -> None:
         nonlocal store
         if waiting:  # kept in memory where they cannot be stored (Catalog.set_credits): not read again this session
-            store = library.catalog.set_credits(waiting) and store
+            store = library.catalog.set_credits(waiting, store=store)
         waiting.clear()
 
     for done, record in enumerate(records):
