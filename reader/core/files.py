@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -45,9 +46,10 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
+@functools.cache
 def _umask() -> int:
     """The process's umask, read without setting it (os.umask sets it, for every thread at once): Linux
-    says it in /proc/self/status; elsewhere the usual one."""
+    says it in /proc/self/status; elsewhere the usual one.  Read once: an import writes thousands of files."""
     try:
         status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
     except OSError:

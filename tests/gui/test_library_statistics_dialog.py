@@ -322,15 +322,25 @@ def test_the_history_names_where_an_inbox_file_went_not_the_inbox(qtbot, window,
     dialog.close()
 
 
-def test_the_history_is_worded_without_the_dialog_so_closing_it_meanwhile_is_safe(qtbot, archive):
+def test_the_history_is_worded_without_the_dialog_so_closing_it_meanwhile_is_safe(qtbot, archive, monkeypatch):
     """The rows are made on the statistics thread with a parentless wording: a dialog closed and deleted
     meanwhile takes nothing they use with it (its own wording object would go with it)."""
     import threading
 
+    from reader.gui import library_statistics_dialog
     from reader.gui.import_report import ImportWording
     from reader.gui.library_statistics_dialog import history_rows
 
+    given = []
+    with_history = library_statistics_dialog._with_history
+
+    def noted(statistics, wording, job):
+        given.append((wording.parent(), threading.current_thread() is threading.main_thread()))
+        return with_history(statistics, wording, job)
+
+    monkeypatch.setattr(library_statistics_dialog, "_with_history", noted)
     dialog = _opened(qtbot, archive)
+    assert given == [(None, False)]  # the dialog's own wording not used; the rows made off the GUI thread
     statistics = dialog.statistics
     shown_rows = [_column(dialog.history_view, column) for column in range(4)]
     dialog.close()

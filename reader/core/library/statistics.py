@@ -286,8 +286,9 @@ def library_statistics(
         return first
     missing = [first.issues[issue_id] for issue_id in first.uncounted]
     counted, stored, stopped = count_missing_credits(library, missing, progress, cancelled)
-    # Only the reporters change: the records, years and history just read serve again.
-    credits = {**(library.catalog.credits() or {}), **counted}
+    # Only the reporters change: the records, years and history just read serve again.  The catalog has
+    # every count now (stored, or kept for the session where it could not be: Catalog.set_credits).
+    credits = library.catalog.credits() or {}
     credit_rows, uncredited = reporter_credits(list(first.issues.values()), credits)
     uncounted = [issue_id for issue_id in first.issues if issue_id not in credits]
     return replace(

@@ -77,10 +77,13 @@ class PostingCache:
         self._keep(key, arrays)
         return arrays
 
-    def _segments(self, field: str, text: str) -> list[tuple]:
-        """(reader, the term's postings or None, base) of each segment, as arrays.list_* read a term."""
+    def _segments(self, field: str, text: str, docs: np.ndarray | None = None) -> list[tuple]:
+        """(reader, the term's postings or None, base) of each segment, as arrays.list_* read a term.
+
+        With `docs` (sorted global ids), the postings of a segment holding none of them are not opened.
+        """
         return [
-            (reader, self.lookups.source(segment, field, text), base)
+            (reader, self.lookups.source(segment, field, text) if _holds_some(docs, reader, base) else None, base)
             for segment, (reader, base) in enumerate(self.leaves)
         ]
 
@@ -154,11 +157,7 @@ class PostingCache:
 
     def _some_positions(self, field: str, text: str, docs: np.ndarray) -> tuple[np.ndarray, ...]:
         """positions() of the sorted global `docs` only, reading only the blocks that hold them (not kept)."""
-        segments = [
-            (reader, self.lookups.source(segment, field, text) if _holds_some(docs, reader, base) else None, base)
-            for segment, (reader, base) in enumerate(self.leaves)
-        ]
-        return list_positions(segments, docs)
+        return list_positions(self._segments(field, text, docs), docs)
 
     def lengths(self, field: str) -> np.ndarray:
         """Every document's length in `field` (float64, by global number)."""
@@ -204,7 +203,9 @@ class PostingCache:
         return self._variants
 
 
-def _holds_some(docs: np.ndarray, reader, base: int) -> bool:
-    """Whether any of the sorted global `docs` is in the segment at `base` (else its postings need not be opened)."""
+def _holds_some(docs: np.ndarray | None, reader, base: int) -> bool:
+    """Whether the segment at `base` holds any of the sorted global `docs` (None: all documents)."""
+    if docs is None:
+        return True
     low, high = np.searchsorted(docs, [base, base + reader.doc_count_all()])
     return bool(high > low)

@@ -198,28 +198,47 @@ def list_arrays(segments: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
 
     `segments` are (reader, the term's postings in it, base) in base order:
     the postings as TermLookups.source gives them (a PostingRegion, a Whoosh
-    matcher, or None where the segment lacks the term).  Blocks written by codec.ArrayCodec are read straight into arrays,
-    all segments' at once; any other block is decoded by Whoosh's codec and
-    gathered with one conversion per array, not one Python object per posting.
+    matcher, or None where the segment lacks the term).  Blocks written by
+    codec.ArrayCodec are read straight into arrays, all segments' at once;
+    any other block is decoded by Whoosh's codec and gathered with one
+    conversion per array, not one Python object per posting.
     """
-    pieces: list[tuple[np.ndarray, np.ndarray]] = []
-    run = _SegmentRun()
-    for reader, postings, base in segments:
-        where = _region(postings)
-        if where is not None:
-            run.add(reader, base, _raw_blocks(where, None))
-        elif postings is not None:
-            pieces.append(_run_arrays(run))
-            run = _SegmentRun()
-            ids, weights = _public_arrays(reader, postings)
-            pieces.append((ids + base, weights))
-    pieces.append(_run_arrays(run))
+    pieces = _pieces(segments, None, _run_arrays, lambda reader, matcher, _local: _public_arrays(reader, matcher))
     return _joined([ids for ids, _ in pieces], np.int32), _joined([weights for _, weights in pieces], np.float32)
 
 
-def _run_arrays(run: _SegmentRun) -> tuple[np.ndarray, np.ndarray]:
+def _pieces(segments: list[tuple], wanted: np.ndarray | None, decode_run, decode_public) -> list[tuple]:
+    """A term's postings in `segments`, as pieces of arrays in base order (global ids first in each).
+
+    Consecutive ArrayCodec segments make one _SegmentRun, decoded by
+    `decode_run(run, wanted)`; any other segment is decoded alone by
+    `decode_public(reader, matcher, its wanted ids)`.  With `wanted` (sorted
+    global ids), a segment holding none of them is not read at all.
+    """
+    pieces: list[tuple] = []
+    run = _SegmentRun()
+    for reader, postings, base in segments:
+        local = None
+        if wanted is not None:
+            low, high = np.searchsorted(wanted, [base, base + reader.doc_count_all()])
+            if low == high:
+                continue
+            local = wanted[low:high] - base
+        where = _region(postings)
+        if where is not None:
+            run.add(reader, base, _raw_blocks(where, local))
+        elif postings is not None:
+            pieces.append(decode_run(run, wanted))
+            run = _SegmentRun()
+            ids, *rest = decode_public(reader, postings, local)
+            pieces.append((ids + base, *rest))
+    pieces.append(decode_run(run, wanted))
+    return pieces
+
+
+def _run_arrays(run: _SegmentRun, wanted: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     ids, weights = run.ids(), _run_weights(run.blocks)
-    keep = run.kept(ids, None)
+    keep = run.kept(ids, wanted)
     return (ids, weights) if keep is None else (ids[keep], weights[keep])
 
 
@@ -256,24 +275,7 @@ def list_positions(segments: list[tuple], wanted: np.ndarray | None = None) -> t
     """
     if wanted is not None and not len(wanted):
         return EMPTY_INT32, EMPTY_INT32, EMPTY_INT32
-    pieces: list[tuple[np.ndarray, ...]] = []
-    run = _SegmentRun()
-    for reader, postings, base in segments:
-        local = None
-        if wanted is not None:
-            low, high = np.searchsorted(wanted, [base, base + reader.doc_count_all()])
-            if low == high:
-                continue
-            local = wanted[low:high] - base
-        where = _region(postings)
-        if where is not None:
-            run.add(reader, base, _raw_blocks(where, local))
-        elif postings is not None:
-            pieces.append(_run_positions_kept(run, wanted))
-            run = _SegmentRun()
-            ids, counts, positions = _public_positions(reader, postings, local)
-            pieces.append((ids + base, counts, positions))
-    pieces.append(_run_positions_kept(run, wanted))
+    pieces = _pieces(segments, wanted, _run_positions_kept, _public_positions)
     return tuple(_joined([piece[column] for piece in pieces], np.int32) for column in range(3))
 
 
