@@ -164,7 +164,7 @@ class TextPostingsBuilder:
             self.kinds[fieldname] = type(field)
             self.chunks[fieldname] = []
         if isinstance(field, WordField):
-            words = [word for line in value.split("\n") for word in analysis.word_tokens(line)]
+            words = analysis.word_tokens(value)
             array = np.fromiter(map(self.word_ids.__getitem__, words), dtype=np.uint32, count=len(words))
             length = len(array)
         else:

@@ -122,7 +122,5 @@ class WordField(TEXT):
         super().__init__(analyzer=word_analyzer(), phrase=False, **kwargs)
 
     def index(self, value: str, **kwargs) -> Iterator[Row]:
-        counts: Counter = Counter()
-        for line in value.split("\n"):
-            counts.update(word_tokens(line))
+        counts = Counter(word_tokens(value))
         return _frequency_rows(counts, self.format.field_boost)
