@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from html import escape
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor, QTextDocument
@@ -131,12 +132,27 @@ def article_html(
 ARTICLE_ANCHOR = "article-"
 #: The anchor where an article's text starts, after its header line: BODY_ANCHOR + its ordinal.
 BODY_ANCHOR = "body-"
-#: What a kept reading place (ArticlePane.place_to_keep) counts from: its article's start (the top is in
-#: its kicker or title), its article's text after the header line, or the whole issue's start (places
-#: kept by earlier versions).  Not the whole issue: the header lines say the paper, the date and "article
-#: 3 of 9" in the interface language, so a place counted from the issue's start drifted when the language
-#: or a corrected date changed the lines above it.
+#: What a kept reading place (ArticlePane.place_to_keep) counts from: the start of the article at the top
+#: of the view (the top is in its kicker or title), that article's text after its header line, or the whole
+#: issue's start (places kept by earlier versions).  Not the whole issue: the header lines say the paper,
+#: the date and "article 3 of 9" in the interface language, so a place counted from the issue's start
+#: drifted when the language or a corrected date changed the lines above it.
 HEAD, BODY, ISSUE = 0, 1, 2
+
+
+class KeptPlace(NamedTuple):
+    """A reading place that survives the header lines' changes: `offset` characters from `counted_from`
+    (HEAD, BODY or ISSUE) of article `article`.
+
+    The article is the one at the top of the view, which need not be the open
+    one: a short last article never reaches the top, and counted from the open
+    one the place would lie back across the header line above it.  None: the
+    open article (places kept before the article was kept with them).
+    """
+
+    counted_from: int
+    offset: int
+    article: int | None = None
 
 
 def issue_html(
@@ -257,7 +273,7 @@ class ArticlePane(QTextBrowser):
         ordinal: int,
         needles: list[str],
         meta_labels: dict[str, str],
-        place: tuple[int, int] | None = None,
+        place: KeptPlace | None = None,
     ) -> None:
         """A whole issue as one scroll: at article `ordinal` (its first match when `needles` mark any there
         or after it), or at `place` in it, a reading position (place_to_keep) remembered from before."""
@@ -303,25 +319,27 @@ class ArticlePane(QTextBrowser):
         """The document position of the character at the top of the view."""
         return self._reading_place()[0]
 
-    def place_to_keep(self) -> tuple[int, int]:
-        """Where the reader is in the issue shown whole, to come back to in a later session: (HEAD or BODY,
-        characters from there) in the open article, counted so that its header lines do not count."""
+    def place_to_keep(self) -> KeptPlace:
+        """Where the reader is in the issue shown whole, to come back to in a later session: counted in the
+        article at the top of the view, from its text after the header line where the top is past it."""
         position = self.reading_place()
-        ordinal = self.view.ordinal if self.view is not None else 0
+        ordinal = self._article_at(position) if self._article_starts else 0
         text_start = self._text_starts.get(ordinal)
         if text_start is not None and position >= text_start:
-            return BODY, position - text_start
-        return HEAD, position - self.article_start(ordinal)
+            return KeptPlace(BODY, position - text_start, ordinal)
+        return KeptPlace(HEAD, position - self.article_start(ordinal), ordinal)
 
-    def _position_of(self, ordinal: int, place: tuple[int, int]) -> int:
-        """The document position of a kept place (place_to_keep) in article `ordinal`."""
-        counted_from, offset = place
-        if counted_from == ISSUE:
-            return offset
-        start = self.article_start(ordinal)
-        if counted_from == BODY:
-            start = self._text_starts.get(ordinal, start)
-        return max(0, start + offset)
+    def _position_of(self, ordinal: int, place: KeptPlace) -> int:
+        """The document position of a kept place (place_to_keep); `ordinal` is the open article's."""
+        if place.counted_from == ISSUE:
+            return place.offset
+        counted_in = ordinal if place.article is None else place.article
+        if counted_in not in self._article_ordinals:  # the issue was parsed again into fewer articles
+            return self.article_start(ordinal)
+        start = self.article_start(counted_in)
+        if place.counted_from == BODY:
+            start = self._text_starts.get(counted_in, start)
+        return max(0, start + place.offset)
 
     def _article_at(self, position: int) -> int:
         """In a whole issue, the ordinal of the article the document position `position` is in."""

@@ -53,7 +53,7 @@ from reader.core.reading import article_view
 from reader.core.search.results import Hit
 from reader.gui.actions import LANGUAGES, WindowActions
 from reader.gui.article_export import ArticleExport
-from reader.gui.article_view import ArticlePane
+from reader.gui.article_view import ArticlePane, KeptPlace
 from reader.gui.bookmarks_panel import BookmarksPanel
 from reader.gui.citations import Citations
 from reader.gui.corrections import IssueCorrections
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
         ordinal: int,
         remember: bool = True,
         needles: tuple[str, ...] = (),
-        place: tuple[int, int] | None = None,
+        place: KeptPlace | None = None,
     ) -> None:
         """Show an article, highlighting `needles` (given only for a hit), and select it in the tree.
 
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
         ordinal: int,
         remember: bool,
         needles: tuple[str, ...],
-        place: tuple[int, int] | None = None,
+        place: KeptPlace | None = None,
     ) -> None:
         if not 0 <= ordinal < len(issue.articles):
             if place is None or not issue.articles:

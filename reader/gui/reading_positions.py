@@ -2,11 +2,13 @@
 
 One settings value (JSON) for every issue, the most recent last, at most
 KEPT issues: a reading room reads thousands over the years and the settings
-file must stay small.  A place is a character position in its article,
-counted from the article's start or from its text after the header line
+file must stay small.  Each is [open article, counted from, offset, article
+counted in]: a character position in the article at the top of the view,
+counted from its start or from its text after the header line
 (article_view.ArticlePane.place_to_keep): the same issue typesets its
 articles the same way whatever the text size, theme or language.  Places
-kept by earlier versions (a position in the whole issue) still read.
+kept by earlier versions still read: without the article counted in (the
+open one), or a position in the whole issue.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import json
 
 from PySide6.QtCore import QSettings
 
-from reader.gui.article_view import ISSUE
+from reader.gui.article_view import ISSUE, KeptPlace
 
 SETTING = "reading_positions"
 #: Issues whose place is kept; the least recently read are forgotten first.
@@ -31,20 +33,20 @@ class ReadingPositions:
             stored = json.loads(str(settings.value(SETTING, "{}") or "{}"))
         except ValueError:
             stored = {}
-        self._places: dict[str, tuple[int, tuple[int, int]]] = {}
+        self._places: dict[str, tuple[int, KeptPlace]] = {}
         for issue, value in stored.items() if isinstance(stored, dict) else []:
             if not isinstance(value, list) or not all(isinstance(part, int) for part in value):
                 continue
-            if len(value) == 3:
-                self._places[issue] = (value[0], (value[1], value[2]))
+            if len(value) in (3, 4):  # three: counted in the open article
+                self._places[issue] = (value[0], KeptPlace(*value[1:]))
             elif len(value) == 2:  # an earlier version's: a position in the whole issue
-                self._places[issue] = (value[0], (ISSUE, value[1]))
+                self._places[issue] = (value[0], KeptPlace(ISSUE, value[1]))
 
-    def get(self, issue_id: str) -> tuple[int, tuple[int, int]] | None:
+    def get(self, issue_id: str) -> tuple[int, KeptPlace] | None:
         """(ordinal of the article, place in it: place_to_keep) where the reader left the issue, or None."""
         return self._places.get(issue_id)
 
-    def remember(self, issue_id: str, ordinal: int, place: tuple[int, int]) -> None:
+    def remember(self, issue_id: str, ordinal: int, place: KeptPlace) -> None:
         self._places.pop(issue_id, None)
         self._places[issue_id] = (ordinal, place)
         while len(self._places) > KEPT:
@@ -56,5 +58,11 @@ class ReadingPositions:
         self.save()
 
     def save(self) -> None:
-        kept = {issue: [ordinal, *place] for issue, (ordinal, place) in self._places.items()}
+        kept = {issue: [ordinal, *_stored(place)] for issue, (ordinal, place) in self._places.items()}
         self.settings.setValue(SETTING, json.dumps(kept))
+
+
+def _stored(place: KeptPlace) -> list[int]:
+    """The place as the setting keeps it: three numbers, or two when it is counted in the open article."""
+    counted = [place.counted_from, place.offset]
+    return counted if place.article is None else [*counted, place.article]

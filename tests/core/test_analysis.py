@@ -53,6 +53,20 @@ def test_word_positions_are_sequential_not_character_offsets():
 
 def test_words_drop_punctuation_and_spaces():
     assert word_tokens("疫苗, 接种。") == ["疫苗", "接种"]
+    # Kept: a token with a letter or digit of any script (then folded); not "_", "—" or "-".
+    assert word_tokens("—— _ ① Ⅻ ２０２１ COVID-19") == ["1", "xii", "2", "0", "2", "1", "covid", "19"]
+
+
+def test_the_words_of_a_text_are_the_words_of_its_lines():
+    """The import asks for an article's words with one call: none may join characters across a line break."""
+    lines = ["本报讯(记者 童 茜)疫情防控", "工作。北碚區核酸", "檢測 COVID-19 ２０２１年", "", "——志愿者", "服务"]
+    assert word_tokens("\n".join(lines)) == [word for line in lines for word in word_tokens(line)]
+
+
+def test_a_variant_token_for_each_character_printed_otherwise_also_once_its_form_is_known():
+    assert variant_tokens("區區 北碚") == ["~區", "~區"]
+    assert variant_tokens("北碚区") == []  # every character known to print as searched now
+    assert variant_tokens("北碚區 ＡＢＣ") == ["~區"]  # full-width letters are searched as printed (NFKC)
 
 
 def test_characters_whose_form_is_longer_stay_one_token():

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog
 
-from reader.gui.article_view import BODY, HEAD, ISSUE
+from reader.gui.article_view import BODY, HEAD, ISSUE, KeptPlace
 from reader.gui.main_window import MainWindow
 from reader.gui.reading_positions import KEPT, ReadingPositions
 from tests.gui.conftest import close_window, open_window, ready_window, shown
@@ -118,16 +118,18 @@ def test_reading_positions_keep_the_most_recent_issues(qtbot, seeded_paths):
     window = open_window(qtbot, seeded_paths)
     positions = ReadingPositions(window.settings)
     for number in range(KEPT + 5):
-        positions.remember(f"issue-{number}", 1, (BODY, number))
-    positions.remember("issue-0", 2, (HEAD, 7))  # read again: most recent
+        positions.remember(f"issue-{number}", 1, KeptPlace(BODY, number, 0))
+    positions.remember("issue-0", 2, KeptPlace(HEAD, 7, 1))  # read again: most recent
     positions.save()
     kept = ReadingPositions(window.settings)
-    assert kept.get("issue-0") == (2, (HEAD, 7))
-    assert kept.get("issue-1") is None and kept.get(f"issue-{KEPT + 4}") == (1, (BODY, KEPT + 4))
+    assert kept.get("issue-0") == (2, KeptPlace(HEAD, 7, 1))
+    assert kept.get("issue-1") is None and kept.get(f"issue-{KEPT + 4}") == (1, KeptPlace(BODY, KEPT + 4, 0))
     window.settings.setValue("reading_positions", "not json")
     assert ReadingPositions(window.settings).get("issue-0") is None
     window.settings.setValue("reading_positions", '{"issue-0": [2, 700]}')  # as an earlier version kept it
-    assert ReadingPositions(window.settings).get("issue-0") == (2, (ISSUE, 700))
+    assert ReadingPositions(window.settings).get("issue-0") == (2, KeptPlace(ISSUE, 700))
+    window.settings.setValue("reading_positions", '{"issue-0": [2, 1, 30]}')  # counted in the open article
+    assert ReadingPositions(window.settings).get("issue-0") == (2, KeptPlace(BODY, 30, None))
     close_window(window)
 
 
@@ -223,42 +225,80 @@ def test_the_issue_open_at_closing_reopens_where_it_was_left(qtbot, seeded_paths
     close_window(again)
 
 
-def test_a_place_kept_under_one_header_comes_back_under_another(qtbot, seeded_paths, monkeypatch):
-    """The header lines above the place changed between sessions (the interface's language, a corrected
-    date): the reader comes back to the same text, not to a place moved by the difference."""
+def _text_at_top_after_a_header_change(
+    qtbot, seeded_paths, monkeypatch, ordinal, read_on, height: int = 700, issue_prefix: str = "000"
+) -> tuple[str, str]:
+    """Open article `ordinal` of an issue whole, `read_on(pane)`, close; reopen with every header line
+    some lines longer (as another language or a corrected date could make it a few characters longer):
+    (the text at the top then, the text about the top now)."""
     window = open_window(qtbot, seeded_paths)
-    window.resize(1000, 700)
+    window.resize(1000, height)
     window.set_whole_issue(True)
-    issue = _issue(window, "000")
-    _open(qtbot, window, issue, 6)
+    issue = _issue(window, issue_prefix)
+    if ordinal < 0:  # counted from the end
+        _open(qtbot, window, issue, 0)
+        ordinal = window.article.views[ordinal].ordinal
+    _open(qtbot, window, issue, ordinal)
+    read_on(window.article)
     pane = window.article
-    bar = pane.verticalScrollBar()
-    bar.setValue(bar.value() + 400)
-    qtbot.waitUntil(lambda: window.current == (issue, 6) and pane.reading_place() > pane.article_start(6) + 100)
-    text = pane.toPlainText()
-    at_top = text[pane.reading_place() : pane.reading_place() + 12]
+    at_top = pane.toPlainText()[pane.reading_place() : pane.reading_place() + 12]
     close_window(window)
 
     labels = MainWindow.meta_labels
-    monkeypatch.setattr(  # every header line some 40 characters longer, as another language may make them
-        MainWindow, "meta_labels", lambda self: {key: value + " " + "·" * 40 for key, value in labels(self).items()}
+    monkeypatch.setattr(
+        MainWindow, "meta_labels", lambda self: {key: value + " " + "·" * 300 for key, value in labels(self).items()}
     )
     again = open_window(qtbot, seeded_paths)
-    again.resize(1000, 700)
+    again.resize(1000, height)
     again.restore_last_article()
-    qtbot.waitUntil(lambda: again.opening is None and again.current == (issue, 6), timeout=10000)
+    qtbot.waitUntil(lambda: again.opening is None and again.current == (issue, ordinal), timeout=10000)
     pane = again.article
-    assert "·" * 40 in pane.toPlainText()
+    assert "·" * 300 in pane.toPlainText()
     place = pane.cursorForPosition(QPoint(0, 0)).position()  # the character at the top of the view itself
-    # The same text at the top, give or take part of a line (the view scrolls by lines).
-    assert at_top in pane.toPlainText()[place - 40 : place + 52]
+    about_top = pane.toPlainText()[place - 40 : place + 52]  # give or take part of a line (the view scrolls by lines)
     close_window(again)
+    return at_top, about_top
+
+
+def test_a_place_kept_under_one_header_comes_back_under_another(qtbot, seeded_paths, monkeypatch):
+    """The header lines above the place changed between sessions (the interface's language, a corrected
+    date): the reader comes back to the same text, not to a place moved by the difference."""
+
+    def read_on(pane):  # in the same, long article
+        bar = pane.verticalScrollBar()
+        bar.setValue(bar.value() + 400)
+        qtbot.waitUntil(lambda: pane.view.ordinal == 6 and pane.reading_place() > pane.article_start(6) + 100)
+
+    at_top, about_top = _text_at_top_after_a_header_change(qtbot, seeded_paths, monkeypatch, 6, read_on)
+    assert at_top in about_top
+
+
+def test_a_place_in_a_short_last_article_is_kept_in_the_article_at_the_top(qtbot, seeded_paths, monkeypatch):
+    """The last articles of an issue are too short to reach the top of a tall view: the top shows an
+    article some way before the open one, with header lines between.  The place is counted in the article
+    at the top, so longer header lines do not move it."""
+
+    def read_on(pane):
+        last = pane.views[-1].ordinal
+        assert pane.view.ordinal == last
+        assert pane.reading_place() < pane.article_start(last - 1)  # another header line between
+
+    at_top, about_top = _text_at_top_after_a_header_change(
+        qtbot,
+        seeded_paths,
+        monkeypatch,
+        -1,
+        read_on,
+        height=1800,
+        issue_prefix="002",  # its last two: 331, 20 characters
+    )
+    assert at_top in about_top
 
 
 def test_a_place_in_an_article_the_issue_no_longer_has_opens_the_issue_at_its_start(qtbot, whole):
     """The issue was parsed again into fewer articles since (or the setting was damaged): it still opens."""
     window = whole
     issue = _issue(window, "000")
-    window.reading_positions.remember(issue, 99, (BODY, 5))
+    window.reading_positions.remember(issue, 99, KeptPlace(BODY, 5, 99))
     window.open_issue(issue)
     qtbot.waitUntil(lambda: window.opening is None and window.current == (issue, 0), timeout=10000)
