@@ -6,9 +6,11 @@ file must stay small.  Each is [open article, counted from, offset, article
 counted in]: a character position in the article at the top of the view,
 counted from its start or from its text after the header line
 (article_view.ArticlePane.place_to_keep): the same issue typesets its
-articles the same way whatever the text size, theme or language.  Places
-kept by earlier versions still read: without the article counted in (the
-open one), or a position in the whole issue.
+articles the same way whatever the text size, theme or language.  The
+article counted in is left out when it is the open one, as it mostly is
+(the version before kept no other kind, and still reads those).  Places
+kept by earlier versions still read: without the article counted in, or a
+position in the whole issue.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class ReadingPositions:
                 self._places[issue] = (value[0], KeptPlace(ISSUE, value[1]))
 
     def get(self, issue_id: str) -> tuple[int, KeptPlace] | None:
-        """(ordinal of the article, place in it: place_to_keep) where the reader left the issue, or None."""
+        """(ordinal of the open article, the place: place_to_keep) where the reader left the issue, or None."""
         return self._places.get(issue_id)
 
     def remember(self, issue_id: str, ordinal: int, place: KeptPlace) -> None:
@@ -58,11 +60,12 @@ class ReadingPositions:
         self.save()
 
     def save(self) -> None:
-        kept = {issue: [ordinal, *_stored(place)] for issue, (ordinal, place) in self._places.items()}
+        kept = {issue: [ordinal, *_stored(place, ordinal)] for issue, (ordinal, place) in self._places.items()}
         self.settings.setValue(SETTING, json.dumps(kept))
 
 
-def _stored(place: KeptPlace) -> list[int]:
-    """The place as the setting keeps it: three numbers, or two when it is counted in the open article."""
+def _stored(place: KeptPlace, open_article: int) -> list[int]:
+    """The place as the setting keeps it after the open article: two numbers when it is counted in the open
+    article (as the version before kept every place, which can then still read it), else three."""
     counted = [place.counted_from, place.offset]
-    return counted if place.article is None else [*counted, place.article]
+    return counted if place.article in (None, open_article) else [*counted, place.article]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
@@ -130,6 +132,12 @@ def test_reading_positions_keep_the_most_recent_issues(qtbot, seeded_paths):
     assert ReadingPositions(window.settings).get("issue-0") == (2, KeptPlace(ISSUE, 700))
     window.settings.setValue("reading_positions", '{"issue-0": [2, 1, 30]}')  # counted in the open article
     assert ReadingPositions(window.settings).get("issue-0") == (2, KeptPlace(BODY, 30, None))
+
+    positions = ReadingPositions(window.settings)
+    positions.remember("issue-0", 3, KeptPlace(BODY, 9, 3))  # counted in the open article: kept as before
+    positions.remember("issue-1", 3, KeptPlace(HEAD, 4, 2))
+    positions.save()
+    assert json.loads(window.settings.value("reading_positions")) == {"issue-0": [3, 1, 9], "issue-1": [3, 0, 4, 2]}
     close_window(window)
 
 
@@ -302,3 +310,15 @@ def test_a_place_in_an_article_the_issue_no_longer_has_opens_the_issue_at_its_st
     window.reading_positions.remember(issue, 99, KeptPlace(BODY, 5, 99))
     window.open_issue(issue)
     qtbot.waitUntil(lambda: window.opening is None and window.current == (issue, 0), timeout=10000)
+
+
+def test_a_place_counted_in_an_article_the_issue_no_longer_has_opens_the_open_article_at_its_start(qtbot, whole):
+    """The open article is still there but the one the place was counted in is not (parsed again since)."""
+    window = whole
+    issue = _issue(window, "000")
+    window.reading_positions.remember(issue, 2, KeptPlace(BODY, 5, 99))
+    window.open_issue(issue)
+    qtbot.waitUntil(lambda: window.opening is None and window.current == (issue, 2), timeout=10000)
+    pane = window.article
+    assert pane.view.ordinal == 2
+    assert abs(pane.reading_place() - pane.article_start(2)) < 40  # the article's start, give or take a line
