@@ -129,11 +129,15 @@ def test_a_term_is_looked_up_once_per_view(whoosh_searcher, monkeypatch):
     """Existence, frequency and postings of a term come from one look into each segment's term dictionary."""
     from whoosh.codec.whoosh3 import W3TermsReader
 
+    from reader.core.search.whoosh27.term_lookups import _TermTable
+
     looked = []
-    for name in ("term_info", "doc_frequency", "frequency", "__contains__"):
-        original = getattr(W3TermsReader, name)
+    for owner, name in [
+        (W3TermsReader, name) for name in ("term_info", "doc_frequency", "frequency", "__contains__")
+    ] + [(_TermTable, "term_info")]:
+        original = getattr(owner, name)
         counted = lambda terms, *key, original=original: looked.append(key) or original(terms, *key)  # noqa: E731
-        monkeypatch.setattr(W3TermsReader, name, counted)
+        monkeypatch.setattr(owner, name, counted)
     cache = PostingCache(whoosh_searcher)
     cache.document_frequency("bigrams", "核酸")
     cache.positions("bigrams", "核酸")
@@ -141,6 +145,52 @@ def test_a_term_is_looked_up_once_per_view(whoosh_searcher, monkeypatch):
     cache.document_frequency("chars", "的")
     segments = len(cache.leaves)
     assert len(looked) == 2 * segments
+
+
+def test_a_term_table_read_directly_finds_what_whoosh_finds(whoosh_searcher):
+    """Every term of every segment (each field), and terms a segment lacks: the same TermInfo as Whoosh's."""
+    from whoosh.reading import TermNotFound
+
+    from reader.core.search.whoosh27.term_lookups import _TermTable
+
+    for sub, _ in whoosh_searcher.leaf_searchers():
+        reader = sub.reader()
+        table = _TermTable.of(reader)
+        assert table is not None
+        present = list(reader._terms.terms())
+        absent = [("chars", "龘".encode()), ("words", "北碚报社论".encode()), ("nofield", b"x"), ("bigrams", b"")]
+        for field, tbytes in present + absent:
+            try:
+                expected = vars(reader._terms.term_info(field, tbytes))
+            except TermNotFound:
+                expected = None
+            found = table.term_info(field, tbytes)
+            assert (None if found is None else vars(found)) == expected, (field, tbytes)
+        assert len(present) > 1000
+
+
+@pytest.mark.parametrize("hash_type", [0, 1])  # md5, crc32: what a hash file may say it uses (cdb fails in Whoosh)
+@pytest.mark.parametrize("in_memory", [False, True])
+def test_a_term_table_read_directly_follows_each_kind_of_hash_file(tmp_path, hash_type, in_memory):
+    """Keys colliding in one table (few slots) and wrapping around its end are found as Whoosh finds them."""
+    from types import SimpleNamespace
+
+    from whoosh.filedb.filestore import FileStorage, RamStorage
+    from whoosh.filedb.filetables import HashReader, HashWriter
+
+    from reader.core.search.whoosh27.term_lookups import _TermTable
+
+    storage = RamStorage() if in_memory else FileStorage(str(tmp_path))
+    writer = HashWriter(storage.create_file("terms"), hashtype=hash_type)  # the terms' own: md5 (0) always
+    keys = sorted(b"\x00\x00" + f"term{number}".encode() for number in range(3000))
+    for number, key in enumerate(keys):
+        writer.add(key, f"value{number}".encode())
+    writer.close()
+    index = HashReader(storage.open_file("terms"), storage.file_length("terms"))
+    table = _TermTable(SimpleNamespace(_tindex=index, _fieldmap={"f": 0}))
+    for key in [*keys, b"\x00\x00absent", b"\x00\x00", b"\x00\x01term1"]:
+        assert table._value(key) == index.get(key), key
+    index.close()
 
 
 def test_term_lookups_on_an_empty_index(tmp_path):

@@ -303,22 +303,17 @@ def test_a_place_in_a_short_last_article_is_kept_in_the_article_at_the_top(qtbot
     assert at_top in about_top
 
 
-def test_a_place_in_an_article_the_issue_no_longer_has_opens_the_issue_at_its_start(qtbot, whole):
+@pytest.mark.parametrize(
+    ("open_article", "opens_at"),
+    [(99, 0), (2, 2)],  # the open article gone too: the issue's start; else the open article's start
+)
+def test_a_place_in_an_article_the_issue_no_longer_has_opens_at_an_article_start(qtbot, whole, open_article, opens_at):
     """The issue was parsed again into fewer articles since (or the setting was damaged): it still opens."""
     window = whole
     issue = _issue(window, "000")
-    window.reading_positions.remember(issue, 99, KeptPlace(BODY, 5, 99))
+    window.reading_positions.remember(issue, open_article, KeptPlace(BODY, 5, 99))
     window.open_issue(issue)
-    qtbot.waitUntil(lambda: window.opening is None and window.current == (issue, 0), timeout=10000)
-
-
-def test_a_place_counted_in_an_article_the_issue_no_longer_has_opens_the_open_article_at_its_start(qtbot, whole):
-    """The open article is still there but the one the place was counted in is not (parsed again since)."""
-    window = whole
-    issue = _issue(window, "000")
-    window.reading_positions.remember(issue, 2, KeptPlace(BODY, 5, 99))
-    window.open_issue(issue)
-    qtbot.waitUntil(lambda: window.opening is None and window.current == (issue, 2), timeout=10000)
+    qtbot.waitUntil(lambda: window.opening is None and window.current == (issue, opens_at), timeout=10000)
     pane = window.article
-    assert pane.view.ordinal == 2
-    assert abs(pane.reading_place() - pane.article_start(2)) < 40  # the article's start, give or take a line
+    assert pane.view.ordinal == opens_at
+    assert abs(pane.reading_place() - pane.article_start(opens_at)) < 40  # its start, give or take a line
