@@ -158,7 +158,10 @@ def test_a_term_table_read_directly_finds_what_whoosh_finds(whoosh_searcher):
         table = _TermTable.of(reader)
         assert table is not None
         present = list(reader._terms.terms())
+        first_field = next(name for name, number in reader._terms._fieldmap.items() if number == 0)
+        a_term_of_field_0 = next(tbytes for field, tbytes in present if field == first_field)
         absent = [("chars", "龘".encode()), ("words", "北碚报社论".encode()), ("nofield", b"x"), ("bigrams", b"")]
+        absent.append(("nofield", a_term_of_field_0))  # an unknown field is no field of the segment's own
         for field, tbytes in present + absent:
             try:
                 expected = vars(reader._terms.term_info(field, tbytes))
@@ -183,12 +186,13 @@ def test_a_term_table_read_directly_follows_each_kind_of_hash_file(tmp_path, has
     storage = RamStorage() if in_memory else FileStorage(str(tmp_path))
     writer = HashWriter(storage.create_file("terms"), hashtype=hash_type)  # the terms' own: md5 (0) always
     keys = sorted(b"\x00\x00" + f"term{number}".encode() for number in range(3000))
+    keys += [b"\x00\x00k96186", b"\x00\x00k109181"]  # the same 32 bits of md5: the keys themselves tell them apart
     for number, key in enumerate(keys):
         writer.add(key, f"value{number}".encode())
     writer.close()
     index = HashReader(storage.open_file("terms"), storage.file_length("terms"))
     table = _TermTable(SimpleNamespace(_tindex=index, _fieldmap={"f": 0}))
-    for key in [*keys, b"\x00\x00absent", b"\x00\x00", b"\x00\x01term1"]:
+    for key in [*keys, b"\x00\x00absent", b"\x00\x00", b"\x00\x01term1", b"\x00\x01k96186"]:
         assert table._value(key) == index.get(key), key
     index.close()
 

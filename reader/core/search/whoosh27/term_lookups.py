@@ -94,10 +94,16 @@ class _TermTable:
         self.hash = index.hashfn
         self.fieldmap = terms._fieldmap
         dbfile = index.dbfile
-        if type(dbfile) is StructFile:  # a file on disk: read it without StructFile's call a read
-            self.seek, self.read = dbfile.file.seek, dbfile.file.read
-        else:  # a file in memory, or in a compound file
-            self.seek, self.read = dbfile.seek, dbfile.read
+        if type(dbfile) is StructFile:  # a file (on disk, or in a compound file): its own seek and read
+            raw = dbfile.file
+
+            def get(position: int, length: int) -> bytes:
+                raw.seek(position)
+                return raw.read(length)
+
+            self.get = get
+        else:  # a file in memory (Whoosh's BufferFile): sliced, leaving the shared position alone, as Whoosh does
+            self.get = dbfile.get
 
     @classmethod
     def of(cls, reader) -> _TermTable | None:
@@ -122,20 +128,18 @@ class _TermTable:
         table_start, slots = self.tables[keyhash & 255]
         if not slots:
             return None
-        seek, read = self.seek, self.read
+        get = self.get
         table_end = table_start + slots * _SLOT.size
         slot = table_start + ((keyhash >> 8) % slots) * _SLOT.size
         for _ in range(slots):
-            seek(slot)
-            slot_hash, item = _SLOT.unpack(read(_SLOT.size))
+            slot_hash, item = _SLOT.unpack(get(slot, _SLOT.size))
             if not item:
                 return None
             if slot_hash == keyhash:
-                seek(item)
-                head = read(_LENGTHS.size + len(key))
+                head = get(item, _LENGTHS.size + len(key))
                 key_length, value_length = _LENGTHS.unpack_from(head)
                 if key_length == len(key) and head[_LENGTHS.size :] == key:
-                    return read(value_length)
+                    return get(item + _LENGTHS.size + key_length, value_length)
             slot += _SLOT.size
             if slot == table_end:
                 slot = table_start
