@@ -191,7 +191,7 @@ def test_a_term_table_read_directly_follows_each_kind_of_hash_file(tmp_path, has
         writer.add(key, f"value{number}".encode())
     writer.close()
     index = HashReader(storage.open_file("terms"), storage.file_length("terms"))
-    table = _TermTable(SimpleNamespace(_tindex=index, _fieldmap={"f": 0}))
+    table = _TermTable(SimpleNamespace(_tindex=index, _keycoder=None))  # keys given whole below
     for key in [*keys, b"\x00\x00absent", b"\x00\x00", b"\x00\x01term1", b"\x00\x01k96186"]:
         assert table._value(key) == index.get(key), key
     index.close()

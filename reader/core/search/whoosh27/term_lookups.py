@@ -25,11 +25,12 @@ command line's search for a name the archive never printed stays cheap.
 
 from __future__ import annotations
 
-import struct
 from hashlib import md5
 from typing import NamedTuple
 
 from whoosh.codec.whoosh3 import W3TermInfo
+from whoosh.filedb.filetables import _lengths as _LENGTHS
+from whoosh.filedb.filetables import _pointer as _SLOT
 from whoosh.filedb.filetables import md5_hash
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import TermNotFound
@@ -71,18 +72,11 @@ class _PublicEntry:
         return self.frequency
 
 
-#: whoosh.filedb.filetables' layout of a hash file: a slot (the key's hash, where its item is), then an
-#: item's key and value lengths before the key and the value.
-_SLOT = struct.Struct("!Iq")
-_LENGTHS = struct.Struct("!ii")
-_FIELD_NUMBER = struct.Struct("!H")
-#: whoosh3's field number for a field a segment does not know (W3TermsReader._keycoder).
-_UNKNOWN_FIELD = 65535
-
-
 class _TermTable:
     """One segment's whoosh3 term table, read as Whoosh's OrderedHashReader lays it out.
 
+    Its layout is whoosh.filedb.filetables' (a slot: _SLOT, the key's hash and
+    where its item is; an item: _LENGTHS of the key and value, then both).
     The same slots probed in the same order as HashReader.ranges_for_key,
     the first item whose key matches taken, as Whoosh's `term_info` takes it
     (tests compare the two on every term of an index and on absent ones).
@@ -92,7 +86,7 @@ class _TermTable:
         index = terms._tindex
         self.tables = index.tables
         self.hash = index.hashfn
-        self.fieldmap = terms._fieldmap
+        self.key = terms._keycoder  # the field's number, then the term
         dbfile = index.dbfile
         if type(dbfile) is StructFile:  # a file (on disk, or in a compound file): its own seek and read
             raw = dbfile.file
@@ -116,8 +110,7 @@ class _TermTable:
 
     def term_info(self, field: str, tbytes: bytes) -> W3TermInfo | None:
         """The term's TermInfo, or None when the segment lacks it."""
-        key = _FIELD_NUMBER.pack(self.fieldmap.get(field, _UNKNOWN_FIELD)) + tbytes
-        value = self._value(key)
+        value = self._value(self.key(field, tbytes))
         return None if value is None else W3TermInfo.from_bytes(value)
 
     def _value(self, key: bytes) -> bytes | None:
